@@ -1,0 +1,137 @@
+package org.rollcall.core.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.rollcall.core.result.OutputMode;
+import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Renderer;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs one executable: parses its options with picocli, starts its deadline, runs it, and prints everything it
+ * says in one write to stdout. The one place that decides exit codes for usage errors (1 in mon's contract, 3 in
+ * Nagios's), timeouts and unexpected exceptions, each reported as one readable line (a stack trace only with -v).
+ * Nothing is ever written to stderr: mon would merge it into the summary line.
+ */
+public final class Launcher {
+  private final PrintStream stdout;
+  private final IntConsumer halt;
+  private final Object outputLock = new Object();
+  private boolean finished;
+  private Integer timeoutCode;
+
+  /**
+   * @param stdout where the run's output goes, in one write
+   * @param halt ends the process when the deadline passes with the command still running
+   */
+  public Launcher(PrintStream stdout, IntConsumer halt) {
+    this.stdout = stdout;
+    this.halt = halt;
+  }
+
+  /** Runs {@code command} (a picocli {@code @Command} that is {@link Launchable}) with {@code args}. */
+  public int execute(Launchable command, String... args) {
+    StringWriter buffer = new StringWriter();
+    PrintWriter out = new PrintWriter(buffer);
+    String name = nameOf(command);
+    Renderer errors = (Arrays.asList(args).contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON).renderer();
+    int code;
+    try {
+      CommandLine commandLine = new CommandLine(command).setExpandAtFiles(false).setOut(out).setErr(out);
+      commandLine.parseArgs(args);
+      if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
+        if (commandLine.isUsageHelpRequested()) {
+          commandLine.usage(out);
+        } else {
+          commandLine.printVersionHelp(out);
+        }
+        code = errors == OutputMode.NAGIOS.renderer() ? 3 : 0;
+      } else {
+        RunSettings settings = command.settings();
+        errors = settings.mode().renderer();
+        Deadline deadline = Deadline.after(settings.timeout());
+        startWatchdog(command, settings);
+        code = run(command, deadline, settings, out, errors);
+      }
+    } catch (ParameterException | UsageException e) {
+      code = errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
+          List.of(), out);
+    }
+    out.flush();
+    return emit(buffer.toString(), code);
+  }
+
+  private int run(Launchable command, Deadline deadline, RunSettings settings, PrintWriter out, Renderer errors) {
+    String name = nameOf(command);
+    try {
+      return command.run(deadline, out);
+    } catch (UsageException e) {
+      return errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
+          List.of(), out);
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
+        message = e.getClass().getSimpleName() + ": " + message;
+      }
+      return errors.renderError(command.service(), name + ": error: " + message,
+          settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"), out);
+    }
+  }
+
+  private int emit(String output, int code) {
+    synchronized (outputLock) {
+      if (timeoutCode != null) {
+        return timeoutCode;
+      }
+      finished = true;
+      byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
+      stdout.write(bytes, 0, bytes.length);
+      stdout.flush();
+      return code;
+    }
+  }
+
+  private void startWatchdog(Launchable command, RunSettings settings) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(settings.timeout().toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      synchronized (outputLock) {
+        if (finished) {
+          return;
+        }
+        StringWriter line = new StringWriter();
+        PrintWriter out = new PrintWriter(line);
+        timeoutCode = settings.mode().renderer().renderError(command.service(),
+            nameOf(command) + ": timed out after " + Range.format(settings.timeout().toMillis() / 1000.0)
+                + " s (--timeout)", List.of(), out);
+        out.flush();
+        stdout.print(line);
+        stdout.flush();
+      }
+      halt.accept(timeoutCode);
+    }, "rollcall-deadline");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  private static List<String> stackTrace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return new ArrayList<>(Arrays.asList(trace.toString().split("\n")));
+  }
+
+  static String nameOf(Object command) {
+    CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
+    return annotation == null ? command.getClass().getSimpleName() : annotation.name();
+  }
+}

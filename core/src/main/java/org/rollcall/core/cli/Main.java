@@ -1,0 +1,50 @@
+package org.rollcall.core.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the executable's name
+ * ({@code ps.monitor}). The class implementing NAME is listed in the resource {@code META-INF/rollcall/NAME}, so
+ * one lookup finds it without loading the others. The only class that calls {@code System.exit}.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream stdout = System.out;
+    // Libraries (or the JVM) writing to System.err would land on mon's summary line: keep it off stdout and stderr.
+    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Launcher launcher = new Launcher(stdout, code -> Runtime.getRuntime().halt(code));
+    if (args.length == 0) {
+      stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");
+      System.exit(1);
+    }
+    Launchable command;
+    try {
+      command = lookUp(args[0]);
+    } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+      stdout.println(args[0] + ": no such rollcall executable (" + e.getMessage() + ")");
+      System.exit(1);
+      return;
+    }
+    System.exit(launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
+  }
+
+  static Launchable lookUp(String name) throws ReflectiveOperationException, IOException {
+    if (!name.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("bad name");
+    }
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream("META-INF/rollcall/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("not on the class path");
+      }
+      String className = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      return (Launchable) Class.forName(className).getDeclaredConstructor().newInstance();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.rollcall.core.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.ids.UserDirectory;
+
+/**
+ * Parses a MATCH: terms joined by {@code ,} (write {@code \,} for a comma inside a value), each optionally negated
+ * with {@code !}: {@code NAME}, {@code name=NAME}, {@code /ABSOLUTE/PATH}, {@code user=NAME|UID},
+ * {@code group=NAME|GID}, {@code context=TYPE|FULL:LABEL}, {@code args=REGEX}, {@code ppid=N}.
+ */
+public final class MatchParser {
+  private final UserDirectory users;
+
+  public MatchParser(UserDirectory users) {
+    this.users = users;
+  }
+
+  public ProcessMatch parse(String text) {
+    List<Term> terms = new ArrayList<>();
+    for (String termText : split(text)) {
+      terms.add(term(termText, text));
+    }
+    return new ProcessMatch(text, terms);
+  }
+
+  private Term term(String text, String match) {
+    if (text.startsWith("!")) {
+      return new NotTerm(term(text.substring(1), match));
+    }
+    if (text.isEmpty()) {
+      throw new UsageException("empty term in '" + match + "'");
+    }
+    if (text.startsWith("/")) {
+      return new ExeTerm(text);
+    }
+    int equals = text.indexOf('=');
+    if (equals < 0) {
+      return new NameTerm(text);
+    }
+    String key = text.substring(0, equals);
+    String value = text.substring(equals + 1);
+    if (value.isEmpty()) {
+      throw new UsageException("term '" + text + "' has no value");
+    }
+    return switch (key) {
+      case "name" -> new NameTerm(value);
+      case "user" -> new IdTerm(IdTerm.Kind.USER, id(value, IdTerm.Kind.USER), text);
+      case "group" -> new IdTerm(IdTerm.Kind.GROUP, id(value, IdTerm.Kind.GROUP), text);
+      case "context" -> new ContextTerm(value, text);
+      case "args" -> new ArgsTerm(regex(value, text), text);
+      case "ppid" -> new PpidTerm(number(value, text), text);
+      default -> throw new UsageException("unknown term '" + key + "=' in '" + match
+          + "' (known: name=, user=, group=, context=, args=, ppid=, /path, NAME)");
+    };
+  }
+
+  /** A numeric ID as given; a name through the user directory (which loads NSS only now). */
+  private int id(String value, IdTerm.Kind kind) {
+    if (value.matches("\\d{1,10}")) {
+      return Integer.parseUnsignedInt(value);
+    }
+    OptionalInt resolved = kind == IdTerm.Kind.USER ? users.uid(value) : users.gid(value);
+    return resolved.orElseThrow(() -> new UsageException(
+        "unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'"));
+  }
+
+  private static int number(String value, String text) {
+    if (!value.matches("\\d{1,9}")) {
+      throw new UsageException("'" + text + "' needs a number");
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static Pattern regex(String value, String text) {
+    try {
+      return Pattern.compile(value);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException("bad regular expression in '" + text + "': " + e.getDescription());
+    }
+  }
+
+  /** Splits on commas not escaped as {@code \,}; other backslashes are kept for regular expressions. */
+  static List<String> split(String text) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ',') {
+        current.append(',');
+        i++;
+      } else if (c == ',') {
+        parts.add(current.toString());
+        current.setLength(0);
+      } else {
+        current.append(c);
+      }
+    }
+    parts.add(current.toString());
+    return parts;
+  }
+}

@@ -1,0 +1,68 @@
+package org.rollcall.core.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.proc.Credentials;
+import org.rollcall.core.proc.Field;
+import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.proc.ProcStat;
+
+/**
+ * Everything rollcall sees of one process, one field a line, for {@code --explain} and for detail lines that must
+ * say exactly which process is meant. Fields that cannot be read say why. Lines are unescaped: renderers and
+ * printers escape them.
+ */
+public final class ProcessDescription {
+  private ProcessDescription() {}
+
+  public static List<String> lines(ProcessEntry process, UserDirectory users) {
+    ProcStat stat = process.stat();
+    List<String> lines = new ArrayList<>();
+    lines.add("pid " + stat.pid() + ", parent " + stat.ppid() + ", state " + stat.state()
+        + (stat.isKernelThread() ? " (kernel thread)" : "") + (stat.isZombie() ? " (zombie: not counted)" : ""));
+    lines.add("comm: " + stat.comm());
+    lines.add("name: " + ProcessNames.nameOf(process)
+        + (ProcessNames.isInterpreter(stat.comm()) ? " (script of interpreter " + stat.comm() + ")" : ""));
+    lines.add("exe: " + process.exe());
+    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs));
+    lines.add(credentials(process.credentials(), users));
+    lines.add("label: " + process.label());
+    return lines;
+  }
+
+  /** One line with the real/effective/saved/filesystem UIDs and GIDs and the supplementary groups, named. */
+  public static String credentials(Field<Credentials> field, UserDirectory users) {
+    if (!field.isPresent()) {
+      return "ids: (" + field.whyAbsent() + ")";
+    }
+    Credentials c = field.value();
+    return "uid r/e/s/fs " + ids(c.uids(), users::userName) + ", gid r/e/s/fs " + ids(c.gids(), users::groupName)
+        + ", groups " + (c.groups().length == 0 ? "none" : ids(c.groups(), users::groupName));
+  }
+
+  private static String ids(int[] ids, IntFunction<Optional<String>> names) {
+    StringBuilder out = new StringBuilder();
+    for (int id : ids) {
+      out.append(out.length() == 0 ? "" : "/").append(Integer.toUnsignedString(id));
+      names.apply(id).ifPresent(name -> out.append('(').append(name).append(')'));
+    }
+    return out.toString();
+  }
+
+  /** Arguments separated by spaces, each one with a space or nothing in it shown in single quotes. */
+  public static String quoteArgs(List<String> args) {
+    if (args.isEmpty()) {
+      return "(none)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String arg : args) {
+      out.append(out.length() == 0 ? "" : " ");
+      out.append(arg.isEmpty() || arg.indexOf(' ') >= 0 || arg.indexOf('\'') >= 0
+          ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+    }
+    return out.toString();
+  }
+}

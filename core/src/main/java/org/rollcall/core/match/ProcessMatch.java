@@ -1,0 +1,56 @@
+package org.rollcall.core.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.rollcall.core.proc.ProcessEntry;
+
+/**
+ * A MATCH: terms that must all hold. Terms are tested cheapest first, and the first that fails ends the test, so
+ * most processes are decided from their stat alone.
+ */
+public final class ProcessMatch {
+  private final String text;
+  private final List<Term> terms;
+
+  ProcessMatch(String text, List<Term> terms) {
+    this.text = text;
+    List<Term> byCost = new ArrayList<>(terms);
+    byCost.sort(Comparator.comparingInt(Term::cost));
+    this.terms = List.copyOf(byCost);
+  }
+
+  /** Yes when every term holds, no when one does not, otherwise undecided with the first reason. */
+  public Verdict test(ProcessEntry process) {
+    Verdict undecided = null;
+    for (Term term : terms) {
+      Verdict verdict = term.test(process);
+      if (verdict.isNo()) {
+        return Verdict.NO;
+      }
+      if (verdict.isUnknown() && undecided == null) {
+        undecided = verdict;
+      }
+    }
+    return undecided == null ? Verdict.YES : undecided;
+  }
+
+  /** Each term with its verdict for {@code process}, in the order written (for --explain). */
+  public List<String> explain(ProcessEntry process) {
+    List<String> lines = new ArrayList<>();
+    for (Term term : terms) {
+      lines.add(term.text() + ": " + term.test(process));
+    }
+    return lines;
+  }
+
+  /** The MATCH as the user wrote it. */
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,59 @@
+package org.rollcall.core.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.proc.ProcessGoneException;
+import org.rollcall.core.proc.Scan;
+
+/**
+ * Counts the processes of a scan that each rule matches. A process is tested against every rule before any count
+ * changes, so one that exits halfway is dropped from all rules alike. Zombies are not counted: they run nothing.
+ */
+public final class RuleCounter {
+  private RuleCounter() {}
+
+  public static List<RuleCount> count(List<Rule> rules, Scan scan, Set<Integer> excluded) {
+    List<List<Integer>> matched = lists(rules.size());
+    List<List<Integer>> undecided = lists(rules.size());
+    String[] reasons = new String[rules.size()];
+    Verdict[] verdicts = new Verdict[rules.size()];
+    for (ProcessEntry process : scan.processes()) {
+      if (excluded.contains(process.pid()) || process.stat().isZombie()) {
+        continue;
+      }
+      try {
+        for (int i = 0; i < rules.size(); i++) {
+          verdicts[i] = rules.get(i).match().test(process);
+        }
+      } catch (ProcessGoneException e) {
+        continue;
+      }
+      for (int i = 0; i < rules.size(); i++) {
+        if (verdicts[i].isYes()) {
+          matched.get(i).add(process.pid());
+        } else if (verdicts[i].isUnknown()) {
+          undecided.get(i).add(process.pid());
+          if (reasons[i] == null) {
+            reasons[i] = verdicts[i].reason();
+          }
+        }
+      }
+    }
+    int unseen = scan.hiddenNote() != null ? -1 : scan.unreadable();
+    List<RuleCount> counts = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) {
+      counts.add(new RuleCount(rules.get(i), matched.get(i), undecided.get(i), reasons[i], unseen));
+    }
+    return counts;
+  }
+
+  private static List<List<Integer>> lists(int n) {
+    List<List<Integer>> lists = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+}

@@ -1,0 +1,67 @@
+package org.rollcall.core.proc;
+
+import java.util.Arrays;
+
+/**
+ * A process's IDs from {@code /proc/PID/status} (proc(5): "Uid, Gid: Real, effective, saved set, and filesystem
+ * UIDs (GIDs)"; "Groups: Supplementary group list").
+ */
+public record Credentials(int[] uids, int[] gids, int[] groups) {
+  public static final int REAL = 0;
+  public static final int EFFECTIVE = 1;
+  public static final int SAVED = 2;
+  public static final int FILESYSTEM = 3;
+
+  public Credentials {
+    uids = uids.clone();
+    gids = gids.clone();
+    groups = groups.clone();
+  }
+
+  public int effectiveUid() {
+    return uids[EFFECTIVE];
+  }
+
+  public int effectiveGid() {
+    return gids[EFFECTIVE];
+  }
+
+  @Override
+  public int[] uids() {
+    return uids.clone();
+  }
+
+  @Override
+  public int[] gids() {
+    return gids.clone();
+  }
+
+  @Override
+  public int[] groups() {
+    return groups.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Credentials c && Arrays.equals(uids, c.uids) && Arrays.equals(gids, c.gids)
+        && Arrays.equals(groups, c.groups);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(uids) * 961 + Arrays.hashCode(gids) * 31 + Arrays.hashCode(groups);
+  }
+
+  @Override
+  public String toString() {
+    return "uid " + join(uids) + " gid " + join(gids) + " groups " + (groups.length == 0 ? "-" : join(groups));
+  }
+
+  private static String join(int[] ids) {
+    StringBuilder out = new StringBuilder();
+    for (int id : ids) {
+      out.append(out.length() == 0 ? "" : "/").append(Integer.toUnsignedString(id));
+    }
+    return out.toString();
+  }
+}

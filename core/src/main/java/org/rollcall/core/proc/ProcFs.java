@@ -1,0 +1,154 @@
+package org.rollcall.core.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A proc filesystem rooted at a directory: the system's {@code /proc}, or a fixture tree in tests and
+ * {@code --proc-root}. A value, never a global: everything that reads processes is handed one.
+ */
+public final class ProcFs {
+  private static final Path SYSTEM_ROOT = Path.of("/proc");
+
+  private final Path root;
+
+  private ProcFs(Path root) {
+    this.root = root;
+  }
+
+  /** The running system's {@code /proc}. */
+  public static ProcFs system() {
+    return new ProcFs(SYSTEM_ROOT);
+  }
+
+  /** A proc tree rooted at {@code root}, such as a saved or hand-built fixture. */
+  public static ProcFs at(Path root) {
+    return new ProcFs(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Whether this is the proc filesystem of the system we run on (so "self" and our own PID mean something). */
+  public boolean isLive() {
+    return root.toAbsolutePath().normalize().equals(SYSTEM_ROOT);
+  }
+
+  /** {@code root/PID/file}, e.g. {@code path(26231, "stat")}. */
+  public Path path(int pid, String file) {
+    return root.resolve(Integer.toString(pid)).resolve(file);
+  }
+
+  /** The PIDs listed now, ascending. Entries that are not all digits (self, sys, ...) are not processes. */
+  public int[] pids() {
+    String[] names = root.toFile().list();
+    if (names == null) {
+      throw new IllegalStateException("cannot list " + root + ": not a readable directory");
+    }
+    int[] pids = new int[names.length];
+    int count = 0;
+    for (String name : names) {
+      int pid = parsePid(name);
+      if (pid > 0) {
+        pids[count++] = pid;
+      }
+    }
+    int[] result = Arrays.copyOf(pids, count);
+    Arrays.sort(result);
+    return result;
+  }
+
+  /** Reads every listed process's stat; processes that exit meanwhile are left out. */
+  public Scan scan() {
+    ProcessReader reader = new ProcessReader(this);
+    List<ProcessEntry> processes = new ArrayList<>();
+    int unreadable = 0;
+    for (int pid : pids()) {
+      switch (reader.open(pid)) {
+        case OPENED -> processes.add(reader.opened());
+        case UNREADABLE -> unreadable++;
+        case GONE -> { }
+      }
+    }
+    return new Scan(List.copyOf(processes), unreadable, hiddenProcessesNote());
+  }
+
+  /** One process, if it exists and its stat can be read. */
+  public Optional<ProcessEntry> process(int pid) {
+    ProcessReader reader = new ProcessReader(this);
+    return reader.open(pid) == ProcessReader.Opening.OPENED ? Optional.of(reader.opened()) : Optional.empty();
+  }
+
+  /**
+   * Why other users' processes may be missing from a scan, or null when they cannot be: the proc mount has
+   * {@code hidepid=2} (or {@code invisible}) and we are not root.
+   */
+  String hiddenProcessesNote() {
+    if (!isLive()) {
+      return null;
+    }
+    try {
+      String mountinfo = Files.readString(root.resolve("self/mountinfo"), StandardCharsets.ISO_8859_1);
+      String hidepid = hidepidOption(mountinfo, root.toAbsolutePath().normalize().toString());
+      if (hidepid == null || hidepid.equals("0") || hidepid.equals("off") || isRoot()) {
+        return null;
+      }
+      return "/proc is mounted with hidepid=" + hidepid + ": other users' processes may be invisible";
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The hidepid option of the proc mount at {@code mountPoint} in mountinfo text, or null. */
+  static String hidepidOption(String mountinfo, String mountPoint) {
+    String found = null;
+    for (String line : mountinfo.split("\n")) {
+      String[] fields = line.split(" ");
+      int separator = Arrays.asList(fields).indexOf("-");
+      if (fields.length < 5 || !fields[4].equals(mountPoint) || separator < 0 || fields.length < separator + 4
+          || !fields[separator + 1].equals("proc")) {
+        continue;
+      }
+      found = "0";
+      for (String option : fields[separator + 3].split(",")) {
+        if (option.startsWith("hidepid=")) {
+          found = option.substring("hidepid=".length());
+        }
+      }
+    }
+    return found;
+  }
+
+  private boolean isRoot() throws IOException {
+    String status = Files.readString(root.resolve("self/status"), StandardCharsets.ISO_8859_1);
+    return StatusParser.parse(status.getBytes(StandardCharsets.ISO_8859_1), status.length(),
+        root.resolve("self/status")).effectiveUid() == 0;
+  }
+
+  private static int parsePid(String name) {
+    if (name.isEmpty() || name.length() > 9) {
+      return -1;
+    }
+    int pid = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      pid = pid * 10 + (c - '0');
+    }
+    return pid;
+  }
+
+  @Override
+  public String toString() {
+    return root.toString();
+  }
+}

@@ -1,0 +1,72 @@
+package org.rollcall.core.proc;
+
+import java.util.List;
+
+/**
+ * One process seen by a scan: its stat, read when the scan listed it, and its other files, each read the first
+ * time it is asked for and kept. Any accessor may throw {@link ProcessGoneException} when the process has exited
+ * since; callers skip such a process.
+ */
+public final class ProcessEntry {
+  private final ProcessReader reader;
+  private final ProcStat stat;
+  private Field<Credentials> credentials;
+  private Field<List<String>> cmdline;
+  private Field<Executable> exe;
+  private Field<SecurityLabel> label;
+
+  ProcessEntry(ProcessReader reader, ProcStat stat) {
+    this.reader = reader;
+    this.stat = stat;
+  }
+
+  public int pid() {
+    return stat.pid();
+  }
+
+  public ProcStat stat() {
+    return stat;
+  }
+
+  /** The kernel's process name (comm), at most 15 bytes for user processes. */
+  public String comm() {
+    return stat.comm();
+  }
+
+  /** UIDs, GIDs and supplementary groups from {@code status}. */
+  public Field<Credentials> credentials() {
+    if (credentials == null) {
+      credentials = reader.credentials(pid());
+    }
+    return credentials;
+  }
+
+  /** The arguments from {@code cmdline}; empty for kernel threads and zombies. */
+  public Field<List<String>> cmdline() {
+    if (cmdline == null) {
+      cmdline = reader.cmdline(pid());
+    }
+    return cmdline;
+  }
+
+  /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
+  public Field<Executable> exe() {
+    if (exe == null) {
+      exe = reader.exe(stat);
+    }
+    return exe;
+  }
+
+  /** The security label from {@code attr/current}; absent when the kernel has none. */
+  public Field<SecurityLabel> label() {
+    if (label == null) {
+      label = reader.label(pid());
+    }
+    return label;
+  }
+
+  @Override
+  public String toString() {
+    return pid() + " (" + comm() + ")";
+  }
+}

@@ -1,0 +1,108 @@
+package org.rollcall.core.proc;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.rollcall.core.text.SafeText;
+
+/**
+ * Reads one scan's processes: their stat when opened, their other files on demand. Owns the scan's read buffer,
+ * so it is used by one thread. Each read tells a process that exited (it throws {@link ProcessGoneException}),
+ * a value the caller may not read (an absent {@link Field} with the reason) and malformed content (a
+ * {@link MalformedProcFileException} naming the file) apart.
+ */
+final class ProcessReader {
+  private final ProcFs fs;
+  private final ProcFileReader files = new ProcFileReader();
+  private ProcessEntry opened;
+
+  ProcessReader(ProcFs fs) {
+    this.fs = fs;
+  }
+
+  enum Opening { OPENED, GONE, UNREADABLE }
+
+  /** Reads {@code pid}'s stat; on {@link Opening#OPENED} the entry is {@link #opened()}. */
+  Opening open(int pid) {
+    opened = null;
+    Path file = fs.path(pid, "stat");
+    switch (files.read(file)) {
+      case READ -> {
+        opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), file));
+        return Opening.OPENED;
+      }
+      case DENIED -> {
+        return Opening.UNREADABLE;
+      }
+      default -> {
+        return exists(pid) ? Opening.UNREADABLE : Opening.GONE;
+      }
+    }
+  }
+
+  ProcessEntry opened() {
+    return opened;
+  }
+
+  Field<Credentials> credentials(int pid) {
+    Path file = fs.path(pid, "status");
+    return switch (files.read(file)) {
+      case READ -> Field.of(StatusParser.parse(files.bytes(), files.length(), file));
+      case DENIED -> Field.absent("status not readable: permission denied");
+      default -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
+    };
+  }
+
+  Field<List<String>> cmdline(int pid) {
+    return switch (files.read(fs.path(pid, "cmdline"))) {
+      case READ -> Field.of(CmdlineParser.parse(files.bytes(), files.length()));
+      case DENIED -> Field.absent("cmdline not readable: permission denied");
+      default -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
+    };
+  }
+
+  Field<SecurityLabel> label(int pid) {
+    return switch (files.read(fs.path(pid, "attr/current"))) {
+      case READ -> labelFrom(SafeText.decode(files.bytes(), 0, files.length()));
+      case DENIED -> Field.absent("security label not readable: permission denied");
+      case MISSING -> Field.absent(goneOr(pid, "no attr/current: the kernel has no security module labels"));
+      default -> Field.absent(goneOr(pid, "no security label (SELinux not enabled): " + files.failure()));
+    };
+  }
+
+  private static Field<SecurityLabel> labelFrom(String content) {
+    SecurityLabel label = SecurityLabel.parse(content);
+    return label.text().isEmpty() ? Field.absent("empty security label") : Field.of(label);
+  }
+
+  Field<Executable> exe(ProcStat stat) {
+    int pid = stat.pid();
+    if (stat.isKernelThread()) {
+      return Field.absent("kernel thread: no executable");
+    }
+    try {
+      return Field.of(Executable.fromLink(Files.readSymbolicLink(fs.path(pid, "exe")).toString()));
+    } catch (AccessDeniedException e) {
+      return Field.absent("exe not readable: permission denied (another user's process; run as root)");
+    } catch (NoSuchFileException e) {
+      return Field.absent(goneOr(pid, stat.isZombie() ? "zombie: no executable" : "exe link has no target"));
+    } catch (IOException e) {
+      return Field.absent(goneOr(pid, "exe not readable: " + e.getMessage()));
+    }
+  }
+
+  /** {@code reason} if the process still exists; otherwise it exited meanwhile and this throws. */
+  private String goneOr(int pid, String reason) {
+    if (!exists(pid)) {
+      throw new ProcessGoneException(pid);
+    }
+    return reason;
+  }
+
+  private boolean exists(int pid) {
+    return Files.isDirectory(fs.root().resolve(Integer.toString(pid)));
+  }
+}

@@ -1,0 +1,44 @@
+package org.rollcall.core.result;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.StringJoiner;
+import org.rollcall.core.text.SafeText;
+
+/**
+ * mon's contract: line 1 the failing items separated by spaces, then one or more detail lines; exit 0 when all
+ * is well, 1 on failure (any non-zero status is a failure to mon, and it reaches alerts as MON_RETVAL). When all is
+ * well one short line says what held, which mon keeps as the last summary. Every line is escaped so that text from
+ * processes or peers can never add or split a line.
+ */
+public final class MonRenderer implements Renderer {
+  public static final int FAILURE = 1;
+
+  @Override
+  public int render(Report report, PrintWriter out) {
+    List<Finding> failures = report.failures();
+    if (failures.isEmpty()) {
+      println(out, report.okSummary());
+      report.notes().forEach(note -> println(out, note));
+      return 0;
+    }
+    StringJoiner summary = new StringJoiner(" ");
+    failures.forEach(f -> summary.add(f.token()));
+    println(out, summary.toString());
+    failures.forEach(f -> f.details().forEach(line -> println(out, line)));
+    report.notes().forEach(note -> println(out, note));
+    return FAILURE;
+  }
+
+  @Override
+  public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
+    println(out, message);
+    details.forEach(line -> println(out, line));
+    return FAILURE;
+  }
+
+  private static void println(PrintWriter out, String line) {
+    out.print(SafeText.escape(line));
+    out.print('\n');
+  }
+}

@@ -1,0 +1,158 @@
+package org.rollcall.core.result;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside it when the
+ * range is inverted (Nagios {@code @}). Parses etbemon's {@code min-max} (either end optional) and the Nagios
+ * threshold syntax ({@code 10}, {@code 10:}, {@code ~:10}, {@code 10:20}, {@code @10:20}).
+ */
+public final class Range {
+  private static final Pattern ETBEMON = Pattern.compile("(\\d*)-(\\d*)");
+  private static final Pattern NAGIOS =
+      Pattern.compile("(@)?(?:(~|[-+]?\\d+(?:\\.\\d+)?)?:)?([-+]?\\d+(?:\\.\\d+)?)?");
+
+  private final double start;
+  private final double end;
+  private final boolean inverted;
+
+  private Range(double start, double end, boolean inverted) {
+    if (start > end) {
+      throw new IllegalArgumentException(
+          "range start " + format(start) + " is greater than its end " + format(end));
+    }
+    this.start = start;
+    this.end = end;
+    this.inverted = inverted;
+  }
+
+  /** A range accepting {@code min..max}; either may be infinite. */
+  public static Range between(double min, double max) {
+    return new Range(min, max, false);
+  }
+
+  /**
+   * etbemon's {@code [min]-[max]}: {@code 1-} at least one, {@code -5} at most five, {@code 1-1} exactly one,
+   * {@code 0-0} none. Unlike etbemon, 0 is a real bound.
+   */
+  public static Range parseEtbemon(String text) {
+    Matcher m = ETBEMON.matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not a count range MIN-MAX (like 1-, -5, 1-1, 0-0)");
+    }
+    if (m.group(1).isEmpty() && m.group(2).isEmpty()) {
+      throw new IllegalArgumentException("range '-' needs a minimum, a maximum or both (like 1-, -5, 1-1)");
+    }
+    double min = m.group(1).isEmpty() ? 0 : parseCount(m.group(1), text);
+    double max = m.group(2).isEmpty() ? Double.POSITIVE_INFINITY : parseCount(m.group(2), text);
+    return new Range(min, max, false);
+  }
+
+  /** The Nagios threshold syntax of the monitoring-plugins guidelines. */
+  public static Range parseNagios(String text) {
+    Matcher m = NAGIOS.matcher(text);
+    if (text.isEmpty() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a Nagios range (like 10, 10:, ~:10, 10:20, @10:20)");
+    }
+    boolean inverted = m.group(1) != null;
+    String low = m.group(2);
+    double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : Double.parseDouble(low);
+    double end = m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+    return new Range(start, end, inverted);
+  }
+
+  private static double parseCount(String digits, String text) {
+    if (digits.length() > 9) {
+      throw new IllegalArgumentException("count '" + digits + "' in '" + text + "' is too large");
+    }
+    return Integer.parseInt(digits);
+  }
+
+  /** Whether {@code value} should raise an alert. */
+  public boolean alerts(double value) {
+    boolean inside = value >= start && value <= end;
+    return inverted == inside;
+  }
+
+  /** Whether every value from {@code low} to {@code high} is accepted (used when a count is only known to lie there). */
+  public boolean acceptsAll(double low, double high) {
+    if (inverted) {
+      return high < start || low > end;
+    }
+    return low >= start && high <= end;
+  }
+
+  /** Whether every value from {@code low} to {@code high} alerts. */
+  public boolean alertsAll(double low, double high) {
+    if (inverted) {
+      return low >= start && high <= end;
+    }
+    return high < start || low > end;
+  }
+
+  public double start() {
+    return start;
+  }
+
+  public double end() {
+    return end;
+  }
+
+  /** The range in words, for a person: "at least 1", "exactly 1", "none", "between 1 and 5". */
+  public String describe() {
+    String words;
+    if (start == end) {
+      words = start == 0 ? "none" : "exactly " + format(start);
+    } else if (end == Double.POSITIVE_INFINITY) {
+      words = start == Double.NEGATIVE_INFINITY ? "any value" : "at least " + format(start);
+    } else if (start == Double.NEGATIVE_INFINITY || start == 0) {
+      words = "at most " + format(end);
+    } else {
+      words = "between " + format(start) + " and " + format(end);
+    }
+    return inverted ? "not " + words : words;
+  }
+
+  /** The range in Nagios syntax, as perfdata warn/crit fields carry it. */
+  public String toNagios() {
+    String low = start == Double.NEGATIVE_INFINITY ? "~:" : start == 0 ? "" : format(start) + ":";
+    String high = end == Double.POSITIVE_INFINITY ? "" : format(end);
+    String text = low + high;
+    if (text.isEmpty()) {
+      text = "0:";
+    }
+    return inverted ? "@" + text : text;
+  }
+
+  /** The range in etbemon syntax ({@code 1-}, {@code -5}, {@code 1-1}); meaningful for count ranges. */
+  public String toEtbemon() {
+    String low = start <= 0 ? (end == Double.POSITIVE_INFINITY ? "0" : "") : format(start);
+    String high = end == Double.POSITIVE_INFINITY ? "" : format(end);
+    return low + "-" + high;
+  }
+
+  /** A number without a trailing ".0" when it is whole. */
+  public static String format(double value) {
+    if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Range r && r.start == start && r.end == end && r.inverted == inverted;
+  }
+
+  @Override
+  public int hashCode() {
+    return Double.hashCode(start) * 31 + Double.hashCode(end) + (inverted ? 1 : 0);
+  }
+
+  @Override
+  public String toString() {
+    return toNagios();
+  }
+}

@@ -1,0 +1,115 @@
+package org.rollcall.core.text;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bytes from the kernel into strings, and strings into text that is safe to print on one line.
+ *
+ * <p>Process names and arguments are chosen by whoever started the process: they may hold newlines, escape
+ * sequences or bytes that are not UTF-8. {@link #decode} keeps every byte recoverable (an invalid byte {@code b}
+ * becomes the lone surrogate {@code U+DC00+b}, as Python's "surrogateescape" does), and {@link #escape} turns
+ * control characters and those bytes into visible escapes, so a hostile name can neither split nor forge an
+ * output line.
+ */
+public final class SafeText {
+  private static final char ESCAPED_BYTE_BASE = '\uDC00';
+
+  private SafeText() {}
+
+  /** Decodes {@code length} bytes from {@code offset} as UTF-8, mapping each invalid byte to U+DC80..U+DCFF. */
+  public static String decode(byte[] bytes, int offset, int length) {
+    if (isAscii(bytes, offset, length)) {
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+    CharBuffer out = CharBuffer.allocate(length);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) {
+        break;
+      }
+      if (result.isError()) {
+        for (int i = 0; i < result.length(); i++) {
+          out.put((char) (ESCAPED_BYTE_BASE + (in.get() & 0xff)));
+        }
+      } else {
+        throw new IllegalStateException("decoder overflow cannot happen: one char per byte at most");
+      }
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /** Decodes a whole array; see {@link #decode(byte[], int, int)}. */
+  public static String decode(byte[] bytes) {
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph separators and
+   * undecodable bytes are written as {@code \\}, {@code \n}, {@code \t}, {@code \r}, {@code \xNN} or
+   * {@code \}{@code uNNNN}; everything else is kept.
+   */
+  public static String escape(CharSequence text) {
+    int first = firstUnsafe(text);
+    if (first < 0) {
+      return text.toString();
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      appendEscaped(out, text.charAt(i));
+    }
+    return out.toString();
+  }
+
+  private static int firstUnsafe(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isUnsafe(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUnsafe(char c) {
+    return c < 0x20 || c == '\\' || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+        || (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff);
+  }
+
+  private static void appendEscaped(StringBuilder out, char c) {
+    switch (c) {
+      case '\\' -> out.append("\\\\");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      default -> {
+        if (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff) {
+          out.append(String.format("\\x%02x", c - ESCAPED_BYTE_BASE));
+        } else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) {
+          out.append(String.format("\\x%02x", (int) c));
+        } else if (isUnsafe(c)) {
+          out.append(String.format("\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,135 @@
+package org.rollcall.monitors;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rollcall.core.cli.Deadline;
+import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.RunSettings;
+import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.match.MatchParser;
+import org.rollcall.core.match.OwnProcesses;
+import org.rollcall.core.match.ProcessDescription;
+import org.rollcall.core.match.Rule;
+import org.rollcall.core.match.RuleCount;
+import org.rollcall.core.match.RuleCounter;
+import org.rollcall.core.match.RuleParser;
+import org.rollcall.core.proc.ProcFs;
+import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.proc.Scan;
+import org.rollcall.core.result.Status;
+import org.rollcall.core.text.SafeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** ps.monitor: are the right processes running, as many as should, as the right user, domain and binary? */
+@Command(name = "ps.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Counts the processes each RULE matches and fails when a count is out of its range.",
+        "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most five,",
+        "1-1 exactly one, 0-0 none. MATCH is terms joined by ',' that must all hold, each negated by '!':",
+        "NAME (process name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),",
+        "user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; * globs),",
+        "args=REGEX (searched in the command line), ppid=N, name=NAME. Write \\, for a comma in a value.",
+        "Example: ps.monitor sshd:1- cron:1-5 /usr/lib/postfix/sbin/master:1-1 'sshd,!user=root:0-0'"})
+public final class PsMonitor implements Launchable {
+  @Mixin
+  MonitorOptions options = new MonitorOptions();
+
+  @Parameters(paramLabel = "RULE", description = "MATCH:[MIN]-[MAX], see above.")
+  List<String> ruleTexts = new ArrayList<>();
+
+  @Option(names = "--recheck", paramLabel = "SECONDS",
+      description = "When a rule fails, scan again after this delay and report only rules that still fail "
+          + "(rides out a daemon's restart).")
+  Double recheckSeconds;
+
+  @Option(names = {"--explain", "-x"}, paramLabel = "PID",
+      description = "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
+  Integer explainPid;
+
+  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
+      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
+  Path procRoot;
+
+  private final UserDirectory users = UserDirectory.system();
+
+  @Override
+  public String service() {
+    return "PS";
+  }
+
+  @Override
+  public RunSettings settings() {
+    return options.settings();
+  }
+
+  @Override
+  public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
+    ProcFs fs = ProcFs.at(procRoot);
+    RuleParser parser = new RuleParser(new MatchParser(users));
+    List<Rule> rules = ruleTexts.stream().map(parser::parse).toList();
+    if (explainPid != null) {
+      return explain(fs, rules, out);
+    }
+    if (rules.isEmpty()) {
+      throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
+    }
+    Duration recheck = recheckDelay(deadline);
+    Scan scan = fs.scan();
+    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.in(scan, fs));
+    if (recheck != null && counts.stream().anyMatch(c -> c.status() != Status.OK)) {
+      deadline.sleep(recheck);
+      counts = recount(counts, fs);
+    }
+    return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+  }
+
+  /** Counts again the rules that failed, keeping the ones that held. */
+  private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
+    List<Rule> failed = first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
+    Scan scan = fs.scan();
+    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.in(scan, fs));
+    List<RuleCount> merged = new ArrayList<>();
+    int next = 0;
+    for (RuleCount count : first) {
+      merged.add(count.status() == Status.OK ? count : again.get(next++));
+    }
+    return merged;
+  }
+
+  private Duration recheckDelay(Deadline deadline) {
+    if (recheckSeconds == null) {
+      return null;
+    }
+    Duration delay = Duration.ofMillis((long) (recheckSeconds * 1000));
+    if (recheckSeconds < 0 || !deadline.fits(delay, Duration.ofSeconds(1))) {
+      throw new UsageException("--recheck " + recheckSeconds + " s must be at least 0 and leave a second of the "
+          + "--timeout (" + deadline.total().toSeconds() + " s)");
+    }
+    return delay;
+  }
+
+  private int explain(ProcFs fs, List<Rule> rules, PrintWriter out) {
+    Optional<ProcessEntry> found = fs.process(explainPid);
+    if (found.isEmpty()) {
+      throw new UsageException("no process " + explainPid + " in " + fs.root());
+    }
+    ProcessEntry process = found.get();
+    List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users));
+    for (Rule rule : rules) {
+      lines.add("rule " + rule.text() + ": " + rule.match().test(process));
+      rule.match().explain(process).forEach(term -> lines.add("  " + term));
+    }
+    lines.forEach(line -> out.print(SafeText.escape(line) + "\n"));
+    return 0;
+  }
+}

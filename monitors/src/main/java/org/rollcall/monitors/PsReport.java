@@ -1,0 +1,61 @@
+package org.rollcall.monitors;
+
+import java.util.List;
+import java.util.StringJoiner;
+import org.rollcall.core.match.RuleCount;
+import org.rollcall.core.result.Finding;
+import org.rollcall.core.result.Perfdata;
+import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Report;
+import org.rollcall.core.result.Status;
+
+/** Turns ps.monitor's rule counts into a report: one finding per rule, a perfdata count per rule. */
+final class PsReport {
+  static final int PIDS_SHOWN = 20;
+
+  private PsReport() {}
+
+  static Report of(List<RuleCount> counts, String scanNote) {
+    Report report = new Report("PS");
+    StringJoiner held = new StringJoiner(" ");
+    for (RuleCount count : counts) {
+      report.add(finding(count));
+      report.addPerfdata(Perfdata.count(count.rule().matchText(), count.low(), count.rule().range()));
+      held.add(count.rule().matchText() + ":" + count.low());
+    }
+    report.okSummary(counts.size() + (counts.size() == 1 ? " rule holds: " : " rules hold: ") + held);
+    if (scanNote != null) {
+      report.addNote("note: " + scanNote);
+    }
+    return report;
+  }
+
+  static Finding finding(RuleCount count) {
+    Status status = count.status();
+    String match = count.rule().matchText();
+    String expected = "expected " + count.rule().range().describe();
+    if (status == Status.OK) {
+      return Finding.ok(match + ":" + count.low());
+    }
+    if (status == Status.CRITICAL) {
+      String line = count.rule().text() + " has " + count.low() + (count.isExact() ? "" : " or more")
+          + " matching " + (count.low() == 1 ? "process" : "processes") + ", " + expected + pids(count.matched());
+      return Finding.of(status, match + ":" + count.low(), line);
+    }
+    String upTo = count.high() == Double.POSITIVE_INFINITY ? "an unknown number" : "up to "
+        + Range.format(count.high() - count.low());
+    String line = count.rule().text() + " cannot be decided: " + count.low() + " matching, " + upTo
+        + " more undecided (" + (count.undecidedReason() != null ? count.undecidedReason() : "processes not visible")
+        + "), " + expected + pids(count.matched());
+    return Finding.of(Status.UNKNOWN, match + ":" + count.low() + "?", line);
+  }
+
+  private static String pids(List<Integer> pids) {
+    if (pids.isEmpty()) {
+      return "";
+    }
+    StringJoiner shown = new StringJoiner(" ", ": pids ", "");
+    pids.stream().limit(PIDS_SHOWN).forEach(pid -> shown.add(Integer.toString(pid)));
+    return shown + (pids.size() > PIDS_SHOWN ? " and " + (pids.size() - PIDS_SHOWN) + " more" : "");
+  }
+}
