@@ -35,7 +35,7 @@ public final class ProcessMatch {
     return undecided == null ? Verdict.YES : undecided;
   }
 
-  /** Each term with its verdict for {@code process}, in the order written (for --explain). */
+  /** Each term with its verdict for {@code process}, cheapest first (for --explain). */
   public List<String> explain(ProcessEntry process) {
     List<String> lines = new ArrayList<>();
     for (Term term : terms) {

@@ -86,7 +86,7 @@ final class ProcessReader {
     try {
       return Field.of(Executable.fromLink(Files.readSymbolicLink(fs.path(pid, "exe")).toString()));
     } catch (AccessDeniedException e) {
-      return Field.absent("exe not readable: permission denied (another user's process; run as root)");
+      return Field.absent("exe not readable: permission denied (needs root, or the process is in another user namespace)");
     } catch (NoSuchFileException e) {
       return Field.absent(goneOr(pid, stat.isZombie() ? "zombie: no executable" : "exe link has no target"));
     } catch (IOException e) {
