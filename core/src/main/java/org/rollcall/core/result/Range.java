@@ -126,13 +126,6 @@ public final class Range {
     return inverted ? "@" + text : text;
   }
 
-  /** The range in etbemon syntax ({@code 1-}, {@code -5}, {@code 1-1}); meaningful for count ranges. */
-  public String toEtbemon() {
-    String low = start <= 0 ? (end == Double.POSITIVE_INFINITY ? "0" : "") : format(start);
-    String high = end == Double.POSITIVE_INFINITY ? "" : format(end);
-    return low + "-" + high;
-  }
-
   /** A number without a trailing ".0" when it is whole. */
   public static String format(double value) {
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {

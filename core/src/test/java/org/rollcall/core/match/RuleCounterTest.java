@@ -1,0 +1,71 @@
+package org.rollcall.core.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.rollcall.core.proc.FakeProc;
+import org.rollcall.core.proc.Scan;
+import org.rollcall.core.result.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleCounterTest {
+  @TempDir
+  Path root;
+
+  private List<RuleCount> count(Scan scan, Set<Integer> excluded, String... rules) {
+    RuleParser parser = new RuleParser(new MatchParser(MatchTest.USERS));
+    return RuleCounter.count(List.of(rules).stream().map(parser::parse).toList(), scan, excluded);
+  }
+
+  @Test
+  void countsExactlyAndSkipsZombiesAndExcludedProcesses() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(10, "sshd").exe("/usr/sbin/sshd");
+    proc.process(11, "sshd").exe("/usr/sbin/sshd").ids(1000, 1000);
+    proc.process(12, "sshd").state('Z');
+    proc.process(13, "cron");
+    proc.process(14, "bash");
+    List<RuleCount> counts = count(proc.fs().scan(), Set.of(14), "sshd:1-1", "cron:1-5", "bash:0-0",
+        "sshd,!user=root:0-0", "atd:1-");
+    assertThat(counts).extracting(RuleCount::matched).containsExactly(List.of(10, 11), List.of(13), List.of(),
+        List.of(11), List.of());
+    assertThat(counts).extracting(RuleCount::status).containsExactly(Status.CRITICAL, Status.OK, Status.OK,
+        Status.CRITICAL, Status.CRITICAL);
+  }
+
+  @Test
+  void undecidedProcessesOnlyMatterWhenTheyCouldChangeTheOutcome() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(1, "init").label("system_u:system_r:init_t:s0");
+    proc.process(2, "mysqld");
+    proc.process(3, "tor");
+    Scan scan = proc.fs().scan();
+    List<RuleCount> counts = count(scan, Set.of(), "context=init_t:1-", "context=init_t:1-1",
+        "context=init_t:5-", "tor,context=init_t:0-0");
+    assertThat(counts.get(0).status()).isEqualTo(Status.OK);
+    assertThat(counts.get(1).status()).isEqualTo(Status.UNKNOWN);
+    assertThat(counts.get(1).low()).isEqualTo(1);
+    assertThat(counts.get(1).high()).isEqualTo(3);
+    assertThat(counts.get(1).undecided()).containsExactly(2, 3);
+    assertThat(counts.get(1).undecidedReason()).contains("no attr/current");
+    assertThat(counts.get(2).status()).isEqualTo(Status.CRITICAL);
+    assertThat(counts.get(3).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void hiddenProcessesMakeUpperBoundsUndecidable() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(5, "cron");
+    Scan visible = proc.fs().scan();
+    Scan hidden = new Scan(visible.processes(), 0, "/proc is mounted with hidepid=2");
+    List<RuleCount> counts = count(hidden, Set.of(), "cron:1-", "cron:1-1", "sshd:0-0", "sshd:1-");
+    assertThat(counts).extracting(RuleCount::status)
+        .containsExactly(Status.OK, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN);
+    Scan unreadable = new Scan(visible.processes(), 2, null);
+    assertThat(count(unreadable, Set.of(), "cron:1-3").get(0).status()).isEqualTo(Status.OK);
+    assertThat(count(unreadable, Set.of(), "cron:1-2").get(0).status()).isEqualTo(Status.UNKNOWN);
+  }
+}

@@ -1,0 +1,123 @@
+package org.rollcall.core.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcFsTest {
+  @TempDir
+  Path root;
+
+  @Test
+  void scansOnlyNumericEntriesInPidOrder() throws IOException {
+    FakeProc proc = new FakeProc(root);
+    proc.process(300, "cron");
+    proc.process(7, "sshd");
+    proc.process(42, "bash");
+    Files.createDirectories(root.resolve("self"));
+    Files.createDirectories(root.resolve("sys"));
+    Files.writeString(root.resolve("uptime"), "1 2\n");
+    Scan scan = proc.fs().scan();
+    assertThat(scan.processes()).extracting(ProcessEntry::pid).containsExactly(7, 42, 300);
+    assertThat(scan.processes()).extracting(ProcessEntry::comm).containsExactly("sshd", "bash", "cron");
+    assertThat(scan.isIncomplete()).isFalse();
+    assertThat(proc.fs().isLive()).isFalse();
+  }
+
+  @Test
+  void readsEveryFieldOfAProcess() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(10, "sshd").status(new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, new int[] {4})
+        .cmdline("/usr/sbin/sshd", "-D").exe("/usr/sbin/sshd").label("system_u:system_r:sshd_t:s0-s0:c0.c1023");
+    ProcessEntry entry = proc.fs().process(10).orElseThrow();
+    assertThat(entry.credentials().value().groups()).containsExactly(4);
+    assertThat(entry.cmdline().value()).containsExactly("/usr/sbin/sshd", "-D");
+    assertThat(entry.exe().value()).isEqualTo(new Executable("/usr/sbin/sshd", false));
+    assertThat(entry.label().value().type()).isEqualTo("sshd_t");
+  }
+
+  @Test
+  void missingFieldsAreAbsentWithAReasonNotErrors() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(2, "kthreadd").kernelThread();
+    proc.process(3, "sleep").state('Z');
+    proc.process(4, "sleep").exe("/usr/bin/sleep (deleted)");
+    assertThat(proc.fs().process(2).orElseThrow().exe().whyAbsent()).isEqualTo("kernel thread: no executable");
+    assertThat(proc.fs().process(3).orElseThrow().exe().whyAbsent()).isEqualTo("zombie: no executable");
+    ProcessEntry deleted = proc.fs().process(4).orElseThrow();
+    assertThat(deleted.exe().value().deleted()).isTrue();
+    assertThat(deleted.label().whyAbsent()).isEqualTo("no attr/current: the kernel has no security module labels");
+    assertThat(deleted.cmdline().whyAbsent()).startsWith("cmdline not readable");
+  }
+
+  @Test
+  void aProcessThatExitsAfterTheScanIsGone() throws IOException {
+    FakeProc proc = new FakeProc(root);
+    proc.process(5, "worker").exe("/bin/true");
+    Scan scan = proc.fs().scan();
+    deleteTree(root.resolve("5"));
+    ProcessEntry entry = scan.processes().get(0);
+    assertThatThrownBy(entry::credentials).isInstanceOf(ProcessGoneException.class);
+    assertThatThrownBy(entry::exe).isInstanceOf(ProcessGoneException.class);
+    assertThat(proc.fs().process(5)).isEmpty();
+    assertThat(proc.fs().scan().processes()).isEmpty();
+  }
+
+  @Test
+  void aMalformedStatNamesTheFile() throws IOException {
+    new FakeProc(root).process(9, "x").write("stat", "9 garbage".getBytes());
+    assertThatThrownBy(() -> ProcFs.at(root).scan())
+        .isInstanceOf(MalformedProcFileException.class)
+        .hasMessage("malformed " + root.resolve("9/stat") + ": no (comm) field");
+  }
+
+  @Test
+  void anUnlistableRootIsAClearError() {
+    assertThatThrownBy(() -> ProcFs.at(root.resolve("nope")).scan())
+        .hasMessageContaining("nope").hasMessageContaining("not a readable directory");
+  }
+
+  @Test
+  void findsHidepidInMountinfo() {
+    String mountinfo = "22 27 0:21 / /proc rw,relatime shared:12 - proc proc rw,hidepid=invisible\n"
+        + "30 22 0:5 / /proc/sys/fs/binfmt_misc rw - binfmt_misc binfmt_misc rw\n";
+    assertThat(ProcFs.hidepidOption(mountinfo, "/proc")).isEqualTo("invisible");
+    assertThat(ProcFs.hidepidOption("22 27 0:21 / /proc rw - proc proc rw\n", "/proc")).isEqualTo("0");
+    assertThat(ProcFs.hidepidOption("22 27 0:21 / /proc rw - proc proc rw\n"
+        + "40 22 0:21 / /proc rw - proc proc rw,hidepid=2\n", "/proc")).isEqualTo("2");
+    assertThat(ProcFs.hidepidOption(mountinfo, "/mnt")).isNull();
+  }
+
+  @Test
+  void theLiveProcFsSeesThisJvm() throws IOException {
+    ProcFs live = ProcFs.system();
+    assertThat(live.isLive()).isTrue();
+    int self = (int) ProcessHandle.current().pid();
+    ProcessEntry me = live.process(self).orElseThrow();
+    assertThat(me.comm()).isEqualTo("java");
+    assertThat(me.exe().value().basename()).isEqualTo("java");
+    assertThat(me.cmdline().value()).anyMatch(arg -> arg.contains("surefire"));
+    assertThat(me.credentials().value().effectiveUid()).isEqualTo(uidOfThisUser());
+    assertThat(me.label().isPresent() || me.label().whyAbsent().contains("SELinux not enabled")).isTrue();
+    assertThat(live.scan().processes()).extracting(ProcessEntry::pid).contains(self, 1);
+  }
+
+  private static int uidOfThisUser() throws IOException {
+    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
