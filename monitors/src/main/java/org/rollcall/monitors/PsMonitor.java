@@ -22,6 +22,7 @@ import org.rollcall.core.match.RuleParser;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
 import org.rollcall.core.text.SafeText;
 import picocli.CommandLine.Command;
@@ -60,7 +61,16 @@ public final class PsMonitor implements Launchable {
       description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
   Path procRoot;
 
-  private final UserDirectory users = UserDirectory.system();
+  private final UserDirectory users;
+
+  public PsMonitor() {
+    this(UserDirectory.system());
+  }
+
+  /** With a fixed user directory, so tests do not depend on this machine's users. */
+  PsMonitor(UserDirectory users) {
+    this.users = users;
+  }
 
   @Override
   public String service() {
@@ -112,8 +122,8 @@ public final class PsMonitor implements Launchable {
     }
     Duration delay = Duration.ofMillis((long) (recheckSeconds * 1000));
     if (recheckSeconds < 0 || !deadline.fits(delay, Duration.ofSeconds(1))) {
-      throw new UsageException("--recheck " + recheckSeconds + " s must be at least 0 and leave a second of the "
-          + "--timeout (" + deadline.total().toSeconds() + " s)");
+      throw new UsageException("--recheck " + Range.format(recheckSeconds) + " s must be at least 0 and leave a "
+          + "second of the --timeout (" + Range.format(deadline.total().toMillis() / 1000.0) + " s)");
     }
     return delay;
   }

@@ -52,7 +52,8 @@ final class ProcessReader {
     return switch (files.read(file)) {
       case READ -> Field.of(StatusParser.parse(files.bytes(), files.length(), file));
       case DENIED -> Field.absent("status not readable: permission denied");
-      default -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
+      case MISSING -> Field.absent(goneOr(pid, "no status file"));
+      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
     };
   }
 
@@ -60,7 +61,8 @@ final class ProcessReader {
     return switch (files.read(fs.path(pid, "cmdline"))) {
       case READ -> Field.of(CmdlineParser.parse(files.bytes(), files.length()));
       case DENIED -> Field.absent("cmdline not readable: permission denied");
-      default -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
+      case MISSING -> Field.absent(goneOr(pid, "no cmdline file"));
+      case FAILED -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
     };
   }
 
@@ -69,7 +71,7 @@ final class ProcessReader {
       case READ -> labelFrom(SafeText.decode(files.bytes(), 0, files.length()));
       case DENIED -> Field.absent("security label not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no attr/current: the kernel has no security module labels"));
-      default -> Field.absent(goneOr(pid, "no security label (SELinux not enabled): " + files.failure()));
+      case FAILED -> Field.absent(goneOr(pid, "no security label (SELinux not enabled): " + files.failure()));
     };
   }
 

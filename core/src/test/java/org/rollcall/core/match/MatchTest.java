@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.ids.FixedUserDirectory;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.proc.FakeProc;
 import org.rollcall.core.proc.ProcessEntry;
@@ -19,31 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** MATCH terms against a fixture tree holding the cases a real machine rarely has all at once. */
 class MatchTest {
-  /** A directory with fixed entries, so tests do not depend on this machine's users. */
-  static final UserDirectory USERS = new UserDirectory() {
-    private final Map<String, Integer> users = Map.of("root", 0, "sshd", 105, "alice", 1000);
-    private final Map<String, Integer> groups = Map.of("root", 0, "adm", 4, "alice", 1000);
-
-    @Override
-    public OptionalInt uid(String name) {
-      return users.containsKey(name) ? OptionalInt.of(users.get(name)) : OptionalInt.empty();
-    }
-
-    @Override
-    public OptionalInt gid(String name) {
-      return groups.containsKey(name) ? OptionalInt.of(groups.get(name)) : OptionalInt.empty();
-    }
-
-    @Override
-    public Optional<String> userName(int uid) {
-      return users.entrySet().stream().filter(e -> e.getValue() == uid).map(Map.Entry::getKey).findFirst();
-    }
-
-    @Override
-    public Optional<String> groupName(int gid) {
-      return groups.entrySet().stream().filter(e -> e.getValue() == gid).map(Map.Entry::getKey).findFirst();
-    }
-  };
+  static final UserDirectory USERS = FixedUserDirectory.SAMPLE;
 
   @TempDir
   Path root;

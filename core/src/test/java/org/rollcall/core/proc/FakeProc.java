@@ -25,9 +25,9 @@ public final class FakeProc {
     return ProcFs.at(root);
   }
 
-  /** Starts a process with comm {@code comm}, parent 1, running as root, state S. */
+  /** Starts a process with comm {@code comm}, parent 1, running as root, state S, an empty cmdline. */
   public Process process(int pid, String comm) {
-    return new Process(pid).comm(comm).ids(0, 0).state('S').ppid(1);
+    return new Process(pid).comm(comm).ids(0, 0).state('S').ppid(1).write("cmdline", new byte[0]);
   }
 
   /** One fake process; each setter writes its file at once. */

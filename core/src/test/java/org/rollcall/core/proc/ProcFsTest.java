@@ -44,7 +44,7 @@ class ProcFsTest {
   }
 
   @Test
-  void missingFieldsAreAbsentWithAReasonNotErrors() {
+  void missingFieldsAreAbsentWithAReasonNotErrors() throws IOException {
     FakeProc proc = new FakeProc(root);
     proc.process(2, "kthreadd").kernelThread();
     proc.process(3, "sleep").state('Z');
@@ -54,7 +54,9 @@ class ProcFsTest {
     ProcessEntry deleted = proc.fs().process(4).orElseThrow();
     assertThat(deleted.exe().value().deleted()).isTrue();
     assertThat(deleted.label().whyAbsent()).isEqualTo("no attr/current: the kernel has no security module labels");
-    assertThat(deleted.cmdline().whyAbsent()).startsWith("cmdline not readable");
+    assertThat(deleted.cmdline().value()).isEmpty();
+    Files.delete(root.resolve("4/cmdline"));
+    assertThat(proc.fs().process(4).orElseThrow().cmdline().whyAbsent()).isEqualTo("no cmdline file");
   }
 
   @Test

@@ -1,0 +1,126 @@
+package org.rollcall.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rollcall.core.result.Finding;
+import org.rollcall.core.result.Report;
+import org.rollcall.core.result.Status;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+class LauncherTest {
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final AtomicInteger halted = new AtomicInteger(-1);
+  private final Launcher launcher = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), halted::set);
+
+  /** A monitor that does what its options say: fail, throw, or sleep past its deadline. */
+  @Command(name = "test.monitor", mixinStandardHelpOptions = true)
+  static final class TestMonitor implements Launchable {
+    @Mixin
+    MonitorOptions options = new MonitorOptions();
+
+    @Option(names = "--sleep")
+    long sleepMillis;
+
+    @Option(names = "--throw")
+    String throwMessage;
+
+    @Parameters
+    java.util.List<String> items = new java.util.ArrayList<>();
+
+    @Override
+    public String service() {
+      return "TEST";
+    }
+
+    @Override
+    public RunSettings settings() {
+      return options.settings();
+    }
+
+    @Override
+    public int run(Deadline deadline, PrintWriter out) throws Exception {
+      if (throwMessage != null) {
+        throw new IllegalStateException(throwMessage);
+      }
+      Thread.sleep(sleepMillis);
+      Report report = new Report("TEST").okSummary("all fine");
+      items.forEach(item -> report.add(Finding.of(Status.CRITICAL, item, item + " is broken")));
+      return options.mode().render(report, out);
+    }
+  }
+
+  private String output() {
+    return stdout.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void rendersTheReportInEitherContract() {
+    assertThat(launcher.execute(new TestMonitor(), "a", "b")).isEqualTo(1);
+    assertThat(launcher.execute(new TestMonitor(), "--nagios", "a")).isEqualTo(2);
+    assertThat(launcher.execute(new TestMonitor())).isZero();
+    assertThat(output()).isEqualTo("a b\na is broken\nb is broken\n"
+        + "TEST CRITICAL: 1 of 1 failed: a\na is broken\nall fine\n");
+  }
+
+  @Test
+  void usageErrorsAreOneLineExit1OrUnknown3() {
+    assertThat(launcher.execute(new TestMonitor(), "--bogus")).isEqualTo(1);
+    assertThat(launcher.execute(new TestMonitor(), "--nagios", "--timeout", "x")).isEqualTo(3);
+    assertThat(launcher.execute(new TestMonitor(), "--timeout", "-1")).isEqualTo(1);
+    assertThat(output()).isEqualTo(
+        "test.monitor: Unknown option: '--bogus' (see test.monitor --help)\n"
+        + "TEST UNKNOWN: test.monitor: Invalid value for option '--timeout': 'x' is not a double"
+        + " (see test.monitor --help)\n"
+        + "test.monitor: --timeout must be between 0 and 86400 seconds, not -1.0 (see test.monitor --help)\n");
+  }
+
+  @Test
+  void helpExitsZeroForMonAndUnknownForNagios() {
+    assertThat(launcher.execute(new TestMonitor(), "--help")).isZero();
+    assertThat(launcher.execute(new TestMonitor(), "--help", "--nagios")).isEqualTo(3);
+    assertThat(output()).startsWith("Usage: test.monitor");
+  }
+
+  @Test
+  void unexpectedExceptionsAreOneLineWithTheTraceOnlyWhenVerbose() {
+    assertThat(launcher.execute(new TestMonitor(), "--throw", "boom")).isEqualTo(1);
+    assertThat(output()).isEqualTo("test.monitor: error: IllegalStateException: boom\n"
+        + "(run with -v for the stack trace)\n");
+    stdout.reset();
+    assertThat(launcher.execute(new TestMonitor(), "--nagios", "-v", "--throw", "boom")).isEqualTo(3);
+    assertThat(output()).startsWith("TEST UNKNOWN: test.monitor: error: IllegalStateException: boom\n"
+        + "java.lang.IllegalStateException: boom\n\\tat org.rollcall.core.cli.LauncherTest");
+  }
+
+  @Test
+  void theDeadlineEndsARunThatOverstaysAndItsLateOutputIsDropped() {
+    long start = System.nanoTime();
+    int code = launcher.execute(new TestMonitor(), "--timeout", "0.3", "--sleep", "1500", "late");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(halted.get()).isEqualTo(1);
+    assertThat(code).isEqualTo(1);
+    assertThat(output()).isEqualTo("test.monitor: timed out after 0.3 s (--timeout)\n");
+    assertThat(millis).isGreaterThanOrEqualTo(1500);
+  }
+
+  @Test
+  void nagiosTimeoutsAreUnknown() {
+    launcher.execute(new TestMonitor(), "--nagios", "-t", "0.2", "--sleep", "800");
+    assertThat(halted.get()).isEqualTo(3);
+    assertThat(output()).isEqualTo("TEST UNKNOWN: test.monitor: timed out after 0.2 s (--timeout)\n");
+  }
+
+  @Test
+  void executablesAreFoundByName() throws Exception {
+    assertThat(Main.lookUp("test.monitor")).isInstanceOf(TestMonitor.class);
+  }
+}

@@ -1,0 +1,55 @@
+package org.rollcall.monitors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rollcall.core.cli.Launcher;
+import org.rollcall.core.ids.FixedUserDirectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whole runs of ps.monitor against {@link GoldenSystem}: each case is {@code golden/ps/CASE.args} (one argument a
+ * line), the exact expected stdout {@code CASE.out} and exit code {@code CASE.exit}.
+ */
+class PsMonitorGoldenTest {
+  private static final Path CASES = Path.of("src/test/resources/golden/ps");
+
+  @TempDir
+  static Path procRoot;
+
+  @BeforeAll
+  static void buildSystem() {
+    GoldenSystem.build(procRoot);
+  }
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> files = Files.list(CASES)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".args"))
+          .map(n -> n.substring(0, n.length() - ".args".length())).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void runMatchesGolden(String name) throws IOException {
+    List<String> args = new ArrayList<>(Files.readAllLines(CASES.resolve(name + ".args")));
+    args.add(0, "--proc-root=" + procRoot);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    int code = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), c -> { })
+        .execute(new PsMonitor(FixedUserDirectory.SAMPLE), args.toArray(String[]::new));
+    String expected = Files.readString(CASES.resolve(name + ".out")).replace("@PROC@", procRoot.toString());
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(code).isEqualTo(Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim()));
+  }
+}
