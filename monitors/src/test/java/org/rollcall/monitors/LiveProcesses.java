@@ -1,0 +1,50 @@
+package org.rollcall.monitors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real processes started for a test under chosen names, and killed (only those) when it ends. */
+final class LiveProcesses implements AutoCloseable {
+  private final Path bin;
+  private final List<Process> started = new ArrayList<>();
+
+  LiveProcesses(Path bin) throws IOException {
+    this.bin = Files.createDirectories(bin);
+  }
+
+  /** A copy of sleep named {@code name} in {@code dir}, so its comm and exe are that name. */
+  Path binary(String dir, String name) throws IOException {
+    Path target = Files.createDirectories(bin.resolve(dir)).resolve(name);
+    Files.copy(Path.of("/bin/sleep"), target, StandardCopyOption.REPLACE_EXISTING);
+    Executables.openUp(bin);
+    return target;
+  }
+
+  /** Starts {@code command}; waits until its exec is visible so a scan sees the final name. */
+  long start(String expectedComm, String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    started.add(process);
+    Path comm = Path.of("/proc", Long.toString(process.pid()), "comm");
+    for (int i = 0; i < 200; i++) {
+      if (Files.readString(comm).strip().equals(expectedComm)) {
+        return process.pid();
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("process " + process.pid() + " never became " + expectedComm);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Process p : started) {
+      p.destroyForcibly();
+    }
+    for (Process p : started) {
+      p.waitFor();
+    }
+  }
+}
