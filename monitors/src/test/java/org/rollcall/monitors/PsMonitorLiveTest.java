@@ -114,6 +114,25 @@ class PsMonitorLiveTest {
     assertThat(run.exit()).isEqualTo(1);
   }
 
+  @Test
+  void recheckRidesOutADaemonThatComesBackAndReportsOnlyWhatStillFails() throws Exception {
+    Path late = live.binary("a", "rcl-late");
+    java.util.concurrent.CompletableFuture<Long> started = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        Thread.sleep(1200);
+        return live.start("rcl-late", late.toString(), "300");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Executables.Run run = Executables.run("ps.monitor", "--recheck", "3", "rcl-late:1-", "rcl-never:1-",
+        "rcl-sleeper:3-3");
+    started.join();
+    assertThat(run.stdout()).isEqualTo("rcl-never:0\nrcl-never:1- has 0 matching processes, expected at least 1\n");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.millis()).isGreaterThanOrEqualTo(3000);
+  }
+
   private static String pids(List<Long> pids) {
     return String.join(" ", pids.stream().sorted().map(String::valueOf).toList());
   }
