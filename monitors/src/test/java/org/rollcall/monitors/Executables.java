@@ -31,7 +31,12 @@ final class Executables {
   /** {@code java -cp CLASSPATH Main name args...}, optionally behind a prefix such as setpriv. */
   static List<String> command(String classPath, List<String> prefix, String name, String... args) {
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of(java(), "-cp", classPath, "org.rollcall.core.cli.Main", name));
+    command.add(java());
+    if (Runtime.version().feature() >= 22) {
+      // As the launchers and the jar manifest do: JNA's native access is intended, not worth a warning.
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
+    command.addAll(List.of("-cp", classPath, "org.rollcall.core.cli.Main", name));
     command.addAll(List.of(args));
     return command;
   }

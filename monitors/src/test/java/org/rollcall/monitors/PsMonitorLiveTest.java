@@ -86,6 +86,7 @@ class PsMonitorLiveTest {
     Executables.Run run = Executables.run("ps.monitor", "rcl-nobody,user=nobody:1-1", "rcl-nobody,user=0:0-0",
         "rcl-nobody,group=65534:1-1", "user=nobody,rcl-sleeper:0-0");
     assertThat(run.stdout()).startsWith("4 rules hold:");
+    assertThat(run.stderr()).isEmpty();
     assertThat(run.exit()).isZero();
   }
 
