@@ -23,11 +23,7 @@ class RangeTest {
     assertThat(range.describe()).isEqualTo(words.trim());
     assertThat(range.toNagios()).isEqualTo(nagios.trim());
     assertThat(Range.parseNagios(range.toNagios())).isEqualTo(range);
-    for (String c : cases.trim().split(" ")) {
-      String[] valueAndVerdict = c.split("=");
-      assertThat(range.alerts(Double.parseDouble(valueAndVerdict[0])))
-          .as("%s with %s", text, valueAndVerdict[0]).isEqualTo(valueAndVerdict[1].equals("alert"));
-    }
+    assertCases(range, cases);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -43,10 +39,15 @@ class RangeTest {
   void parsesNagiosRanges(String text, String cases) {
     Range range = Range.parseNagios(text.trim());
     assertThat(range.toNagios()).isEqualTo(text.trim());
+    assertCases(range, cases);
+  }
+
+  /** {@code cases} is "value=ok value=alert ...". */
+  private static void assertCases(Range range, String cases) {
     for (String c : cases.trim().split(" ")) {
       String[] valueAndVerdict = c.split("=");
       assertThat(range.alerts(Double.parseDouble(valueAndVerdict[0])))
-          .as("%s with %s", text, valueAndVerdict[0]).isEqualTo(valueAndVerdict[1].equals("alert"));
+          .as("%s with %s", range, valueAndVerdict[0]).isEqualTo(valueAndVerdict[1].equals("alert"));
     }
   }
 
