@@ -16,8 +16,14 @@ import java.util.Locale;
 public final class FakeProc {
   private final Path root;
 
+  /** A tree at {@code root}, created if missing, with an uptime of 10000 s. */
   public FakeProc(Path root) {
     this.root = root;
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     uptime(10_000);
   }
 
@@ -41,7 +47,7 @@ public final class FakeProc {
     return this;
   }
 
-  /** One process directory; the defaults make a plain sleeping user-space process. */
+  /** One process directory; the defaults make a plain sleeping process with an empty cmdline and no exe. */
   public final class Process {
     private final int pid;
     private final Path dir;
@@ -65,6 +71,7 @@ public final class FakeProc {
         throw new UncheckedIOException(e);
       }
       writeStat();
+      write("cmdline", new byte[0]);
     }
 
     public int pid() {
