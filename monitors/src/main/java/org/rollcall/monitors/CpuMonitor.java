@@ -12,6 +12,7 @@ import java.util.Set;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
@@ -65,9 +66,8 @@ public final class CpuMonitor implements Launchable {
       description = "List the N busiest processes in the detail, whatever their use.")
   int top;
 
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
-      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
-  Path procRoot;
+  @Mixin
+  ProcRootOption procRoot = new ProcRootOption();
 
   Map<String, String> environment = System.getenv();
   Path loginDefs = Path.of("/etc/login.defs");
@@ -91,9 +91,9 @@ public final class CpuMonitor implements Launchable {
     }
     MatchParser parser = new MatchParser(users);
     List<ProcessMatch> exempt = exemptTexts.stream().map(parser::parse).toList();
-    ProcFs fs = ProcFs.at(procRoot);
+    ProcFs fs = procRoot.fs();
     List<String> notes = new ArrayList<>();
-    CpuWindow window = new CpuWindow(fs, procRoot.toAbsolutePath().normalize().toString(),
+    CpuWindow window = new CpuWindow(fs, procRoot.rootText(),
         lifetime ? null : stateFile(notes), Duration.ofMillis((long) (sampleSeconds * 1000)));
     List<CpuUse> uses = lifetime ? window.lifetime() : window.measure(deadline, notes);
     Set<Integer> own = OwnProcesses.in(window.lastScan(), fs);

@@ -1,7 +1,6 @@
 package org.rollcall.monitors;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
@@ -52,9 +52,8 @@ public final class ExclusionMonitor implements Launchable {
       description = "Exempt processes MATCH certainly matches from every rule (ps.monitor's terms). Repeatable.")
   List<String> allowTexts = new ArrayList<>();
 
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
-      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
-  Path procRoot;
+  @Mixin
+  ProcRootOption procRoot = new ProcRootOption();
 
   private final UserDirectory users = UserDirectory.system();
 
@@ -72,7 +71,7 @@ public final class ExclusionMonitor implements Launchable {
   public int run(Deadline deadline, PrintWriter out) {
     MatchParser parser = new MatchParser(users);
     List<ProcessMatch> allowed = allowTexts.stream().map(parser::parse).toList();
-    ProcFs fs = ProcFs.at(procRoot);
+    ProcFs fs = procRoot.fs();
     Scan scan = fs.scan();
     String selinuxMissing = SelinuxLabels.unavailableReason(scan);
     List<ExclusionRule> rules = rules(selinuxMissing == null);

@@ -171,6 +171,15 @@ class ExclusionMonitorTest {
   }
 
   @Test
+  void anAllowThatCannotBeDecidedDoesNotExcuseTheOffender() {
+    proc.process(700, "vendord").ids(4242, 0);
+    MonitorRun run = run("--gid0", "--allow", "context=vendor_t");
+    assertThat(run.summary()).isEqualTo("gid0:vendord(700)");
+    assertThat(run.lines().get(1)).endsWith("(--allow 'context=vendor_t' undecided: no attr/current: the kernel has "
+        + "no security module labels)");
+  }
+
+  @Test
   void zombiesRunNothingAndAreSkipped() {
     proc.process(700, "defunct").ids(4242, 0).state('Z');
     assertThat(run("--gid0").exit()).isZero();
