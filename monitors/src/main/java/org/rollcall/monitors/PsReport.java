@@ -50,7 +50,8 @@ final class PsReport {
     return Finding.of(Status.UNKNOWN, match + ":" + count.low() + "?", line);
   }
 
-  private static String pids(List<Integer> pids) {
+  /** {@code ": pids 1 2 3"} with at most {@link #PIDS_SHOWN} of them, or nothing for none. */
+  static String pids(List<Integer> pids) {
     if (pids.isEmpty()) {
       return "";
     }

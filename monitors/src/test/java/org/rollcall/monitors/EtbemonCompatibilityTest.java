@@ -31,9 +31,9 @@ class EtbemonCompatibilityTest {
     Path three = live.binary("a", "rcl-compat-a");
     Path one = live.binary("a", "rcl-compat-b");
     for (int i = 0; i < 3; i++) {
-      live.start("rcl-compat-a", three.toString(), "300");
+      live.start("rcl-compat-a", three.toString(), "300").pid();
     }
-    live.start("rcl-compat-b", one.toString(), "300");
+    live.start("rcl-compat-b", one.toString(), "300").pid();
   }
 
   @AfterAll

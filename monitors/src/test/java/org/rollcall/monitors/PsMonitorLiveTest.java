@@ -29,22 +29,22 @@ class PsMonitorLiveTest {
     Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     live = new LiveProcesses(dir.resolve("bin"));
     Path sleeper = live.binary("a", "rcl-sleeper");
-    shortPids = List.of(live.start("rcl-sleeper", sleeper.toString(), "300"),
-        live.start("rcl-sleeper", sleeper.toString(), "301"), live.start("rcl-sleeper", sleeper.toString(), "302"));
+    shortPids = List.of(live.start("rcl-sleeper", sleeper.toString(), "300").pid(),
+        live.start("rcl-sleeper", sleeper.toString(), "301").pid(), live.start("rcl-sleeper", sleeper.toString(), "302").pid());
     Path longName = live.binary("a", "rollcall-sleeper-with-a-long-name");
-    longPids = List.of(live.start("rollcall-sleepe", longName.toString(), "300"),
-        live.start("rollcall-sleepe", longName.toString(), "301"));
+    longPids = List.of(live.start("rollcall-sleepe", longName.toString(), "300").pid(),
+        live.start("rollcall-sleepe", longName.toString(), "301").pid());
     Path odd = live.binary("a", "rcl sp) (ace");
-    live.start("rcl sp) (ace", odd.toString(), "300");
+    live.start("rcl sp) (ace", odd.toString(), "300").pid();
     daemon = live.binary("genuine", "rcl-daemon");
-    genuinePid = live.start("rcl-daemon", daemon.toString(), "300");
+    genuinePid = live.start("rcl-daemon", daemon.toString(), "300").pid();
     // An impostor: same file name elsewhere, and argv[0] set to the genuine daemon's path.
     Path impostor = live.binary("evil", "rcl-daemon");
-    spoofPid = live.start("rcl-daemon", "bash", "-c", "exec -a " + daemon + " " + impostor + " 300");
+    spoofPid = live.start("rcl-daemon", "bash", "-c", "exec -a " + daemon + " " + impostor + " 300").pid();
     if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
       Path nobody = live.binary("a", "rcl-nobody");
       nobodyPid = live.start("rcl-nobody", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-          nobody.toString(), "300");
+          nobody.toString(), "300").pid();
     }
   }
 
@@ -121,7 +121,7 @@ class PsMonitorLiveTest {
     java.util.concurrent.CompletableFuture<Long> started = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
       try {
         Thread.sleep(1200);
-        return live.start("rcl-late", late.toString(), "300");
+        return live.start("rcl-late", late.toString(), "300").pid();
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }

@@ -5,16 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * Builds a fake proc tree in a directory for tests: one directory per process with {@code stat}, {@code status},
- * {@code cmdline} (NUL-separated), an {@code exe} symlink and {@code attr/current}, as the kernel lays them out.
+ * A hand-built proc tree for tests, laid out as the kernel lays out {@code /proc}: one directory per process
+ * holding {@code stat}, {@code status}, {@code cmdline} (NUL-separated), an {@code exe} symlink and
+ * {@code attr/current}, plus the tree-wide {@code uptime}. Every setter rewrites its file at once, so a test can
+ * change a process between two scans (CPU ticks that grew, a PID reused with a new start time).
  */
 public final class FakeProc {
   private final Path root;
 
+  /** A tree at {@code root}, created if missing, with an uptime of 10000 s. */
   public FakeProc(Path root) {
     this.root = root;
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    uptime(10_000);
   }
 
   public Path root() {
@@ -25,28 +35,43 @@ public final class FakeProc {
     return ProcFs.at(root);
   }
 
-  /** Starts a process with comm {@code comm}, parent 1, running as root, state S, an empty cmdline. */
+  /** A process named {@code comm}: parent 1, sleeping, UID and GID 0 in every slot, no groups. */
   public Process process(int pid, String comm) {
-    return new Process(pid).comm(comm).ids(0, 0).state('S').ppid(1).write("cmdline", new byte[0]);
+    return new Process(pid).comm(comm).ids(0, 0);
   }
 
-  /** One fake process; each setter writes its file at once. */
+  /** Writes {@code uptime}: seconds since boot, then idle seconds (not used by rollcall). */
+  public FakeProc uptime(double seconds) {
+    write(root.resolve("uptime"), String.format(Locale.ROOT, "%.2f %.2f\n", seconds, seconds * 1.5)
+        .getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
+  /** One process directory; the defaults make a plain sleeping process with an empty cmdline and no exe. */
   public final class Process {
     private final int pid;
     private final Path dir;
-    private byte[] comm = "x".getBytes(StandardCharsets.UTF_8);
+    private byte[] comm = {'x'};
     private char state = 'S';
     private int ppid = 1;
-    private long flags = 0x400100;
+    private long flags = 0x00400100L;
     private long utime;
     private long stime;
     private long starttime = 1000;
+    private int[] uids = {0, 0, 0, 0};
+    private int[] gids = {0, 0, 0, 0};
+    private int[] groups = {};
 
     Process(int pid) {
       this.pid = pid;
       this.dir = root.resolve(Integer.toString(pid));
-      mkdirs(dir.resolve("attr"));
+      try {
+        Files.createDirectories(dir.resolve("attr"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       writeStat();
+      write("cmdline", new byte[0]);
     }
 
     public int pid() {
@@ -61,8 +86,10 @@ public final class FakeProc {
       return commBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A comm of raw bytes, which need not be UTF-8. */
     public Process commBytes(byte[] bytes) {
       this.comm = bytes.clone();
+      writeStatus();
       return writeStat();
     }
 
@@ -77,10 +104,11 @@ public final class FakeProc {
     }
 
     public Process kernelThread() {
-      this.flags |= 0x00200000;
+      this.flags |= 0x00200000L;
       return writeStat();
     }
 
+    /** CPU time in clock ticks (user, system) and the start time after boot in ticks. */
     public Process cpu(long user, long system, long start) {
       this.utime = user;
       this.stime = system;
@@ -88,18 +116,17 @@ public final class FakeProc {
       return writeStat();
     }
 
-    /** Same UID in all four slots, same GID in all four, no supplementary groups. */
+    /** The same UID in all four slots (real, effective, saved, filesystem), the same GID likewise, no groups. */
     public Process ids(int uid, int gid) {
       return status(new int[] {uid, uid, uid, uid}, new int[] {gid, gid, gid, gid}, new int[0]);
     }
 
-    public Process status(int[] uids, int[] gids, int[] groups) {
-      String text = "Name:\t" + new String(comm, StandardCharsets.UTF_8).replace("\n", "\\n") + "\n"
-          + "Umask:\t0022\nState:\t" + state + " (sleeping)\nTgid:\t" + pid + "\nNgid:\t0\nPid:\t" + pid
-          + "\nPPid:\t" + ppid + "\nTracerPid:\t0\n"
-          + "Uid:\t" + join(uids, "\t") + "\nGid:\t" + join(gids, "\t") + "\nFDSize:\t64\n"
-          + "Groups:\t" + join(groups, " ") + (groups.length > 0 ? " " : "") + "\nVmPeak:\t    1000 kB\n";
-      return write("status", text.getBytes(StandardCharsets.UTF_8));
+    /** UIDs and GIDs in proc(5) order (real, effective, saved, filesystem) and supplementary groups. */
+    public Process status(int[] uidSlots, int[] gidSlots, int[] groupList) {
+      this.uids = uidSlots.clone();
+      this.gids = gidSlots.clone();
+      this.groups = groupList.clone();
+      return writeStatus();
     }
 
     public Process cmdline(String... args) {
@@ -110,7 +137,7 @@ public final class FakeProc {
       return write("cmdline", text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Points {@code exe} at {@code target}; the target need not exist, as in a real /proc. */
+    /** Points {@code exe} at {@code target}, which need not exist (as for a deleted binary). */
     public Process exe(String target) {
       try {
         Path link = dir.resolve("exe");
@@ -122,30 +149,42 @@ public final class FakeProc {
       return this;
     }
 
+    /** The LSM label, written as the kernel does: the text and a trailing NUL. */
     public Process label(String label) {
       return write("attr/current", (label + "\0").getBytes(StandardCharsets.UTF_8));
     }
 
     public Process write(String file, byte[] content) {
-      try {
-        Files.write(dir.resolve(file), content);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      FakeProc.write(dir.resolve(file), content);
       return this;
     }
 
+    private Process writeStatus() {
+      String text = "Name:\t" + new String(comm, StandardCharsets.UTF_8).replace("\n", "\\n") + "\nUmask:\t0022\n"
+          + "State:\t" + state + "\nTgid:\t" + pid + "\nPid:\t" + pid + "\nPPid:\t" + ppid + "\nTracerPid:\t0\n"
+          + "Uid:\t" + join(uids, "\t") + "\nGid:\t" + join(gids, "\t") + "\nFDSize:\t64\n"
+          + "Groups:\t" + join(groups, " ") + (groups.length > 0 ? " " : "") + "\nVmRSS:\t    1000 kB\n";
+      return write("status", text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private Process writeStat() {
-      String after = " " + state + " " + ppid + " " + pid + " " + pid + " 0 -1 " + flags
-          + " 100 0 0 0 " + utime + " " + stime + " 0 0 20 0 1 0 " + starttime + " 10000000 250 "
-          + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
-      byte[] head = (pid + " (").getBytes(StandardCharsets.UTF_8);
-      byte[] tail = (")" + after).getBytes(StandardCharsets.UTF_8);
+      byte[] head = (pid + " (").getBytes(StandardCharsets.US_ASCII);
+      byte[] tail = (") " + state + " " + ppid + " " + pid + " " + pid + " 0 -1 " + flags + " 100 0 0 0 " + utime
+          + " " + stime + " 0 0 20 0 1 0 " + starttime + " 10000000 250 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0"
+          + " 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n").getBytes(StandardCharsets.US_ASCII);
       byte[] all = new byte[head.length + comm.length + tail.length];
       System.arraycopy(head, 0, all, 0, head.length);
       System.arraycopy(comm, 0, all, head.length, comm.length);
       System.arraycopy(tail, 0, all, head.length + comm.length, tail.length);
       return write("stat", all);
+    }
+  }
+
+  private static void write(Path file, byte[] content) {
+    try {
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -155,13 +194,5 @@ public final class FakeProc {
       out.append(out.length() == 0 ? "" : separator).append(Integer.toUnsignedString(id));
     }
     return out.toString();
-  }
-
-  private static void mkdirs(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,0 +1,22 @@
+package org.rollcall.core.cli;
+
+import java.nio.file.Path;
+import org.rollcall.core.proc.ProcFs;
+import picocli.CommandLine.Option;
+
+/** {@code --proc-root DIR}, shared by every monitor that reads processes (a picocli mixin). */
+public final class ProcRootOption {
+  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
+      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
+  Path procRoot;
+
+  /** The proc tree to read. */
+  public ProcFs fs() {
+    return ProcFs.at(procRoot);
+  }
+
+  /** The tree's directory as an absolute, normal path, which names it in saved state. */
+  public String rootText() {
+    return procRoot.toAbsolutePath().normalize().toString();
+  }
+}

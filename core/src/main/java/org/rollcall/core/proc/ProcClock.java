@@ -1,0 +1,49 @@
+package org.rollcall.core.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The clock CPU figures are measured on: {@code /proc/uptime} (proc(5): "the uptime of the system (including time
+ * spent in suspend)") and the clock ticks {@code stat}'s utime, stime and starttime are counted in.
+ */
+public final class ProcClock {
+  /**
+   * sysconf(_SC_CLK_TCK): USER_HZ, fixed at 100 by the kernel's user ABI on every architecture Debian builds for
+   * (only the retired alpha and ia64 differ), whatever the kernel's internal HZ.
+   */
+  public static final int TICKS_PER_SECOND = 100;
+
+  private ProcClock() {}
+
+  /** Seconds since boot from {@code root/uptime}. */
+  public static double uptime(ProcFs fs) {
+    Path file = fs.root().resolve("uptime");
+    try {
+      return parseUptime(Files.readString(file, StandardCharsets.US_ASCII), file);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The first number of an uptime file's "UPTIME IDLE" line. */
+  public static double parseUptime(String content, Path file) {
+    String[] words = content.trim().split(" ");
+    try {
+      double seconds = Double.parseDouble(words[0]);
+      if (seconds >= 0 && Double.isFinite(seconds)) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the file's name
+    }
+    throw new MalformedProcFileException(file, "'" + words[0] + "' is not a number of seconds");
+  }
+
+  /** Clock ticks as seconds. */
+  public static double seconds(long ticks) {
+    return ticks / (double) TICKS_PER_SECOND;
+  }
+}

@@ -1,0 +1,138 @@
+package org.rollcall.monitors;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rollcall.core.cli.Deadline;
+import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.ProcRootOption;
+import org.rollcall.core.cli.RunSettings;
+import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.match.MatchParser;
+import org.rollcall.core.match.OwnProcesses;
+import org.rollcall.core.match.ProcessMatch;
+import org.rollcall.core.proc.ProcFs;
+import org.rollcall.core.proc.ProcessGoneException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** cpu.monitor: which process is eating a CPU, which the load average cannot tell on a many-core box. */
+@Command(name = "cpu.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Fails when a process used more than --max percent of one CPU: since the previous run when a state",
+        "directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over its whole life with",
+        "--lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs) and cpu.monitor itself are exempt.",
+        "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"})
+public final class CpuMonitor implements Launchable {
+  @Mixin
+  MonitorOptions options = new MonitorOptions();
+
+  @Option(names = {"--max", "-c"}, paramLabel = "PERCENT", defaultValue = "90",
+      description = "Fail (CRITICAL) when a process used more than PERCENT of one CPU (default ${DEFAULT-VALUE}).")
+  double max;
+
+  @Option(names = "-w", paramLabel = "PERCENT", description = "WARNING above PERCENT (below --max).")
+  Double warn;
+
+  @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
+  double sampleSeconds;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep the sample here and measure since the "
+      + "previous run (default: $MON_STATEDIR when mon sets it).")
+  Path stateDir;
+
+  @Option(names = "--lifetime", description = "Average over each process's whole life instead (as check_procs).")
+  boolean lifetime;
+
+  @Option(names = "--exempt", paramLabel = "MATCH", description = "Do not judge processes MATCH certainly "
+      + "matches (ps.monitor's terms). Repeatable.")
+  List<String> exemptTexts = new ArrayList<>();
+
+  @Option(names = "--include-users", description = "Judge regular users' processes too.")
+  boolean includeUsers;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "0",
+      description = "List the N busiest processes in the detail, whatever their use.")
+  int top;
+
+  @Mixin
+  ProcRootOption procRoot = new ProcRootOption();
+
+  Map<String, String> environment = System.getenv();
+  Path loginDefs = Path.of("/etc/login.defs");
+  private final UserDirectory users = UserDirectory.system();
+
+  @Override
+  public String service() {
+    return "CPU";
+  }
+
+  @Override
+  public RunSettings settings() {
+    return options.settings();
+  }
+
+  @Override
+  public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
+    CpuLimits limits = CpuLimits.of(warn, max);
+    if (top < 0 || !(sampleSeconds > 0)) {
+      throw new UsageException("--top must be 0 or more and --sample above 0");
+    }
+    MatchParser parser = new MatchParser(users);
+    List<ProcessMatch> exempt = exemptTexts.stream().map(parser::parse).toList();
+    ProcFs fs = procRoot.fs();
+    List<String> notes = new ArrayList<>();
+    CpuWindow window = new CpuWindow(fs, procRoot.rootText(),
+        lifetime ? null : stateFile(notes), Duration.ofMillis((long) (sampleSeconds * 1000)));
+    List<CpuUse> uses = lifetime ? window.lifetime() : window.measure(deadline, notes);
+    Set<Integer> own = OwnProcesses.in(window.lastScan(), fs);
+    RegularUsers regular = includeUsers ? null : RegularUsers.fromLoginDefs(loginDefs);
+    List<CpuUse> judged = new ArrayList<>();
+    int exempted = 0;
+    for (CpuUse use : uses) {
+      try {
+        if (own.contains(use.process().pid()) || CpuExemption.exempt(use.process(), regular, exempt)) {
+          exempted++;
+        } else {
+          judged.add(use);
+        }
+      } catch (ProcessGoneException e) {
+        // it exited after the last scan: it eats nothing now
+      }
+    }
+    judged.sort(Comparator.comparingDouble(CpuUse::percent).reversed());
+    CpuReport report = new CpuReport(limits, users, window.text());
+    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes),
+        out);
+  }
+
+  /** --state-dir, else mon's MON_STATEDIR, else none (then every run samples). */
+  private CpuStateFile stateFile(List<String> notes) {
+    Path dir = stateDir;
+    if (dir == null) {
+      String fromMon = environment.get("MON_STATEDIR");
+      if (fromMon == null || fromMon.isEmpty()) {
+        return null;
+      }
+      dir = Path.of(fromMon);
+      if (!Files.isDirectory(dir)) {
+        notes.add("note: MON_STATEDIR " + dir + " is not a directory; sampled instead");
+        return null;
+      }
+    } else if (!Files.isDirectory(dir)) {
+      throw new UsageException("--state-dir " + dir + " is not a directory");
+    }
+    return CpuStateFile.in(dir, environment.get("MON_GROUP"), environment.get("MON_SERVICE"));
+  }
+}

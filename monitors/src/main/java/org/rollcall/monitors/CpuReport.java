@@ -1,0 +1,87 @@
+package org.rollcall.monitors;
+
+import java.util.List;
+import java.util.Locale;
+import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.match.ProcessDescription;
+import org.rollcall.core.proc.Credentials;
+import org.rollcall.core.proc.Field;
+import org.rollcall.core.result.Finding;
+import org.rollcall.core.result.Perfdata;
+import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Report;
+import org.rollcall.core.result.Status;
+
+/**
+ * Turns measured CPU use into a report: a finding per measured process (offenders named {@code NAME(PID):PCT%}
+ * with a detail line each), the {@code --top} busiest as notes, and perfdata for the busiest.
+ */
+final class CpuReport {
+  static final int PERFDATA_DEFAULT = 5;
+
+  private final CpuLimits limits;
+  private final UserDirectory users;
+  private final String window;
+
+  /** @param window how the window reads after a percentage: "over the last 300 s", "over a 5 s sample" */
+  CpuReport(CpuLimits limits, UserDirectory users, String window) {
+    this.limits = limits;
+    this.users = users;
+    this.window = window;
+  }
+
+  /** @param busiestFirst the measured, not exempt processes, busiest first */
+  Report of(List<CpuUse> busiestFirst, int exempt, int top, List<String> notes) {
+    Report report = new Report("CPU");
+    for (CpuUse use : busiestFirst) {
+      String token = use.tag() + ":" + percent(use.percent()) + "%";
+      Status status = limits.status(use.percent());
+      report.add(new Finding(status, token, status == Status.OK ? List.of() : List.of(detail(use))));
+    }
+    String busiest = busiestFirst.isEmpty() ? "" : "; busiest " + busiestFirst.get(0).tag() + " "
+        + percent(busiestFirst.get(0).percent()) + "%";
+    report.okSummary("no process over " + Range.format(limits.crit()) + "% of one CPU " + window + " ("
+        + busiestFirst.size() + " measured, " + exempt + " exempt)" + busiest);
+    report.addPerfdata(new Perfdata("busiest", busiestFirst.isEmpty() ? 0 : round(busiestFirst.get(0).percent()),
+        "%", limits.warnRange(), limits.critRange(), 0.0, null));
+    busiestFirst.stream().limit(top > 0 ? top : PERFDATA_DEFAULT).forEach(use -> report.addPerfdata(new Perfdata(
+        use.tag(), round(use.percent()), "%", limits.warnRange(), limits.critRange(), 0.0, null)));
+    for (int i = 0; i < Math.min(top, busiestFirst.size()); i++) {
+      report.addNote("top " + (i + 1) + ": " + detail(busiestFirst.get(i)));
+    }
+    notes.forEach(report::addNote);
+    return report;
+  }
+
+  /** NAME(PID): PCT% of one CPU WINDOW (N s of CPU); user; exe; args. */
+  String detail(CpuUse use) {
+    String over = use.startedInWindow() || window.startsWith("averaged")
+        ? "over its " + seconds(use.windowSeconds()) + " s life" + (use.startedInWindow() ? " (it started "
+            + window.replaceFirst("^over ", "within ") + ")" : "")
+        : window;
+    return use.tag() + ": " + percent(use.percent()) + "% of one CPU " + over + " (" + seconds(use.cpuSeconds())
+        + " s of CPU); user " + user(use.process().credentials()) + "; exe " + use.process().exe() + "; args "
+        + use.process().cmdline().map(ProcessDescription::quoteArgs);
+  }
+
+  private String user(Field<Credentials> credentials) {
+    if (!credentials.isPresent()) {
+      return "(" + credentials.whyAbsent() + ")";
+    }
+    int uid = credentials.value().effectiveUid();
+    return users.userName(uid).map(name -> name + "(" + Integer.toUnsignedString(uid) + ")")
+        .orElse(Integer.toUnsignedString(uid));
+  }
+
+  static String percent(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  static String seconds(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

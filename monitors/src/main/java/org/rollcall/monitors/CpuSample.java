@@ -1,0 +1,81 @@
+package org.rollcall.monitors;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.proc.Scan;
+
+/**
+ * The CPU time every process had used at one moment: clock ticks keyed on (PID, start time), so a PID the kernel
+ * has handed to a new process never yields a bogus difference, and the system's uptime then.
+ *
+ * @param procRoot the proc tree it was taken from (a sample of another tree is foreign)
+ * @param uptime seconds since boot when it was taken
+ */
+record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
+  static final String HEADER = "# rollcall cpu.monitor state, format 1";
+
+  /** One process for ever: its PID and its start time after boot in clock ticks. */
+  record Key(int pid, long starttime) {}
+
+  CpuSample {
+    ticks = Map.copyOf(ticks);
+  }
+
+  static CpuSample of(Scan scan, String procRoot, double uptime) {
+    Map<Key, Long> ticks = new HashMap<>();
+    for (ProcessEntry process : scan.processes()) {
+      ticks.put(new Key(process.pid(), process.stat().starttime()), process.stat().cpuTicks());
+    }
+    return new CpuSample(procRoot, uptime, ticks);
+  }
+
+  /** The state file's text: a header, the proc root, the uptime, then "PID STARTTIME TICKS" a line. */
+  String format() {
+    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    out.append("proc-root ").append(procRoot).append('\n');
+    out.append(String.format(Locale.ROOT, "uptime %.2f%n", uptime));
+    ticks.forEach((key, used) -> out.append(key.pid()).append(' ').append(key.starttime()).append(' ')
+        .append(used).append('\n'));
+    return out.toString();
+  }
+
+  /** Parses {@link #format()}'s text; throws IllegalArgumentException saying what is wrong and on which line. */
+  static CpuSample parse(String text) {
+    String[] lines = text.split("\n", -1);
+    if (lines.length < 3 || !lines[0].equals(HEADER)) {
+      throw new IllegalArgumentException("it does not start with '" + HEADER + "'");
+    }
+    String procRoot = value(lines[1], "proc-root ", 2);
+    double uptime;
+    try {
+      uptime = Double.parseDouble(value(lines[2], "uptime ", 3));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("line 3: the uptime is not a number");
+    }
+    Map<Key, Long> ticks = new HashMap<>();
+    for (int i = 3; i < lines.length; i++) {
+      if (lines[i].isEmpty() && i == lines.length - 1) {
+        break;
+      }
+      String[] words = lines[i].split(" ");
+      try {
+        if (words.length != 3) {
+          throw new NumberFormatException();
+        }
+        ticks.put(new Key(Integer.parseInt(words[0]), Long.parseLong(words[1])), Long.parseLong(words[2]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("line " + (i + 1) + " is not 'PID STARTTIME TICKS'");
+      }
+    }
+    return new CpuSample(procRoot, uptime, ticks);
+  }
+
+  private static String value(String line, String key, int number) {
+    if (!line.startsWith(key)) {
+      throw new IllegalArgumentException("line " + number + " does not start with '" + key.trim() + "'");
+    }
+    return line.substring(key.length());
+  }
+}

@@ -1,0 +1,103 @@
+package org.rollcall.monitors;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
+ * directory and renamed over the old one, so a concurrent run reads the old sample or the new one, never half of
+ * one. A file that is corrupt or from another proc tree is reported in a note and replaced, never a crash.
+ */
+final class CpuStateFile {
+  /** Far above any real sample (about 30 bytes a process); a larger file is not ours. */
+  static final int MAX_BYTES = 32 << 20;
+
+  private final Path file;
+
+  CpuStateFile(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * The file for one mon service in {@code dir}: mon runs every service's monitor with the same MON_STATEDIR, and
+   * two services sharing one sample would shorten each other's window.
+   */
+  static CpuStateFile in(Path dir, String monGroup, String monService) {
+    String name = "cpu.monitor";
+    if (monGroup != null && monService != null) {
+      name += "." + safe(monGroup) + "." + safe(monService);
+    }
+    return new CpuStateFile(dir.resolve(name + ".state"));
+  }
+
+  Path path() {
+    return file;
+  }
+
+  /** The previous sample, or empty when there is none; why a file was unusable is added to {@code notes}. */
+  Optional<CpuSample> read(String procRoot, List<String> notes) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      notes.add("note: cannot read state file " + file + " (" + e.getMessage() + "); it will be replaced");
+      return Optional.empty();
+    }
+    try {
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalArgumentException("it is larger than " + MAX_BYTES + " bytes");
+      }
+      CpuSample sample = CpuSample.parse(new String(bytes, StandardCharsets.UTF_8));
+      if (!sample.procRoot().equals(procRoot)) {
+        throw new IllegalArgumentException("it was taken from " + sample.procRoot() + ", not " + procRoot);
+      }
+      return Optional.of(sample);
+    } catch (IllegalArgumentException e) {
+      notes.add("note: state file " + file + " was not a usable cpu.monitor sample (" + e.getMessage()
+          + "); it is replaced");
+      return Optional.empty();
+    }
+  }
+
+  /** Writes {@code sample} atomically; a failure is returned as a note line, or null on success. */
+  String write(CpuSample sample) {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+      Files.writeString(temp, sample.format(), StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return null;
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      return "note: cannot write state file " + file + " (" + e + "); the next run will sample again";
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp != null) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // the note about the failed write already tells the sysadmin where to look
+      }
+    }
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+}

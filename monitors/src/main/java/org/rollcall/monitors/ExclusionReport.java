@@ -1,0 +1,70 @@
+package org.rollcall.monitors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.rollcall.core.result.Finding;
+import org.rollcall.core.result.Perfdata;
+import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Report;
+import org.rollcall.core.result.Status;
+
+/**
+ * Turns exclusion outcomes into a report: one finding per rule, whose summary word lists its offenders as
+ * {@code RULE:NAME(PID)} and whose detail lines show each offender's credentials, label, exe and args; a perfdata
+ * count per rule.
+ */
+final class ExclusionReport {
+  private ExclusionReport() {}
+
+  static Report of(List<RuleOutcome> outcomes, int checked, String scanNote) {
+    Report report = new Report("EXCLUSION");
+    StringJoiner held = new StringJoiner(", ", "no excluded process: ", " (" + checked + " processes checked)");
+    for (RuleOutcome outcome : outcomes) {
+      report.add(finding(outcome));
+      ExclusionRule rule = outcome.rule();
+      if (outcome.unavailable() == null) {
+        long count = rule.allowed() == 0 ? outcome.offenders().size() : outcome.selected();
+        report.addPerfdata(Perfdata.count(rule.name(), count, Range.between(rule.allowed(), rule.allowed())));
+      }
+      held.add(rule.name() + (outcome.kept() == null ? " none" : " only " + outcome.kept().tag()));
+    }
+    report.okSummary(held.toString());
+    if (scanNote != null) {
+      report.addNote("note: " + scanNote);
+    }
+    return report;
+  }
+
+  static Finding finding(RuleOutcome outcome) {
+    ExclusionRule rule = outcome.rule();
+    if (outcome.unavailable() != null) {
+      return Finding.of(Status.UNKNOWN, rule.name() + ":?", rule.option()
+          + " cannot be checked: SELinux labels not readable (" + outcome.unavailable() + ")");
+    }
+    List<String> details = new ArrayList<>();
+    StringJoiner token = new StringJoiner(" ");
+    for (Offender offender : outcome.offenders()) {
+      token.add(rule.name() + ":" + offender.tag());
+      details.add(rule.name() + ": " + offender.tag() + " " + rule.offence()
+          + (outcome.kept() == null ? "" : ", where only " + outcome.kept().tag() + " may") + ": "
+          + offender.identity() + (offender.allowNote() == null ? "" : " (" + offender.allowNote() + ")"));
+    }
+    if (outcome.missingSingle()) {
+      token.add(rule.name() + ":none");
+      details.add(rule.option() + ": no process runs in SELinux domain " + rule.domain() + ", expected exactly one");
+    }
+    if (!outcome.undecided().isEmpty()) {
+      details.add(rule.option() + " cannot be decided for " + outcome.undecided().size() + " "
+          + (outcome.undecided().size() == 1 ? "process" : "processes") + " (" + outcome.undecidedReason() + ")"
+          + PsReport.pids(outcome.undecided()));
+    }
+    if (!details.isEmpty() && token.length() == 0) {
+      return new Finding(Status.UNKNOWN, rule.name() + ":?", details);
+    }
+    if (!details.isEmpty()) {
+      return new Finding(Status.CRITICAL, token.toString(), details);
+    }
+    return Finding.ok(rule.name() + ":" + outcome.selected());
+  }
+}

@@ -1,0 +1,49 @@
+package org.rollcall.monitors;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.cli.Launcher;
+
+/** One run of a command through the real launcher, as Main would run it: its exit code and output lines. */
+record MonitorRun(int exit, String output) {
+
+  static MonitorRun of(Launchable command, String... args) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int[] halted = {-1};
+    int code = new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), c -> halted[0] = c)
+        .execute(command, args);
+    return new MonitorRun(halted[0] >= 0 ? halted[0] : code, bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Runs {@code java ... Main NAME ARGS} as its own process, as mon would: its children and wrappers are not the
+   * test's, so processes the test starts are judged like any other. stderr is merged into the output, as mon does.
+   */
+  static MonitorRun external(String name, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(name + " did not end");
+    }
+    return new MonitorRun(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  List<String> lines() {
+    return output.lines().toList();
+  }
+
+  String summary() {
+    return lines().get(0);
+  }
+}
