@@ -1,7 +1,6 @@
 package org.rollcall.monitors;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
@@ -57,9 +57,8 @@ public final class PsMonitor implements Launchable {
       description = "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
   Integer explainPid;
 
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
-      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
-  Path procRoot;
+  @Mixin
+  ProcRootOption procRoot = new ProcRootOption();
 
   private final UserDirectory users;
 
@@ -84,7 +83,7 @@ public final class PsMonitor implements Launchable {
 
   @Override
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
-    ProcFs fs = ProcFs.at(procRoot);
+    ProcFs fs = procRoot.fs();
     RuleParser parser = new RuleParser(new MatchParser(users));
     List<Rule> rules = ruleTexts.stream().map(parser::parse).toList();
     if (explainPid != null) {
