@@ -33,8 +33,8 @@ public final class SshMonitor implements Launchable {
   int port;
 
   @Option(names = "--software", paramLabel = "REGEX",
-      description = "Fail unless REGEX is found in the software version and comments, "
-          + "e.g. '^OpenSSH_9\\.2p1' (the Debian comment does not break it).")
+      description = "Fail unless REGEX is found in the software version (e.g. '^OpenSSH_9\\.2p1$'; the Debian "
+          + "comment does not break it) or in the version and comments (e.g. 'deb12u3').")
   String software;
 
   @Option(names = "--min-openssh", paramLabel = "X.Y[pZ]",

@@ -17,7 +17,8 @@ import org.rollcall.core.net.SocketReader.Received;
  * ssh.monitor's check of one address: send our identification, read the server's (RFC 4253 section 4.2), then
  * say goodbye with SSH_MSG_DISCONNECT so the server logs a clean disconnect, and judge the protocol and software.
  *
- * @param software pattern searched in the software version and comments, or null
+ * @param software pattern searched in the software version alone ({@code ^OpenSSH_9\\.2p1$} holds whatever the
+ *     comment), then in the software version and comments ({@code deb12u3}), or null
  * @param minOpenSsh oldest acceptable OpenSSH release, or null
  */
 public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements AddressProbe {
@@ -76,7 +77,8 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
     if (!id.protoVersion().equals("2.0") && !id.protoVersion().equals("1.99")) {
       throw new ProbeFailure("protocol " + id.protoVersion() + ", not 2.0: " + banner);
     }
-    if (software != null && !software.matcher(id.software()).find()) {
+    if (software != null && !software.matcher(id.softwareVersion()).find()
+        && !software.matcher(id.software()).find()) {
       throw new ProbeFailure("software does not match --software /" + software.pattern() + "/: " + banner);
     }
     if (minOpenSsh != null) {

@@ -1,0 +1,86 @@
+package org.rollcall.monitors.peers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A TLS server on 127.0.0.1 with a self-signed certificate made by the JDK's keytool, valid from {@code startDays}
+ * (relative to now, e.g. -10) for {@code validityDays}; it greets every client after the handshake.
+ */
+public final class TlsPeer implements AutoCloseable {
+  private static final char[] PASSWORD = "rollcall".toCharArray();
+  private final SSLServerSocket server;
+
+  public TlsPeer(Path dir, int startDays, int validityDays, String greeting) throws Exception {
+    Path keystore = dir.resolve("peer-" + startDays + "-" + validityDays + ".p12");
+    keytool(keystore, startDays, validityDays);
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, PASSWORD);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
+        InetAddress.getByName("127.0.0.1"));
+    Thread acceptor = new Thread(() -> acceptLoop(greeting), "tls-peer");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  private static void keytool(Path keystore, int startDays, int validityDays) throws Exception {
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "peer", "-keyalg", "EC",
+        "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+        "-startdate", (startDays < 0 ? "" : "+") + startDays + "d", "-validity", Integer.toString(validityDays),
+        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD)))
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new GeneralSecurityException("keytool failed: " + output);
+    }
+  }
+
+  private void acceptLoop(String greeting) {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        Thread worker = new Thread(() -> {
+          try (socket) {
+            ((SSLSocket) socket).startHandshake();
+            FakePeer.write(socket, greeting);
+            FakePeer.drain(socket);
+          } catch (IOException e) {
+            // A client that rejected the certificate closes the connection: that is what some tests want.
+          }
+        }, "tls-peer-connection");
+        worker.setDaemon(true);
+        worker.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
