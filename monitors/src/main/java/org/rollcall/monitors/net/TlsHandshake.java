@@ -24,10 +24,6 @@ final class TlsHandshake {
 
   /** The TLS socket after a completed handshake; closing it closes {@code plain}. */
   static SSLSocket start(Socket plain, String host, boolean insecure, Deadline deadline) throws ProbeFailure {
-    long millis = deadline.remaining().toMillis();
-    if (millis <= 0) {
-      throw new ProbeFailure("no time left for the TLS handshake (--timeout)");
-    }
     try {
       SSLContext context = insecure ? trustingEverything() : SSLContext.getDefault();
       SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, bare(host), plain.getPort(), true);
@@ -35,6 +31,11 @@ final class TlsHandshake {
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(parameters);
+      }
+      // Measured only now: loading the trust store the first time takes a noticeable part of a short deadline.
+      long millis = deadline.remaining().toMillis();
+      if (millis <= 0) {
+        throw new ProbeFailure("no time left for the TLS handshake (--timeout)");
       }
       tls.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
       tls.startHandshake();
@@ -56,7 +57,8 @@ final class TlsHandshake {
     String subject = certificate.getSubjectX500Principal().getName();
     long days = Math.floorDiv(Duration.between(now, notAfter).toSeconds(), 86_400);
     if (notAfter.isBefore(now)) {
-      throw new ProbeFailure("certificate " + subject + " expired at " + notAfter + " (" + -days + " days ago)");
+      long ago = Duration.between(notAfter, now).toDays();
+      throw new ProbeFailure("certificate " + subject + " expired at " + notAfter + " (" + ago + " whole days ago)");
     }
     if (minDays != null && days < minDays) {
       throw new ProbeFailure("certificate " + subject + " expires at " + notAfter + ", in " + days

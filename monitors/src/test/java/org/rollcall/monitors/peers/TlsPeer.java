@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -21,10 +22,11 @@ import javax.net.ssl.SSLSocket;
  */
 public final class TlsPeer implements AutoCloseable {
   private static final char[] PASSWORD = "rollcall".toCharArray();
+  private static final AtomicInteger KEYSTORES = new AtomicInteger();
   private final SSLServerSocket server;
 
   public TlsPeer(Path dir, int startDays, int validityDays, String greeting) throws Exception {
-    Path keystore = dir.resolve("peer-" + startDays + "-" + validityDays + ".p12");
+    Path keystore = dir.resolve("peer-" + KEYSTORES.incrementAndGet() + ".p12");
     keytool(keystore, startDays, validityDays);
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
