@@ -61,7 +61,7 @@ class PortMonitorTest {
       CommandRun run = run("-p", "" + peer.port(), "--expect", "^220 ", "127.0.0.1");
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.lines()).containsExactly("127.0.0.1", "127.0.0.1:" + peer.port()
-          + ": expected /^220 /, but the peer closed the connection after 16 bytes: \"SSH-2.0-x\\r\\n\\x1b[2J\\n\"");
+          + ": expected /^220 /, but the peer closed the connection; received 16 bytes: \"SSH-2.0-x\\r\\n\\x1b[2J\\n\"");
     }
   }
 
@@ -70,7 +70,7 @@ class PortMonitorTest {
     try (FakePeer peer = FakePeer.start(FakePeer.greeting("a".repeat(200)))) {
       CommandRun run = run("-p", "" + peer.port(), "--expect", "b", "--max-bytes", "10", "127.0.0.1");
       assertThat(run.lines().get(1)).endsWith(
-          ": expected /b/, not found in the first 10 bytes (--max-bytes): \"aaaaaaaaaa\"");
+          ": expected /b/, not found in the first 10 bytes: \"aaaaaaaaaa\" (--max-bytes)");
     }
   }
 

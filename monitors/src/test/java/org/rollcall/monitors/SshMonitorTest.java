@@ -102,7 +102,7 @@ class SshMonitorTest {
     try (FakePeer peer = FakePeer.start(FakePeer.greetingThenClose("SSH-2.0-Open"))) {
       CommandRun run = run("-p", "" + peer.port(), "127.0.0.1");
       assertThat(run.lines()).containsExactly("127.0.0.1", "127.0.0.1:" + peer.port()
-          + ": closed the connection mid-line without an SSH identification, after 12 bytes: \"SSH-2.0-Open\"");
+          + ": closed the connection mid-line without an SSH identification; received 12 bytes: \"SSH-2.0-Open\"");
     }
   }
 

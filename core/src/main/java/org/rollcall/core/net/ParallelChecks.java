@@ -25,7 +25,7 @@ public final class ParallelChecks {
   /** Longest margin kept for reporting; a tenth of the run when the run is shorter than ten times this. */
   static final Duration MAX_MARGIN = Duration.ofMillis(500);
   /** How long past the checks' deadline an unfinished check is waited for before it counts as late. */
-  static final Duration GRACE = Duration.ofMillis(150);
+  static final Duration GRACE = Duration.ofMillis(250);
   /** Hosts checked at the same time; a hostgroup larger than this is checked in waves. */
   static final int MAX_THREADS = 128;
 

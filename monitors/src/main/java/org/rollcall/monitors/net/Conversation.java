@@ -41,21 +41,22 @@ final class Conversation {
       case ENOUGH:
         return "/" + expect.pattern() + "/ matched";
       case EOF:
-        throw new ProbeFailure(wanted + ", but the peer closed the connection after " + bytes(received) + ": "
-            + received.preview());
+        throw new ProbeFailure(wanted + ", but the peer closed the connection; received " + got(received));
       case LIMIT:
-        throw new ProbeFailure(wanted + ", not found in the first " + bytes(received) + " (--max-bytes): "
-            + received.preview());
+        throw new ProbeFailure(wanted + ", not found in the first " + got(received) + " (--max-bytes)");
       case DEADLINE:
-        throw new ProbeFailure(wanted + ", timed out after " + seconds + " s with " + bytes(received)
-            + " received: " + received.preview());
+        throw new ProbeFailure(wanted + ", timed out after " + seconds + " s; received " + got(received));
       default:
-        throw new ProbeFailure(wanted + ", the connection failed (" + received.error() + ") after "
-            + bytes(received) + ": " + received.preview());
+        throw new ProbeFailure(wanted + ", the connection failed (" + received.error() + "); received "
+            + got(received));
     }
   }
 
-  static String bytes(Received received) {
-    return received.length() == 1 ? "1 byte" : received.length() + " bytes";
+  /** {@code nothing}, or {@code 12 bytes: "SSH-2.0-Open"}. */
+  static String got(Received received) {
+    if (received.length() == 0) {
+      return "nothing";
+    }
+    return (received.length() == 1 ? "1 byte" : received.length() + " bytes") + ": " + received.preview();
   }
 }

@@ -55,20 +55,20 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
     if (found.isPresent()) {
       return found.get();
     }
-    String got = Conversation.bytes(received) + ": " + received.preview();
+    String got = Conversation.got(received);
     switch (received.end()) {
       case EOF:
         boolean midLine = received.length() > 0 && received.bytes()[received.length() - 1] != '\n';
         throw new ProbeFailure("closed the connection " + (midLine ? "mid-line " : "")
-            + "without an SSH identification, after " + got);
+            + "without an SSH identification; received " + got);
       case DEADLINE:
-        throw new ProbeFailure("no SSH identification within " + ParallelChecks.seconds(waited) + " s, "
-            + "received " + got);
+        throw new ProbeFailure("no SSH identification within " + ParallelChecks.seconds(waited) + " s; received "
+            + got);
       case LIMIT:
         throw new ProbeFailure("no SSH identification in the first " + got);
       default:
-        throw new ProbeFailure("connection failed (" + received.error() + ") before an SSH identification, "
-            + "after " + got);
+        throw new ProbeFailure("connection failed (" + received.error() + ") before an SSH identification; "
+            + "received " + got);
     }
   }
 

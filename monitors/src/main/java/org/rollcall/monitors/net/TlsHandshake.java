@@ -20,6 +20,8 @@ import org.rollcall.core.cli.Deadline;
  * host's name unless insecure, and the server certificate's remaining validity.
  */
 final class TlsHandshake {
+  static final long HANDSHAKE_RESERVE_MILLIS = 200;
+
   private TlsHandshake() {}
 
   /** The TLS socket after a completed handshake; closing it closes {@code plain}. */
@@ -33,7 +35,8 @@ final class TlsHandshake {
         tls.setSSLParameters(parameters);
       }
       // Measured only now: loading the trust store the first time takes a noticeable part of a short deadline.
-      long millis = deadline.remaining().toMillis();
+      // The reserve covers JSSE's own work around the read (a cold ClientHello costs about 100 ms).
+      long millis = deadline.remaining().toMillis() - HANDSHAKE_RESERVE_MILLIS;
       if (millis <= 0) {
         throw new ProbeFailure("no time left for the TLS handshake (--timeout)");
       }
