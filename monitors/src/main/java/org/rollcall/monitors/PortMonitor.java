@@ -9,9 +9,7 @@ import org.rollcall.core.cli.MonitorOptions;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.net.ByteEscapes;
-import org.rollcall.monitors.net.HostCheck;
 import org.rollcall.monitors.net.HostOptions;
-import org.rollcall.monitors.net.HostReport;
 import org.rollcall.monitors.net.PortProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,16 +72,10 @@ public final class PortMonitor implements Launchable {
 
   @Override
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
-    PortProbe probe = probe();
-    HostCheck check = new HostCheck(port, hosts.allAddresses(), probe);
-    return options.mode().render(
-        HostReport.of(service(), check.checkAll(hosts.hosts(), deadline), hosts.warning(), hosts.critical()), out);
+    return options.mode().render(hosts.check(service(), port, probe(), deadline), out);
   }
 
   PortProbe probe() {
-    if (port < 1 || port > 65_535) {
-      throw new UsageException("-p " + port + " is not a port (1-65535)");
-    }
     if (maxBytes < 1) {
       throw new UsageException("--max-bytes must be at least 1, not " + maxBytes);
     }

@@ -8,9 +8,7 @@ import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
-import org.rollcall.monitors.net.HostCheck;
 import org.rollcall.monitors.net.HostOptions;
-import org.rollcall.monitors.net.HostReport;
 import org.rollcall.monitors.net.OpenSshVersion;
 import org.rollcall.monitors.net.SshProbe;
 import picocli.CommandLine.Command;
@@ -56,13 +54,8 @@ public final class SshMonitor implements Launchable {
 
   @Override
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
-    if (port < 1 || port > 65_535) {
-      throw new UsageException("-p " + port + " is not a port (1-65535)");
-    }
     SshProbe probe = new SshProbe(softwarePattern(), minimum());
-    HostCheck check = new HostCheck(port, hosts.allAddresses(), probe);
-    return options.mode().render(
-        HostReport.of(service(), check.checkAll(hosts.hosts(), deadline), hosts.warning(), hosts.critical()), out);
+    return options.mode().render(hosts.check(service(), port, probe, deadline), out);
   }
 
   private Pattern softwarePattern() {

@@ -2,8 +2,10 @@ package org.rollcall.monitors.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Report;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,19 +28,25 @@ public final class HostOptions {
       description = "Response time in Nagios range syntax beyond which a host is CRITICAL.")
   String critical;
 
-  public List<String> hosts() {
-    return List.copyOf(hosts);
+  /**
+   * Checks every host on {@code port} with {@code probe} under the run's deadline and reports the results, with
+   * the response-time thresholds applied.
+   */
+  public Report check(String service, int port, AddressProbe probe, Deadline deadline) throws InterruptedException {
+    if (port < 1 || port > 65_535) {
+      throw new UsageException("-p " + port + " is not a port (1-65535)");
+    }
+    Range warn = warning();
+    Range crit = critical();
+    List<HostResult> results = new HostCheck(port, allAddresses, probe).checkAll(List.copyOf(hosts), deadline);
+    return HostReport.of(service, results, warn, crit);
   }
 
-  public boolean allAddresses() {
-    return allAddresses;
-  }
-
-  public Range warning() {
+  Range warning() {
     return parse("-w", warning);
   }
 
-  public Range critical() {
+  Range critical() {
     return parse("-c", critical);
   }
 

@@ -37,7 +37,12 @@ public final class FakePeer implements AutoCloseable {
 
   /** A peer on {@code address}:{@code port} (0 for any free port). */
   public static FakePeer start(String address, int port, Behaviour behaviour) throws IOException {
-    return new FakePeer(new ServerSocket(port, 50, InetAddress.getByName(address)), behaviour);
+    return on(new ServerSocket(port, 50, InetAddress.getByName(address)), behaviour);
+  }
+
+  /** A peer serving on {@code server}, which may be a TLS server socket. */
+  public static FakePeer on(ServerSocket server, Behaviour behaviour) {
+    return new FakePeer(server, behaviour);
   }
 
   public static FakePeer start(Behaviour behaviour) throws IOException {

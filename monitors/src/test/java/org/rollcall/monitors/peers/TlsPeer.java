@@ -3,7 +3,6 @@ package org.rollcall.monitors.peers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,7 +22,7 @@ import javax.net.ssl.SSLSocket;
 public final class TlsPeer implements AutoCloseable {
   private static final char[] PASSWORD = "rollcall".toCharArray();
   private static final AtomicInteger KEYSTORES = new AtomicInteger();
-  private final SSLServerSocket server;
+  private final FakePeer peer;
 
   public TlsPeer(Path dir, int startDays, int validityDays, String greeting) throws Exception {
     Path keystore = dir.resolve("peer-" + KEYSTORES.incrementAndGet() + ".p12");
@@ -36,15 +35,18 @@ public final class TlsPeer implements AutoCloseable {
     keys.init(store, PASSWORD);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
-    server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
+    SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
         InetAddress.getByName("127.0.0.1"));
-    Thread acceptor = new Thread(() -> acceptLoop(greeting), "tls-peer");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    // A client that rejects the certificate ends the handshake with an exception: some tests want exactly that.
+    peer = FakePeer.on(server, socket -> {
+      ((SSLSocket) socket).startHandshake();
+      FakePeer.write(socket, greeting);
+      FakePeer.drain(socket);
+    });
   }
 
   public int port() {
-    return server.getLocalPort();
+    return peer.port();
   }
 
   private static void keytool(Path keystore, int startDays, int validityDays) throws Exception {
@@ -60,29 +62,8 @@ public final class TlsPeer implements AutoCloseable {
     }
   }
 
-  private void acceptLoop(String greeting) {
-    while (!server.isClosed()) {
-      try {
-        Socket socket = server.accept();
-        Thread worker = new Thread(() -> {
-          try (socket) {
-            ((SSLSocket) socket).startHandshake();
-            FakePeer.write(socket, greeting);
-            FakePeer.drain(socket);
-          } catch (IOException e) {
-            // A client that rejected the certificate closes the connection: that is what some tests want.
-          }
-        }, "tls-peer-connection");
-        worker.setDaemon(true);
-        worker.start();
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
   @Override
   public void close() throws IOException {
-    server.close();
+    peer.close();
   }
 }
