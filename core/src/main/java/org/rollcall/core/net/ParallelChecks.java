@@ -73,7 +73,7 @@ public final class ParallelChecks {
       return future.get(checks.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return late.apply(item, "no result within " + seconds(checks.total()) + " s");
+      return late.apply(item, "timed out: no result within " + seconds(checks.total()) + " s");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return late.apply(item, "check failed: " + cause.getClass().getSimpleName()

@@ -31,7 +31,7 @@ class ParallelChecksTest {
           return item + " ok";
         }, (item, why) -> item + ": " + why);
     assertThat(results).hasSize(2);
-    assertThat(results.get(0)).matches("stuck: no result within 0\\.[67] s");
+    assertThat(results.get(0)).matches("stuck: timed out: no result within 0\\.[67] s");
     assertThat(results.get(1)).isEqualTo("quick ok");
     assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(1_000);
   }

@@ -65,7 +65,7 @@ public final class HostCheck {
     List<AddressResult> results;
     try {
       results = ParallelChecks.run(addresses, deadline, (address, left) -> probe(host, address, left),
-          (address, why) -> new AddressResult(Status.CRITICAL, null, line(host, address, "timed out: " + why),
+          (address, why) -> new AddressResult(Status.CRITICAL, null, line(host, address, why),
               deadline.total()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -16,8 +16,8 @@ public record HostResult(String host, Status status, String answer, List<String>
     details = List.copyOf(details);
   }
 
-  /** A host whose check did not finish in time (a hung resolver, a probe stuck past its deadline). */
+  /** A host whose check did not finish in time (a hung resolver, a stuck probe) or broke; {@code why} says which. */
   public static HostResult late(String host, String why, Duration time) {
-    return new HostResult(host, Status.CRITICAL, null, List.of(host + ": timed out: " + why), time);
+    return new HostResult(host, Status.CRITICAL, null, List.of(host + ": " + why), time);
   }
 }
