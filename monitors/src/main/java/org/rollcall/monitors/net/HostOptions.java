@@ -9,7 +9,10 @@ import org.rollcall.core.result.Report;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options every host-checking monitor shares: the hosts (last, as mon appends them), addresses, thresholds. */
+/**
+ * The options every host-checking monitor shares (the hosts, last as mon appends them; which addresses; the
+ * response-time thresholds) and the check they drive: every host at once, one report.
+ */
 public final class HostOptions {
   @Parameters(paramLabel = "HOST", arity = "1..*",
       description = "Host names or addresses (IPv6 with or without brackets); mon appends its hostgroup here.")
