@@ -1,5 +1,6 @@
 package org.rollcall.core.result;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -126,12 +127,18 @@ public final class Range {
     return inverted ? "@" + text : text;
   }
 
-  /** A number without a trailing ".0" when it is whole. */
+  /**
+   * A number without a trailing ".0" when it is whole, and never in exponent form (a response time of 0.00012 s
+   * must not print as 1.2E-4, which Nagios perfdata parsers reject).
+   */
   public static String format(double value) {
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return Double.toString(value);
+    if (Double.isInfinite(value) || Double.isNaN(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   @Override
