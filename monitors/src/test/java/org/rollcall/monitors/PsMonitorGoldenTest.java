@@ -34,10 +34,7 @@ class PsMonitorGoldenTest {
   }
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> files = Files.list(CASES)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".args"))
-          .map(n -> n.substring(0, n.length() - ".args".length())).sorted().toList().stream();
-    }
+    return GoldenCases.in(CASES);
   }
 
   @ParameterizedTest(name = "{0}")
