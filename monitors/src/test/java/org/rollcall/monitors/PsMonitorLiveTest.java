@@ -134,6 +134,23 @@ class PsMonitorLiveTest {
     assertThat(run.millis()).isGreaterThanOrEqualTo(3000);
   }
 
+  @Test
+  void aProcessNamedToForgeOutputIsCountedAndPrintedOnOneEscapedLine() throws Exception {
+    String hostile = "evil\nx) S 1\u001b";
+    try (LiveProcesses own = new LiveProcesses()) {
+      // One write(2): the kernel sets comm from each write, so the name must arrive in one piece.
+      long pid = own.start(hostile, "perl", "-e",
+          "open(my $f, '>', \"/proc/$$/comm\"); syswrite($f, \"evil\\nx) S 1\\e\"); close $f; sleep 300").pid();
+      Executables.Run run = Executables.run("ps.monitor", hostile + ":0-0", "rcl-sleeper:3-3");
+      assertThat(run.stdout()).isEqualTo("evil\\nx) S 1\\x1b:1\n"
+          + "evil\\nx) S 1\\x1b:0-0 has 1 matching process, expected none: pids " + pid + "\n");
+      assertThat(run.exit()).isEqualTo(1);
+      Executables.Run explain = Executables.run("ps.monitor", "--explain", Long.toString(pid));
+      assertThat(explain.stdout()).contains("\ncomm: evil\\nx) S 1\\x1b\n", "\nargs: perl -e 'open(my $f");
+      assertThat(explain.stdout().lines()).allMatch(line -> !line.contains("\u001b"));
+    }
+  }
+
   private static String pids(List<Long> pids) {
     return String.join(" ", pids.stream().sorted().map(String::valueOf).toList());
   }
