@@ -45,6 +45,11 @@ abstract class AbstractAlert implements Launchable {
     return options.settings();
   }
 
+  /** The word stdout uses for a delivered alert: "sent", or "handled" for an alert that acts. */
+  String doneVerb() {
+    return "sent";
+  }
+
   /** The delivery for this alert, or a {@link UsageException} saying what in its configuration is wrong. */
   abstract Delivery delivery(Alert alert);
 
@@ -55,7 +60,7 @@ abstract class AbstractAlert implements Launchable {
         : MonitorOutput.read(stdin, stdinLimit.compareTo(STDIN_LIMIT) < 0 ? stdinLimit : STDIN_LIMIT);
     Alert alert = Alert.of(options, input, env, Instant.now());
     ReliableSender sender = new ReliableSender(name(), new Fallback(name(), Fallback.choose(options.fallback, env)),
-        out);
+        doneVerb(), out);
     Delivery delivery;
     try {
       delivery = delivery(alert);

@@ -57,11 +57,6 @@ final class Fallback {
   }
 
   private void announce(Alert alert, String what) {
-    try {
-      SystemLog.log("rollcall", SystemLog.facility("daemon"), SystemLog.priority("err"),
-          alertName + ": undelivered " + alert.headline() + ": " + SafeText.escape(what));
-    } catch (LinkageError | RuntimeException e) {
-      // No usable libc syslog: the fallback file and stdout still say it.
-    }
+    SystemLog.report("err", alertName + ": undelivered " + alert.headline() + ": " + SafeText.escape(what));
   }
 }

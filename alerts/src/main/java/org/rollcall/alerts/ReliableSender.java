@@ -24,11 +24,13 @@ final class ReliableSender {
 
   private final String alertName;
   private final Fallback fallback;
+  private final String doneVerb;
   private final PrintWriter out;
 
-  ReliableSender(String alertName, Fallback fallback, PrintWriter out) {
+  ReliableSender(String alertName, Fallback fallback, String doneVerb, PrintWriter out) {
     this.alertName = alertName;
     this.fallback = fallback;
+    this.doneVerb = doneVerb;
     this.out = out;
   }
 
@@ -41,7 +43,7 @@ final class ReliableSender {
       Deadline attemptDeadline = Deadline.after(deadline.remaining().minus(FALLBACK_RESERVE));
       try {
         String where = delivery.deliver(attemptDeadline);
-        out.print(alertName + ": sent " + alert.headline() + " " + SafeText.escape(where)
+        out.print(alertName + ": " + doneVerb + " " + alert.headline() + " " + SafeText.escape(where)
             + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "\n");
         return DELIVERED;
       } catch (DeliveryException e) {

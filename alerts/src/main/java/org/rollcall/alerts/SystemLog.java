@@ -77,4 +77,16 @@ final class SystemLog {
       Reference.reachabilityFence(ident);
     }
   }
+
+  /**
+   * Logs rollcall's own record (daemon facility, tag "rollcall"), ignoring a C library without syslog(3): the
+   * caller also says it on stdout or in a file.
+   */
+  static void report(String priorityName, String message) {
+    try {
+      log("rollcall", facility("daemon"), priority(priorityName), message);
+    } catch (LinkageError | RuntimeException e) {
+      // Said elsewhere too; nothing more to do.
+    }
+  }
 }
