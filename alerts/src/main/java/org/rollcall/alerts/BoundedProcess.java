@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.text.SafeText;
 
 /**
  * Runs a program without a shell (arguments exactly as given), feeds its stdin, keeps the first 2000 bytes of
@@ -51,7 +50,7 @@ final class BoundedProcess {
     }
     reader.join(1000);
     synchronized (said) {
-      return new Result(process.exitValue(), SafeText.escape(said.toString(StandardCharsets.UTF_8).trim()));
+      return new Result(process.exitValue(), said.toString(StandardCharsets.UTF_8).trim());
     }
   }
 

@@ -2,7 +2,7 @@ package org.rollcall.alerts;
 
 /**
  * An alert was not delivered. The message is what a sysadmin reads in the fallback file and syslog: what failed,
- * where, with the peer's own words. {@link #retryable} is false when trying again cannot help (a rejected
+ * where, with the peer's own words, unescaped: whoever prints it escapes it for its line. {@link #retryable} is false when trying again cannot help (a rejected
  * recipient, HTTP 404, a missing file).
  */
 final class DeliveryException extends Exception {

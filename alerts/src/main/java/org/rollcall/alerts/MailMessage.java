@@ -29,13 +29,13 @@ final class MailMessage {
    */
   static InternetAddress address(String text) {
     if (!BARE_ADDRESS.matcher(text).matches()) {
-      throw new UsageException("bad mail address '" + SafeText.escape(text) + "': one address (user or "
+      throw new UsageException("bad mail address '" + text + "': one address (user or "
           + "user@domain) expected");
     }
     try {
       return new InternetAddress(text, false);
     } catch (AddressException e) {
-      throw new UsageException("bad mail address '" + SafeText.escape(text) + "': " + e.getMessage());
+      throw new UsageException("bad mail address '" + text + "': " + e.getMessage());
     }
   }
 
@@ -52,10 +52,7 @@ final class MailMessage {
         .append("Secs until next alert : ").append(SafeText.escape(alert.secondsUntilNext())).append('\n')
         .append(TextWrap.members("Members               : " + SafeText.escape(alert.hosts()))).append('\n')
         .append("\nDetailed text (if any) follows:\n-------------------------------\n");
-    for (String line : alert.details().split("\n", -1)) {
-      body.append(hasControl(line) ? SafeText.escape(line) : line).append('\n');
-    }
-    body.setLength(body.length() - 1);
+    body.append(UntrustedText.lines(alert.details()));
     if (alert.output().cut()) {
       body.append("\n[rollcall: the monitor's output was cut: more than 1 MiB, or stdin not closed in time]\n");
     }
@@ -78,10 +75,5 @@ final class MailMessage {
     } catch (MessagingException e) {
       throw new IllegalStateException("cannot build the mail: " + e.getMessage(), e);
     }
-  }
-
-  private static boolean hasControl(String line) {
-    return line.chars().anyMatch(c -> (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
-        || (c >= 0xdc80 && c <= 0xdcff) || c == 0x2028 || c == 0x2029);
   }
 }

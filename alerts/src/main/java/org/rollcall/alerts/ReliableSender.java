@@ -48,7 +48,7 @@ final class ReliableSender {
         return DELIVERED;
       } catch (DeliveryException e) {
         failure = e.getMessage();
-        if (!e.retryable() || !deadline.fits(pause, FALLBACK_RESERVE.multipliedBy(2))) {
+        if (!e.retryable() || attempt == MAX_ATTEMPTS || !deadline.fits(pause, FALLBACK_RESERVE.multipliedBy(2))) {
           break;
         }
       }

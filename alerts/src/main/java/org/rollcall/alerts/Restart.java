@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.rollcall.core.cli.Deadline;
+import org.rollcall.core.text.SafeText;
 
 /**
  * restart.alert's one action: on a failure alert, take a restart from the ledger and run the target; record the
@@ -44,8 +45,8 @@ final class Restart implements Delivery {
           + ", first at " + decision.oldestInWindow() + "); the service needs a person", false);
     }
     String numbered = "restart " + decision.restartsInWindow() + " of " + limit;
-    SystemLog.report("notice", "restart.alert: restarting with " + target.describe() + " (" + numbered + ") for "
-        + alert.headline());
+    SystemLog.report("notice", "restart.alert: restarting with " + SafeText.escape(target.describe()) + " ("
+        + numbered + ") for " + alert.headline());
     BoundedProcess.Result result;
     try {
       result = BoundedProcess.run(target.command(), stdin -> { }, attempt);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.rollcall.core.cli.UsageException;
-import org.rollcall.core.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +55,7 @@ public final class RestartAlert extends AbstractAlert {
     }
     if (unit != null && (!unit.matches(UNIT_NAME) || unit.startsWith("-") || !arguments.isEmpty())) {
       throw new UsageException("--systemd wants one unit name such as ssh.service, not '"
-          + SafeText.escape(String.join(" ", unit)) + "'" + (arguments.isEmpty() ? "" : " and arguments"));
+          + unit + "'" + (arguments.isEmpty() ? "" : " and arguments"));
     }
     if (max < 1) {
       throw new UsageException("--max must be at least 1, not " + max);

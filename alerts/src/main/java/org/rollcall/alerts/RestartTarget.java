@@ -6,13 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.rollcall.core.text.SafeText;
 
 /** What restart.alert runs, and the name its restart record is kept under. */
 record RestartTarget(List<String> command, String shortName) {
   /** The command as a person reads it, arguments escaped, e.g. "systemctl restart ssh.service". */
   String describe() {
-    return SafeText.escape(String.join(" ", command));
+    return String.join(" ", command);
   }
 
   /**

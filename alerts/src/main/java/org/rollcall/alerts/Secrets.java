@@ -3,7 +3,6 @@ package org.rollcall.alerts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -57,22 +56,7 @@ final class Secrets {
 
   private List<String> lines() {
     try {
-      PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
-      if (!attributes.isRegularFile()) {
-        throw new UsageException("secrets file " + file + " is not a regular file");
-      }
-      if (!OWNER_ONLY.containsAll(attributes.permissions())) {
-        throw new UsageException("refusing secrets file " + file + ": others can read or change it (mode "
-            + PosixModes.octal(attributes.permissions()) + "); chmod 600 " + file);
-      }
-      int owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-      // /proc/self belongs to the effective UID of the process looking at it.
-      int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-      if (owner != 0 && owner != me) {
-        throw new UsageException("refusing secrets file " + file + ": owned by uid " + owner + ", not by this user "
-            + "(uid " + me + ") or root");
-      }
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      return readPrivate(file);
     } catch (NoSuchFileException e) {
       if (fileGiven) {
         throw new UsageException("no secrets file " + file);
@@ -81,5 +65,28 @@ final class Secrets {
     } catch (IOException e) {
       throw new UsageException("cannot read secrets file " + file + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The lines of a file that holds a secret, after checking that only its owner (this user or root) can read or
+   * change it; a {@link UsageException} says what is wrong otherwise.
+   */
+  static List<String> readPrivate(Path file) throws IOException {
+    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new UsageException("secrets file " + file + " is not a regular file");
+    }
+    if (!OWNER_ONLY.containsAll(attributes.permissions())) {
+      throw new UsageException("refusing secrets file " + file + ": others can read or change it (mode "
+          + PosixModes.octal(attributes.permissions()) + "); chmod 600 " + file);
+    }
+    int owner = (Integer) Files.getAttribute(file, "unix:uid");
+    // /proc/self belongs to the effective UID of the process looking at it.
+    int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    if (owner != 0 && owner != me) {
+      throw new UsageException("refusing secrets file " + file + ": owned by uid " + owner + ", not by this user "
+          + "(uid " + me + ") or root");
+    }
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 }

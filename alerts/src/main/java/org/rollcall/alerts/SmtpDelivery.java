@@ -13,7 +13,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.UsageException;
-import org.rollcall.core.text.SafeText;
 
 /**
  * Sends the mail straight to an SMTP server with Angus Mail: STARTTLS when offered (or required, with
@@ -32,7 +31,7 @@ final class SmtpDelivery implements Delivery {
           return mode;
         }
       }
-      throw new UsageException("--starttls is opportunistic, required or off, not '" + SafeText.escape(name) + "'");
+      throw new UsageException("--starttls is opportunistic, required or off, not '" + name + "'");
     }
   }
 
@@ -50,7 +49,7 @@ final class SmtpDelivery implements Delivery {
       String recipients) {
     Matcher parts = SERVER.matcher(server);
     if (!parts.matches() || (parts.group(3) != null && Integer.parseInt(parts.group(3)) > 65535)) {
-      throw new UsageException("--smtp wants HOST or HOST:PORT (or [IPV6]:PORT), not '" + SafeText.escape(server) + "'");
+      throw new UsageException("--smtp wants HOST or HOST:PORT (or [IPV6]:PORT), not '" + server + "'");
     }
     this.host = parts.group(1) != null ? parts.group(1) : parts.group(2);
     this.port = parts.group(3) == null ? 25 : Integer.parseInt(parts.group(3));
@@ -101,6 +100,6 @@ final class SmtpDelivery implements Delivery {
     Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : null;
     String text = e.getMessage() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": "
         + cause.getMessage() + ")");
-    return SafeText.escape(text.trim());
+    return text.trim();
   }
 }
