@@ -7,8 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.rollcall.core.cli.Deadline;
@@ -35,7 +33,6 @@ final class SmtpDelivery implements Delivery {
     }
   }
 
-  private static final Pattern SERVER = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)\\]|([A-Za-z0-9.-]+))(?::(\\d{1,5}))?");
 
   private final String host;
   private final int port;
@@ -47,12 +44,9 @@ final class SmtpDelivery implements Delivery {
 
   SmtpDelivery(String server, StartTls startTls, String user, String password, MimeMessage message,
       String recipients) {
-    Matcher parts = SERVER.matcher(server);
-    if (!parts.matches() || (parts.group(3) != null && Integer.parseInt(parts.group(3)) > 65535)) {
-      throw new UsageException("--smtp wants HOST or HOST:PORT (or [IPV6]:PORT), not '" + server + "'");
-    }
-    this.host = parts.group(1) != null ? parts.group(1) : parts.group(2);
-    this.port = parts.group(3) == null ? 25 : Integer.parseInt(parts.group(3));
+    HostPort parsed = HostPort.parse("--smtp", server);
+    this.host = parsed.host();
+    this.port = parsed.port() == null ? 25 : parsed.port();
     this.startTls = startTls;
     this.user = user;
     this.password = password;
