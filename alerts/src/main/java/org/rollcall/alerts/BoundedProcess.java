@@ -1,10 +1,9 @@
 package org.rollcall.alerts;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.rollcall.core.cli.Deadline;
@@ -34,10 +33,7 @@ final class BoundedProcess {
   static Result run(List<String> command, Input input, Deadline deadline)
       throws IOException, DeliveryException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    ByteArrayOutputStream said = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> drain(process.getInputStream(), said), "rollcall-child-output");
-    reader.setDaemon(true);
-    reader.start();
+    CappedReader said = CappedReader.start(process.getInputStream(), MAX_OUTPUT, "rollcall-child-output");
     try (OutputStream stdin = process.getOutputStream()) {
       input.writeTo(stdin);
     } catch (Exception e) {
@@ -48,23 +44,7 @@ final class BoundedProcess {
       throw new DeliveryException(command.get(0) + " did not finish within " + deadline.total().toSeconds()
           + " s (killed)", true);
     }
-    reader.join(1000);
-    synchronized (said) {
-      return new Result(process.exitValue(), said.toString(StandardCharsets.UTF_8).trim());
-    }
-  }
-
-  private static void drain(InputStream in, ByteArrayOutputStream said) {
-    byte[] chunk = new byte[1024];
-    try {
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        synchronized (said) {
-          said.write(chunk, 0, Math.max(0, Math.min(n, MAX_OUTPUT - said.size())));
-        }
-      }
-    } catch (IOException e) {
-      // The process ended; what it said so far is kept.
-    }
+    said.awaitEnd(Duration.ofSeconds(1));
+    return new Result(process.exitValue(), new String(said.bytes(), StandardCharsets.UTF_8).trim());
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,9 +40,8 @@ public final class MailAlert extends AbstractAlert {
   @Option(names = "--smtp-user", paramLabel = "USER", description = "With --smtp: log in (AUTH) as USER.")
   String smtpUser;
 
-  @Option(names = "--secrets", paramLabel = "FILE",
-      description = "KEY=value file only its owner may read (default: /etc/rollcall/secrets if present).")
-  Path secretsFile;
+  @Mixin
+  SecretsOption secrets = new SecretsOption();
 
   @Parameters(paramLabel = "ADDRESS", description = "Recipients.")
   List<String> recipients = new ArrayList<>();
@@ -63,11 +63,7 @@ public final class MailAlert extends AbstractAlert {
     }
     String password = null;
     if (smtpUser != null) {
-      password = new Secrets(secretsFile, env).get("SMTP_PASSWORD");
-      if (password == null) {
-        throw new UsageException("--smtp-user " + smtpUser + " needs a password: set ROLLCALL_SMTP_PASSWORD or "
-            + "SMTP_PASSWORD= in " + (secretsFile == null ? Secrets.DEFAULT_FILE : secretsFile));
-      }
+      password = secrets.require("SMTP_PASSWORD", "--smtp-user " + smtpUser, env);
     }
     MimeMessage message = MailMessage.of(alert, sender, to, ZoneId.systemDefault());
     return new SmtpDelivery(smtp, SmtpDelivery.StartTls.named(startTls), smtpUser, password, message, toText);

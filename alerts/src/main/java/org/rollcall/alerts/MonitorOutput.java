@@ -1,11 +1,8 @@
 package org.rollcall.alerts;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What mon writes on an alert's stdin: the monitor's output, line 1 the summary, the rest details. Kept as bytes so
@@ -33,30 +30,8 @@ public record MonitorOutput(byte[] summaryLine, byte[] details, boolean cut) {
    * (a cron job, a shell) must still deliver what it has before its deadline.
    */
   public static MonitorOutput read(InputStream in, Duration limit) throws InterruptedException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> copy(in, buffer), "rollcall-stdin");
-    reader.setDaemon(true);
-    reader.start();
-    reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(limit.toNanos())));
-    synchronized (buffer) {
-      return of(buffer.toByteArray(), reader.isAlive() || buffer.size() >= MAX_BYTES);
-    }
-  }
-
-  private static void copy(InputStream in, ByteArrayOutputStream buffer) {
-    byte[] chunk = new byte[8192];
-    try {
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        synchronized (buffer) {
-          buffer.write(chunk, 0, Math.min(n, MAX_BYTES - buffer.size()));
-          if (buffer.size() >= MAX_BYTES) {
-            return;
-          }
-        }
-      }
-    } catch (IOException e) {
-      // A closed or broken stdin ends the input; what was read is still the alert.
-    }
+    CappedReader reader = CappedReader.start(in, MAX_BYTES, "rollcall-stdin");
+    boolean ended = reader.awaitEnd(limit);
+    return of(reader.bytes(), !ended || reader.overflowed());
   }
 }

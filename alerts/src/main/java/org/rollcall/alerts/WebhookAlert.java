@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** webhook.alert: POSTs the alert to an HTTP endpoint: generic JSON, Slack, Mattermost or ntfy. */
 @Command(name = "webhook.alert", sortOptions = false, usageHelpAutoWidth = true,
     description = {"POSTs the alert to the URL in --url-file FILE, $ROLLCALL_WEBHOOK_URL or WEBHOOK_URL= in the",
         "--secrets file (never an argument: URLs hold tokens). --format generic (JSON with summary, details,",
-        "group, service, hosts, time, alert_type, ...), slack, mattermost or ntfy.",
+        "group, service, hosts, time, alert_type, ...), slack, mattermost or ntfy. WEBHOOK_TOKEN (from the",
+        "environment or the --secrets file, as WEBHOOK_URL) adds an 'Authorization: Bearer' header.",
         "Example: echo 'sshd:0' | webhook.alert -s ps -g local --format slack --url-file /etc/rollcall/slack.url"})
 public final class WebhookAlert extends AbstractAlert {
   @Option(names = "--url-file", paramLabel = "FILE",
@@ -24,20 +26,14 @@ public final class WebhookAlert extends AbstractAlert {
       description = "generic, slack, mattermost or ntfy (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--secrets", paramLabel = "FILE",
-      description = "KEY=value file only its owner may read (default: /etc/rollcall/secrets if present): "
-          + "WEBHOOK_URL, and WEBHOOK_TOKEN for an 'Authorization: Bearer' header (ntfy access tokens).")
-  Path secretsFile;
+  @Mixin
+  SecretsOption secrets = new SecretsOption();
 
   @Override
   Delivery delivery(Alert alert) {
     WebhookPayload.Format chosen = WebhookPayload.format(format);
-    Secrets secrets = new Secrets(secretsFile, env);
-    String text = urlFile != null ? urlFromFile() : secrets.get("WEBHOOK_URL");
-    if (text == null) {
-      throw new UsageException("no webhook URL: give --url-file FILE, or set ROLLCALL_WEBHOOK_URL or WEBHOOK_URL= in "
-          + (secretsFile == null ? Secrets.DEFAULT_FILE : secretsFile));
-    }
+    String text = urlFile != null ? urlFromFile()
+        : secrets.require("WEBHOOK_URL", "webhook.alert without --url-file", env);
     URI url;
     try {
       url = new URI(text.strip());
@@ -47,7 +43,7 @@ public final class WebhookAlert extends AbstractAlert {
     if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
       throw new UsageException("the webhook URL must be http:// or https:// with a host");
     }
-    return new HttpDelivery(url, WebhookPayload.of(chosen, alert), secrets.get("WEBHOOK_TOKEN"),
+    return new HttpDelivery(url, WebhookPayload.of(chosen, alert), secrets.find("WEBHOOK_TOKEN", env),
         chosen.name().toLowerCase(Locale.ROOT));
   }
 

@@ -10,6 +10,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,9 +38,8 @@ public final class XmppAlert extends AbstractAlert {
       description = "Trust only the CA certificates in this file (a private CA) instead of Java's trust store.")
   Path caFile;
 
-  @Option(names = "--secrets", paramLabel = "FILE",
-      description = "KEY=value file only its owner may read (default: /etc/rollcall/secrets if present).")
-  Path secretsFile;
+  @Mixin
+  SecretsOption secrets = new SecretsOption();
 
   @Parameters(paramLabel = "JID", description = "More recipients.")
   List<String> recipientArguments = new ArrayList<>();
@@ -57,11 +57,7 @@ public final class XmppAlert extends AbstractAlert {
       throw new UsageException("no account given: --from mon@example.org");
     }
     EntityBareJid account = jid(from);
-    String password = new Secrets(secretsFile, env).get("XMPP_PASSWORD");
-    if (password == null) {
-      throw new UsageException("no XMPP password: set ROLLCALL_XMPP_PASSWORD or XMPP_PASSWORD= in "
-          + (secretsFile == null ? Secrets.DEFAULT_FILE : secretsFile));
-    }
+    String password = secrets.require("XMPP_PASSWORD", "logging in as " + account, env);
     HostPort hostPort = server == null ? new HostPort(null, null) : HostPort.parse("--server", server);
     String text = MailMessage.subject(alert, ZoneId.systemDefault()) + "\n" + MailMessage.body(alert,
         ZoneId.systemDefault());
