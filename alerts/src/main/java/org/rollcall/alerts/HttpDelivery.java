@@ -63,8 +63,8 @@ final class HttpDelivery implements Delivery {
     int status = response.statusCode();
     if (status / 100 != 2) {
       String reply = response.body().strip();
-      throw new DeliveryException(redacted(url) + " answered HTTP " + status
-          + (reply.isEmpty() ? "" : ": " + (reply.length() > MAX_REPLY ? reply.substring(0, MAX_REPLY) + "..." : reply)),
+      reply = reply.length() > MAX_REPLY ? reply.substring(0, MAX_REPLY) + "..." : reply;
+      throw new DeliveryException(redacted(url) + " answered HTTP " + status + (reply.isEmpty() ? "" : ": " + reply),
           status >= 500 || status == 408 || status == 429);
     }
     return "to " + redacted(url) + " (" + formatName + ", HTTP " + status + ")";

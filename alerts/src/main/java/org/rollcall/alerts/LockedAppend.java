@@ -16,11 +16,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class LockedAppend {
   private LockedAppend() {}
 
-  /** Appends {@code record}, creating the file (mode from the umask) and, when {@code makeDirectory}, its directory (0750). */
+  /**
+   * Appends {@code record}, creating the file (mode from the umask) and, when {@code makeDirectory}, its
+   * directory (mode 0750).
+   */
+  @SuppressWarnings("try") // the lock is only held, for the whole block
   static void append(Path file, byte[] record, boolean makeDirectory) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (makeDirectory && parent != null && !Files.isDirectory(parent)) {
-      Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+      Files.createDirectories(parent,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);

@@ -34,6 +34,7 @@ final class RestartLedger {
    * Counts the restarts since {@code now - within}; when fewer than {@code max}, records a new one and allows it,
    * otherwise records that the limit stopped it.
    */
+  @SuppressWarnings("try") // the lock is only held, for the whole block
   Decision reserve(Instant now, int max, Duration within, String what) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

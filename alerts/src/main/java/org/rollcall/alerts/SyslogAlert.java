@@ -24,7 +24,8 @@ public final class SyslogAlert extends AbstractAlert {
           + "for anything else).")
   String priority;
 
-  @Option(names = "--tag", paramLabel = "TAG", defaultValue = "mon", description = "The tag (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tag", paramLabel = "TAG", defaultValue = "mon",
+      description = "The tag (default: ${DEFAULT-VALUE}).")
   String tag;
 
   @Option(names = "--details", description = "Add the detail lines, joined by ' | '.")

@@ -2,8 +2,9 @@ package org.rollcall.alerts;
 
 /**
  * Perl's {@code Text::Wrap::wrap("", "\t\t\t", text)} as mon's mail.alert uses it for the "Members" line: breaks
- * at a space (which it drops) so that no line reaches 76 columns (tabs counted to the next multiple of 8), later lines indented by
- * three tabs; a word longer than a line is cut. Runs of spaces are then turned into tabs as Text::Wrap does.
+ * at a space (which it drops) so that no line reaches 76 columns (tabs counted to the next multiple of 8), later
+ * lines indented by three tabs; a word longer than a line is cut. Runs of spaces then become tabs, as Text::Wrap
+ * does.
  */
 final class TextWrap {
   static final int COLUMNS = 76;

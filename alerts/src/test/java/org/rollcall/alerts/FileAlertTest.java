@@ -110,7 +110,8 @@ class FileAlertTest {
         .contains("no such directory (1 attempt); saved in " + fallback);
     String saved = Files.readString(fallback);
     assertThat(saved).startsWith("UNDELIVERED file.alert ").contains(": cannot append to " + dir.resolve("missing"))
-        .contains("\nfailure local ps 1700000000 (").endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\ndetail\n.\n");
+        .contains("\nfailure local ps 1700000000 (")
+        .endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\ndetail\n.\n");
   }
 
   @Test

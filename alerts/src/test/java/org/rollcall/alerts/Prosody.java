@@ -76,7 +76,8 @@ final class Prosody implements AutoCloseable {
   private void awaitPort() throws IOException, InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (System.nanoTime() < end) {
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      try {
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
         return;
       } catch (IOException e) {
         if (!process.isAlive()) {
@@ -85,7 +86,8 @@ final class Prosody implements AutoCloseable {
         Thread.sleep(50);
       }
     }
-    throw new IOException("prosody did not listen on " + port + " within 15 s: " + Files.readString(dir.resolve("log")));
+    throw new IOException("prosody did not listen on " + port + " within 15 s: "
+        + Files.readString(dir.resolve("log")));
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {
@@ -97,9 +99,13 @@ final class Prosody implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
-    process.waitFor(10, TimeUnit.SECONDS);
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -100,7 +100,8 @@ class RestartAlertTest {
 
   @Test
   void aFailingRestartIsSavedAndNotRetried() throws Exception {
-    Files.writeString(service, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("runs") + "\necho 'unit not found'\nexit 5\n");
+    Files.writeString(service,
+        "#!/bin/sh\necho \"$@\" >> " + dir.resolve("runs") + "\necho 'unit not found'\nexit 5\n");
 
     InJvmAlert.Result result = alert();
 
@@ -121,7 +122,8 @@ class RestartAlertTest {
         Map.of("PATH", bin + ":" + System.getenv("PATH"), "MON_ALERTTYPE", "failure"));
 
     assertThat(result.exit()).as(result.stdout()).isZero();
-    assertThat(result.stdout()).contains("restarted with systemctl restart ssh.service (restart 1 of at most 3 within 1h)");
+    assertThat(result.stdout())
+        .contains("restarted with systemctl restart ssh.service (restart 1 of at most 3 within 1h)");
     assertThat(Files.readString(dir.resolve("systemctl-args"))).isEqualTo("restart ssh.service\n");
   }
 
