@@ -168,4 +168,37 @@ class MailAlertSmtpTest {
     assertThat(result.stdout()).contains("cannot deliver: bad mail address 'root@localhost, evil@localhost'");
     assertThat(Arrays.asList(server.getReceivedMessages())).isEmpty();
   }
+
+  @Test
+  void aPermanentRefusalIsNotRetriedButATemporaryOneIs() throws Exception {
+    try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.1.1 no such user here")) {
+      InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp",
+          "127.0.0.1:" + refusing.port(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g",
+          "local", "nobody@localhost");
+
+      assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("refused the recipients").contains("(1 attempt)");
+      assertThat(refusing.sessions()).isEqualTo(1);
+    }
+    try (ScriptedSmtpServer busy = new ScriptedSmtpServer("451 4.3.0 try again later")) {
+      InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp",
+          "127.0.0.1:" + busy.port(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g",
+          "local", "root@localhost");
+
+      assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("(3 attempts)");
+      assertThat(busy.sessions()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void requiredStartTlsRefusesToSendInClear() throws Exception {
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp", smtp,
+        "--starttls", "required", "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g", "local",
+        "root@localhost");
+
+    assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("STARTTLS");
+    assertThat(server.getReceivedMessages()).isEmpty();
+  }
 }
