@@ -66,6 +66,8 @@ abstract class AbstractAlert implements Launchable {
       delivery = delivery(alert);
     } catch (UsageException | IllegalArgumentException e) {
       return sender.fallBack(alert, "cannot deliver: " + e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return sender.fallBack(alert, "cannot deliver: internal error: " + e);
     }
     return sender.send(alert, delivery, deadline);
   }

@@ -46,6 +46,10 @@ final class ReliableSender {
         out.print(alertName + ": " + doneVerb + " " + alert.headline() + " " + SafeText.escape(where)
             + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "\n");
         return DELIVERED;
+      } catch (RuntimeException | LinkageError e) {
+        // A bug or a missing library must not lose the alert either.
+        failure = "internal error: " + e;
+        break;
       } catch (DeliveryException e) {
         failure = e.getMessage();
         if (!e.retryable() || attempt == MAX_ATTEMPTS || !deadline.fits(pause, FALLBACK_RESERVE.multipliedBy(2))) {
