@@ -1,0 +1,14 @@
+package org.rollcall.alerts;
+
+import org.rollcall.core.cli.Deadline;
+
+/** One attempt to deliver an alert to its destination; must end by {@code attempt}'s deadline. */
+@FunctionalInterface
+interface Delivery {
+  /**
+   * Delivers the alert once and returns a short note of where it went ("to root via /usr/sbin/sendmail").
+   *
+   * @throws DeliveryException when it was not delivered
+   */
+  String deliver(Deadline attempt) throws DeliveryException, InterruptedException;
+}

@@ -1,0 +1,49 @@
+package org.rollcall.alerts;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * file.alert: appends the alert to a file, byte for byte as mon's file.alert does, each record in one locked
+ * write so concurrent alerts never interleave.
+ */
+@Command(name = "file.alert", sortOptions = false, usageHelpAutoWidth = true,
+    description = {"Appends the alert to FILE (default: 'file'; under -d DIR if given), in mon's file.alert format:",
+        "'TYPE GROUP SERVICE TIME (date) SUMMARY', DESCR=, OPSTATUS=, the details, then a line '.'.",
+        "Example: echo 'sshd:0' | file.alert -d /var/log/mon -s ps -g local alerts.log"})
+public final class FileAlert extends AbstractAlert {
+  @Option(names = "-d", paramLabel = "DIR", description = "The directory FILE is in.")
+  Path directory;
+
+  @Parameters(paramLabel = "FILE", description = "The file to append to; further arguments are ignored, as by "
+      + "mon's file.alert.")
+  List<String> files = new ArrayList<>();
+
+  @Override
+  Delivery delivery(Alert alert) {
+    String name = files.isEmpty() ? "file" : files.get(0);
+    Path file = directory == null ? Path.of(name) : directory.resolve(name);
+    byte[] record = FileRecord.of(alert, ZoneId.systemDefault());
+    return attempt -> {
+      try {
+        LockedAppend.append(file, record, false);
+        return "to " + file;
+      } catch (NoSuchFileException e) {
+        throw new DeliveryException("cannot append to " + file + ": no such directory", false, e);
+      } catch (IOException e) {
+        throw new DeliveryException("cannot append to " + file + ": " + describe(e), true, e);
+      }
+    };
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage();
+  }
+}

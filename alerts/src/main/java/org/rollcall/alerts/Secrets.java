@@ -1,0 +1,92 @@
+package org.rollcall.alerts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rollcall.core.cli.UsageException;
+
+/**
+ * Passwords and tokens, never taken from arguments (which {@code ps} shows everyone): from a {@code KEY=value}
+ * file that only its owner may read, or from an environment variable. A file that group or others can read or
+ * write, or that belongs to someone other than the reader or root, is refused, as ssh refuses such a key.
+ */
+final class Secrets {
+  /** Where alerts look when no {@code --secrets FILE} is given. */
+  static final Path DEFAULT_FILE = Path.of("/etc/rollcall/secrets");
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+  private final Path file;
+  private final boolean fileGiven;
+  private final Map<String, String> env;
+
+  /** @param file {@code --secrets FILE}, or null for {@link #DEFAULT_FILE} when it exists */
+  Secrets(Path file, Map<String, String> env) {
+    this.file = file == null ? DEFAULT_FILE : file;
+    this.fileGiven = file != null;
+    this.env = env;
+  }
+
+  /**
+   * The value of {@code key}: the environment variable {@code ROLLCALL_KEY} if set, else the line {@code KEY=}
+   * of the secrets file; null when neither has it.
+   */
+  String get(String key) {
+    String fromEnv = env.get("ROLLCALL_" + key);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return fromEnv;
+    }
+    for (String line : lines()) {
+      int equals = line.indexOf('=');
+      if (!line.startsWith("#") && equals > 0 && line.substring(0, equals).trim().equals(key)) {
+        return line.substring(equals + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  private List<String> lines() {
+    try {
+      return readPrivate(file);
+    } catch (NoSuchFileException e) {
+      if (fileGiven) {
+        throw new UsageException("no secrets file " + file);
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new UsageException("cannot read secrets file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The lines of a file that holds a secret, after checking that only its owner (this user or root) can read or
+   * change it; a {@link UsageException} says what is wrong otherwise.
+   */
+  static List<String> readPrivate(Path file) throws IOException {
+    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new UsageException("secrets file " + file + " is not a regular file");
+    }
+    if (!OWNER_ONLY.containsAll(attributes.permissions())) {
+      throw new UsageException("refusing secrets file " + file + ": others can read or change it (mode "
+          + PosixModes.octal(attributes.permissions()) + "); chmod 600 " + file);
+    }
+    int owner = (Integer) Files.getAttribute(file, "unix:uid");
+    // /proc/self belongs to the effective UID of the process looking at it.
+    int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    if (owner != 0 && owner != me) {
+      throw new UsageException("refusing secrets file " + file + ": owned by uid " + owner + ", not by this user "
+          + "(uid " + me + ") or root");
+    }
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+}

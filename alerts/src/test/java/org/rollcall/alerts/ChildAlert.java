@@ -1,0 +1,50 @@
+package org.rollcall.alerts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an alert executable as mon does: a separate JVM through Main, stdin written and closed, MON_* set. */
+final class ChildAlert {
+  private ChildAlert() {}
+
+  record Result(int exit, String stdout) {}
+
+  /** The command line that runs {@code name} in a child JVM with this test's class path. */
+  static List<String> command(String name, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  static Process start(List<String> command, byte[] stdin, Map<String, String> env) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(key -> key.startsWith("MON_"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin);
+    }
+    return process;
+  }
+
+  static Result finish(Process process) throws IOException, InterruptedException {
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("child alert did not end in 60 s");
+    }
+    return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  static Result run(List<String> command, byte[] stdin, Map<String, String> env)
+      throws IOException, InterruptedException {
+    return finish(start(command, stdin, env));
+  }
+}

@@ -1,0 +1,83 @@
+package org.rollcall.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * mail.alert's default path: a real process run as sendmail (a script recording its arguments and input, then
+ * exiting as told), to check what mail.alert hands the MTA and how it treats the MTA's exit status.
+ */
+class MailAlertSendmailTest {
+  @TempDir
+  Path dir;
+
+  private Path sendmail(int exit) throws Exception {
+    Path script = dir.resolve("sendmail");
+    Files.writeString(script, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("args") + "\ncat > " + dir.resolve("mail")
+        + "\necho 'sendmail: queue is full' >&2\nexit " + exit + "\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    return script;
+  }
+
+  @Test
+  void pipesAMimeMessageToSendmailOiT() throws Exception {
+    Path sendmail = sendmail(0);
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\ndetail\n", Map.of(), "--sendmail",
+        sendmail.toString(), "-f", "mon@example.org", "-s", "ps", "-g", "local", "-t", "1700000000", "root", "ops");
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    assertThat(result.stdout()).endsWith(" to root,ops via " + sendmail + "\n");
+    assertThat(Files.readString(dir.resolve("args"))).isEqualTo("-oi -t -f mon@example.org -F mon@example.org\n");
+    try (InputStream in = Files.newInputStream(dir.resolve("mail"))) {
+      MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+      assertThat(mail.getHeader("To")[0]).isEqualTo("root, ops");
+      assertThat(mail.getSubject()).startsWith("ALERT local/ps: sshd:0 (");
+      assertThat(mail.getHeader("MIME-Version")[0]).isEqualTo("1.0");
+      assertThat((String) mail.getContent()).endsWith("-------------------------------\ndetail\n");
+    }
+  }
+
+  @Test
+  void aTemporaryFailureIsRetriedThreeTimes() throws Exception {
+    Path fallback = dir.resolve("fallback.log");
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
+        sendmail(75).toString(), "--fallback", fallback.toString(), "-s", "ps", "-g", "local", "root");
+
+    assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("exited with 75: sendmail: queue is full (3 attempts); saved in");
+    assertThat(Files.readAllLines(dir.resolve("args"))).hasSize(3);
+    assertThat(fallback).content().startsWith("UNDELIVERED mail.alert ");
+  }
+
+  @Test
+  void aPermanentFailureIsNotRetried() throws Exception {
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
+        sendmail(67).toString(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g", "local",
+        "root");
+
+    assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("exited with 67: sendmail: queue is full (1 attempt)");
+    assertThat(Files.readAllLines(dir.resolve("args"))).hasSize(1);
+  }
+
+  @Test
+  void aMissingSendmailEndsInTheFallback() {
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
+        dir.resolve("no-sendmail").toString(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps",
+        "-g", "local", "root");
+
+    assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("cannot run " + dir.resolve("no-sendmail"));
+    assertThat(dir.resolve("fallback.log")).exists();
+  }
+}
