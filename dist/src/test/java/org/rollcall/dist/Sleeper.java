@@ -1,0 +1,45 @@
+package org.rollcall.dist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** A real process with a name no other process has: a copy of sleep(1) named rcNNNNNN, for monitors to watch. */
+final class Sleeper implements AutoCloseable {
+  private final String name;
+  private final Path binary;
+  private Process process;
+
+  Sleeper(Path dir) throws IOException {
+    name = "rc" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    binary = dir.resolve(name);
+    Files.createDirectories(dir);
+    Files.copy(Path.of("/bin/sleep"), binary, StandardCopyOption.REPLACE_EXISTING);
+    binary.toFile().setExecutable(true, false);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Sleeper start() throws IOException {
+    process = new ProcessBuilder(binary.toString(), "3600").start();
+    return this;
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+}
