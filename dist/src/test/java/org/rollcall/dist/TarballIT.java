@@ -30,7 +30,7 @@ class TarballIT {
   @Test
   void everyRegisteredExecutableAndNagiosNameIsALinkToTheOneLauncher() throws IOException {
     List<String> names = Built.executables();
-    assertThat(names).contains("ps.monitor");
+    assertThat(names).contains("ps.monitor", "nagios.monitor");
     for (String name : Stream.concat(names.stream(), Built.nagiosNames().stream()).toList()) {
       Path link = home.resolve("bin").resolve(name);
       assertThat(Files.readSymbolicLink(link)).as(name).isEqualTo(Path.of("rollcall"));
