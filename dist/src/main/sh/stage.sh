@@ -3,7 +3,7 @@
 # (META-INF/rollcall/NAME), so every executable merged into the build gets its launcher link, man page and place.
 #
 #   stage.sh TARGET VERSION JDK_HOME
-# TARGET/dist-lib holds the runtime jars; TARGET/man the man pages (when the man module built them).
+# TARGET/dist-lib holds the runtime jars; TARGET/man/man1 the man pages the man module built.
 set -euo pipefail
 target=$1 version=$2 jdk=$3
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,9 +40,11 @@ jna=$(ls "$home/lib/"jna-*.jar)
   && "$jar" xf "$jna" com/sun/jna/linux-x86-64/libjnidispatch.so com/sun/jna/linux-aarch64/libjnidispatch.so \
   && mv com/sun/jna/* . && rm -r com)
 
-if [ -d "$target/man" ]; then
-  cp "$target/man/"*.1 "$home/man/man1/"
-fi
+# Man pages: one per executable and one for the launcher, from the man module.
+for name in rollcall $(cat "$home/lib/executables"); do
+  [ -f "$target/man/man1/$name.1" ] || { echo "stage.sh: no man page for $name in $target/man/man1" >&2; exit 1; }
+  cp "$target/man/man1/$name.1" "$home/man/man1/"
+done
 
 cp "$src/../../../README.md" "$home/"
 for name in $(cat "$home/lib/executables") $(nagios_names); do

@@ -66,6 +66,10 @@ class DebianPackageIT {
       assertThat(Path.of("/usr/lib/nagios/plugins", name).toRealPath()).as(name).isEqualTo(Dpkg.LAUNCHER);
     }
     assertThat(Path.of("/usr/bin/rollcall").toRealPath()).isEqualTo(Dpkg.LAUNCHER);
+    for (String name : Stream.concat(Stream.of("rollcall"), Built.executables().stream()).toList()) {
+      assertThat(Shell.ok("man", "-w", name)).as("man finds " + name).isEqualTo("/usr/share/man/man1/" + name
+          + ".1.gz\n");
+    }
     return diverted;
   }
 }

@@ -36,6 +36,9 @@ class TarballIT {
       assertThat(Files.readSymbolicLink(link)).as(name).isEqualTo(Path.of("rollcall"));
     }
     assertThat(Built.nagiosNames()).contains("check_rollcall_ps").doesNotContain("check_rollcall_nagios");
+    for (String name : Stream.concat(Stream.of("rollcall"), names.stream()).toList()) {
+      assertThat(home.resolve("man/man1/" + name + ".1")).as("man page of " + name).isRegularFile();
+    }
   }
 
   @Test

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         "the details its long output, its perfdata and anything it wrote on stderr. Exits 0 for OK and WARNING",
         "(unless --warning-fails), otherwise with the plugin's own code: 2 CRITICAL, 3 UNKNOWN, 1 WARNING.",
         "A plugin that outlives the deadline is killed and reported as UNKNOWN (exit 3).",
-        "Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10% -c 5% -p /"})
+        "Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10%% -c 5%% -p /"})
 public final class NagiosMonitor implements Launchable {
   /** Output beyond this is cut: a plugin gone wrong must not fill mon's memory (Nagios 4 keeps 8 KiB). */
   static final int MAX_OUTPUT_BYTES = 65_536;

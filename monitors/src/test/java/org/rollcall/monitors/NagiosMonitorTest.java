@@ -84,6 +84,13 @@ class NagiosMonitorTest {
   }
 
   @Test
+  void helpShowsTheExampleAsWritten() {
+    Run help = run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10% -c 5% -p /");
+  }
+
+  @Test
   void usageErrorsAreOneLine() {
     assertThat(run("--", dir.resolve("no_such_check").toString())).isEqualTo(
         new Run(1, "nagios.monitor: cannot run " + dir.resolve("no_such_check")
