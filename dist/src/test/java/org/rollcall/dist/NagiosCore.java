@@ -144,9 +144,8 @@ final class NagiosCore implements AutoCloseable {
           contacts            nobody
       }
       define service {
-          name                   rollcall-test-service
+          name                   generic-service
           register               0
-          host_name              localhost
           max_check_attempts     1
           check_interval         2
           retry_interval         2
