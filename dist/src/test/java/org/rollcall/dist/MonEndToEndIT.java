@@ -7,36 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The installed .deb under the real mon daemon: ps.monitor watches a process, nagios.monitor runs check_ssh against
  * a real sshd, file.alert (rollcall's when the package has one, mon's otherwise) records alerts and upalerts. The
  * watches below are the README's mon.cf example.
  */
-class MonEndToEndIT {
+class MonEndToEndIT extends InstalledPackage {
   static final Duration INTERVAL = Duration.ofSeconds(2);
   /** Two intervals, plus a second for the JVM runs and mon's own scheduling on a busy two-core machine. */
   static final Duration ALERT_WITHIN = INTERVAL.multipliedBy(2).plusSeconds(1);
-
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void install() {
-    Dpkg.assumeInstallable();
-    Dpkg.install();
-  }
-
-  @AfterAll
-  static void purge() {
-    if (Dpkg.installed("rollcall")) {
-      Dpkg.purge();
-    }
-  }
 
   @Test
   void monAlertsOnAKilledProcessAndADeadSshdAndUpalertsWhenTheyAreBack() throws Exception {

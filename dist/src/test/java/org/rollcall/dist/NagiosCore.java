@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A private instance of Debian's real Nagios core (nagios4): its own configuration, status file and check
@@ -74,10 +73,7 @@ final class NagiosCore implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
+    Shell.stop(process);
   }
 
   private static final String MAIN_CONFIG = """

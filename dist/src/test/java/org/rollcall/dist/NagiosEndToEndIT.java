@@ -10,33 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The installed .deb under the real Nagios core: check_rollcall_ps run by Nagios as user nagios, the states and
  * perfdata read back from status.dat for a healthy service, a broken one, and the healthy one after its process dies.
  */
-class NagiosEndToEndIT {
+class NagiosEndToEndIT extends InstalledPackage {
   static final Duration WAIT = Duration.ofSeconds(15);
-
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void install() {
-    Dpkg.assumeInstallable();
-    Dpkg.install();
-  }
-
-  @AfterAll
-  static void purge() {
-    if (Dpkg.installed("rollcall")) {
-      Dpkg.purge();
-    }
-  }
 
   @Test
   void nagiosRecordsStatesAndPerfdataOfTheInstalledPlugin() throws Exception {

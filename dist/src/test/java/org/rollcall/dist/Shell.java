@@ -65,6 +65,18 @@ final class Shell {
     return result.stdout();
   }
 
+  /** Ends a process this test started (SIGTERM, then SIGKILL after ten seconds); null is a process not running. */
+  static void stop(Process process) throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
   static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /** A real process with a name no other process has: a copy of sleep(1) named rcNNNNNN, for monitors to watch. */
-final class Sleeper implements AutoCloseable {
+final class Sleeper extends Peer {
   private final String name;
   private final Path binary;
-  private Process process;
 
   Sleeper(Path dir) throws IOException {
     name = "rc" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
@@ -30,16 +28,4 @@ final class Sleeper implements AutoCloseable {
     return this;
   }
 
-  void stop() throws InterruptedException {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    stop();
-  }
 }

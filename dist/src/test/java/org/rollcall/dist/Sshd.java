@@ -8,14 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** A real OpenSSH server on a loopback port, with a throwaway host key; stopped and started again at will. */
-final class Sshd implements AutoCloseable {
+final class Sshd extends Peer {
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
   private final Path hostKey;
   private final int port;
-  private Process process;
 
   Sshd(Path dir) throws IOException {
     assumeTrue(Files.isExecutable(SSHD), "sshd is not installed (Debian package openssh-server)");
@@ -44,18 +42,6 @@ final class Sshd implements AutoCloseable {
     throw new AssertionError("sshd did not listen on 127.0.0.1:" + port);
   }
 
-  void stop() throws InterruptedException {
-    if (process != null) {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    stop();
-  }
 
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -9,16 +9,7 @@ import java.nio.file.Path;
  * wins over the one for its kind ({@code monitor-examples.adoc}), so an executable merged without its own
  * templates still gets a complete page.
  */
-final class PageLayout {
-  private final String name;
-  private final Path generated;
-  private final Path templates;
-
-  PageLayout(String name, Path generated, Path templates) {
-    this.name = name;
-    this.generated = generated;
-    this.templates = templates;
-  }
+record PageLayout(String name, Path generated, Path templates) {
 
   /** "monitor" or "alert": what mon calls the executable, from its name. */
   String kind() {
