@@ -20,6 +20,14 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 public final class ManPages {
   private ManPages() {}
 
+  /**
+   * AsciiDoc turns a spaced "--" into an em dash, which would break "nagios.monitor -- PLUGIN" in a command's
+   * description: the generated text is escaped so it stays two hyphens.
+   */
+  static void escapeDoubleHyphens(Path page) throws IOException {
+    Files.writeString(page, Files.readString(page).replace(" -- ", " \\-- "));
+  }
+
   public static void main(String[] args) throws Exception {
     Path generated = Path.of(args[0]);
     Path templates = Path.of(args[1]).toAbsolutePath();
@@ -37,6 +45,7 @@ public final class ManPages {
       throw new IllegalStateException("picocli's ManPageGenerator failed with status " + status);
     }
     for (String name : names) {
+      escapeDoubleHyphens(generated.resolve(name + ".adoc"));
       Files.writeString(pages.resolve(name + ".adoc"),
           new PageLayout(name, generated.toAbsolutePath(), templates).asciidoc());
     }

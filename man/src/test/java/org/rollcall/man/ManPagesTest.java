@@ -34,6 +34,9 @@ class ManPagesTest {
     }
     String ps = Files.readString(MAN1.resolve("ps.monitor.1"));
     assertThat(ps).contains(".SH \"RULES\"", "check_rollcall_ps", "monitor ps.monitor \\-\\-recheck 10");
+    String bridge = Files.readString(MAN1.resolve("nagios.monitor.1"));
+    assertThat(bridge).as("'--' kept as two hyphens, not an em dash")
+        .contains("nagios.monitor \\-\\- /usr/lib/nagios/plugins/check_disk");
   }
 
   @Test
