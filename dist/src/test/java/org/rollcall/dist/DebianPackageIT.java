@@ -33,6 +33,14 @@ class DebianPackageIT {
       assertThat(archives.map(p -> p.getFileName().toString()))
           .as("the archives postinst built for the JDKs in /usr/lib/jvm").anyMatch(name -> name.contains("-17."));
     }
+    // A JDK installed or upgraded fires the package's trigger on /usr/lib/jvm: the archives are built again.
+    Shell.ok("find", "/var/cache/rollcall", "-type", "f", "-delete");
+    Shell.ok("dpkg-trigger", "--no-await", "/usr/lib/jvm");
+    Shell.ok("dpkg", "--triggers-only", "--pending");
+    try (Stream<Path> archives = Files.list(Path.of("/var/cache/rollcall"))) {
+      assertThat(archives.map(p -> p.getFileName().toString())).as("archives rebuilt by the trigger")
+          .anyMatch(name -> name.contains("-17."));
+    }
     Shell.Result run = Shell.run("/usr/lib/mon/mon.d/ps.monitor", "nosuchdaemon:0-0");
     assertThat(run.stdout()).as(run.shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
 
