@@ -35,11 +35,12 @@ public final class Main {
     System.exit(launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
   }
 
-  static Launchable lookUp(String name) throws ReflectiveOperationException, IOException {
+  /** A new instance of the executable registered as {@code name} (see {@link ExecutableRegistry}). */
+  public static Launchable lookUp(String name) throws ReflectiveOperationException, IOException {
     if (!name.matches("[A-Za-z0-9_.-]+")) {
       throw new IllegalArgumentException("bad name");
     }
-    try (InputStream in = Main.class.getClassLoader().getResourceAsStream("META-INF/rollcall/" + name)) {
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(ExecutableRegistry.DIRECTORY + name)) {
       if (in == null) {
         throw new IllegalArgumentException("not on the class path");
       }

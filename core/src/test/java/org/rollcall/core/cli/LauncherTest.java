@@ -123,4 +123,9 @@ class LauncherTest {
   void executablesAreFoundByName() throws Exception {
     assertThat(Main.lookUp("test.monitor")).isInstanceOf(TestMonitor.class);
   }
+
+  @Test
+  void theRegistryListsTheExecutablesOnTheClassPath() {
+    assertThat(ExecutableRegistry.names(getClass().getClassLoader())).containsExactly("test.monitor");
+  }
 }

@@ -1,0 +1,99 @@
+#!/bin/bash
+# Lays out rollcall for the tarball and the Debian package, from the executables the jars register
+# (META-INF/rollcall/NAME), so every executable merged into the build gets its launcher link, man page and place.
+#
+#   stage.sh TARGET VERSION JDK_HOME
+# TARGET/dist-lib holds the runtime jars; TARGET/man/man1 the man pages the man module built.
+set -euo pipefail
+target=$1 version=$2 jdk=$3
+src=$(cd "$(dirname "$0")/.." && pwd)
+stamp=@$(date -d "$(sed -n 's:.*<project.build.outputTimestamp>\(.*\)</.*:\1:p' "$src/../../../pom.xml")" +%s)
+jar="$jdk/bin/jar"
+
+home=$target/stage/rollcall-$version
+rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1"
+cp "$target/dist-lib/"*.jar "$home/lib/"
+build=$(cat "$home/lib/"*.jar | sha256sum | cut -c1-12)
+sed -e "s/@VERSION@/$version/" -e "s/@BUILD@/$build/" "$src/sh/rollcall" > "$home/bin/rollcall"
+chmod 755 "$home/bin/rollcall"
+
+# Executables: every META-INF/rollcall/NAME in the jars.
+for j in "$home/lib/"*.jar; do
+  "$jar" tf "$j" | sed -n 's:^META-INF/rollcall/\([^/][^/]*\)$:\1:p'
+done | LC_ALL=C sort -u > "$home/lib/executables"
+[ -s "$home/lib/executables" ] || { echo "stage.sh: no executables registered in $target/dist-lib" >&2; exit 1; }
+
+# Nagios plugin names: check_rollcall_X for every X.monitor that speaks Nagios (not the bridge from Nagios).
+nagios_names() {
+  sed -n 's:^\(.*\)\.monitor$:\1:p' "$home/lib/executables" | grep -vx nagios | sed 's:^:check_rollcall_:'
+}
+
+# Class-data training runs: the data file's lines whose executable exists, then every executable's --help.
+while read -r name rest; do
+  if grep -qx "$name" "$home/lib/executables"; then echo "$name $rest"; fi
+done < "$src/data/training" > "$home/lib/training"
+sed 's:$: --help:' "$home/lib/executables" >> "$home/lib/training"
+
+# JNA's native library, unpacked once here so no run unpacks it into a home directory or /tmp.
+jna=$(ls "$home/lib/"jna-*.jar)
+(cd "$home/lib" && mkdir native && cd native \
+  && "$jar" xf "$jna" com/sun/jna/linux-x86-64/libjnidispatch.so com/sun/jna/linux-aarch64/libjnidispatch.so \
+  && mv com/sun/jna/* . && rm -r com)
+
+# Man pages: one per executable and one for the launcher, from the man module.
+for name in rollcall $(cat "$home/lib/executables"); do
+  [ -f "$target/man/man1/$name.1" ] || { echo "stage.sh: no man page for $name in $target/man/man1" >&2; exit 1; }
+  cp "$target/man/man1/$name.1" "$home/man/man1/"
+done
+
+cp "$src/../../../README.md" "$home/"
+for name in $(cat "$home/lib/executables") $(nagios_names); do
+  ln -s rollcall "$home/bin/$name"
+done
+
+reproducible_tar() { # OUT DIR ENTRY...
+  local out=$1 dir=$2
+  shift 2
+  tar --sort=name --mtime="$stamp" --owner=0 --group=0 --numeric-owner --mode=go-w -C "$dir" -cf - "$@" \
+    | gzip -9n > "$out"
+}
+reproducible_tar "$target/rollcall-$version.tar.gz" "$target/stage" "rollcall-$version"
+
+# The Debian package's tree: the jars and launcher under /usr/share/rollcall, links where mon and Nagios look.
+root=$target/stage/deb
+share=$root/usr/share/rollcall
+mkdir -p "$share" "$root/usr/bin" "$root/usr/lib/mon/mon.d" "$root/usr/lib/mon/alert.d" \
+  "$root/usr/lib/nagios/plugins" "$root/usr/share/man/man1" "$root/usr/share/doc/rollcall" "$root/var/cache/rollcall"
+cp -a "$home/bin" "$home/lib" "$share/"
+find "$share/bin" -type l -delete
+ln -s /var/cache/rollcall "$share/cds"
+ln -s ../share/rollcall/bin/rollcall "$root/usr/bin/rollcall"
+diversions=()
+for name in $(cat "$home/lib/executables"); do
+  case $name in
+    *.monitor) dir=usr/lib/mon/mon.d ;;
+    *.alert) dir=usr/lib/mon/alert.d ;;
+    *) continue ;;
+  esac
+  ln -s ../../../share/rollcall/bin/rollcall "$root/$dir/$name"
+  if grep -qx "/$dir/$name" "$src/data/mon-owned-paths"; then diversions+=("/$dir/$name"); fi
+done
+for name in $(nagios_names); do
+  ln -s ../../../share/rollcall/bin/rollcall "$root/usr/lib/nagios/plugins/$name"
+done
+for page in "$home/man/man1/"*.1; do
+  [ -e "$page" ] && gzip -9n < "$page" > "$root/usr/share/man/man1/${page##*/}.gz"
+done
+gzip -9n < "$home/README.md" > "$root/usr/share/doc/rollcall/README.md.gz"
+cp "$src/deb/copyright" "$root/usr/share/doc/rollcall/copyright"
+reproducible_tar "$target/deb-data.tar.gz" "$root" .
+
+# Control files: the diversions are decided here, from mon's file list, and undone on removal.
+control=$target/deb-control
+rm -rf "$control" && mkdir -p "$control"
+for script in control preinst postinst postrm triggers; do
+  sed -e "s/@VERSION@/$version/" -e "s:@DIVERSIONS@:${diversions[*]:-}:" "$src/deb/$script" > "$control/$script"
+done
+chmod 755 "$control/preinst" "$control/postinst" "$control/postrm"
+echo "stage.sh: $(wc -l < "$home/lib/executables") executables, $(nagios_names | wc -l) Nagios names," \
+  "${#diversions[@]} diversions of mon's files: ${diversions[*]:-none}"

@@ -1,0 +1,118 @@
+package org.rollcall.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tarball unpacked where a sysadmin would, its launcher run as mon and Nagios run it. */
+class TarballIT {
+  @TempDir
+  static Path unpacked;
+  static Path home;
+
+  @BeforeAll
+  static void unpack() throws IOException {
+    Shell.ok("tar", "-C", unpacked.toString(), "-xzf", Built.tarball().toString());
+    home = unpacked.resolve("rollcall-" + Built.VERSION);
+    Shell.ok("chmod", "-R", "a+rX", unpacked.toString());
+  }
+
+  @Test
+  void everyRegisteredExecutableAndNagiosNameIsALinkToTheOneLauncher() throws IOException {
+    List<String> names = Built.executables();
+    assertThat(names).contains("ps.monitor", "nagios.monitor");
+    for (String name : Stream.concat(names.stream(), Built.nagiosNames().stream()).toList()) {
+      Path link = home.resolve("bin").resolve(name);
+      assertThat(Files.readSymbolicLink(link)).as(name).isEqualTo(Path.of("rollcall"));
+    }
+    assertThat(Built.nagiosNames()).contains("check_rollcall_ps").doesNotContain("check_rollcall_nagios");
+    for (String name : Stream.concat(Stream.of("rollcall"), names.stream()).toList()) {
+      assertThat(home.resolve("man/man1/" + name + ".1")).as("man page of " + name).isRegularFile();
+    }
+  }
+
+  @Test
+  void aMonitorReportsARealProcessComingAndGoing(@TempDir Path bin) throws Exception {
+    try (Sleeper sleeper = new Sleeper(bin).start()) {
+      Shell.Result up = Shell.run(bin("ps.monitor"), sleeper.name() + ":1-1");
+      assertThat(up.stdout()).as(up.shown()).isEqualTo("1 rule holds: " + sleeper.name() + ":1\n");
+      assertThat(up.exit()).isZero();
+      sleeper.stop();
+      Shell.Result down = Shell.run(bin("ps.monitor"), sleeper.name() + ":1-1");
+      assertThat(down.stdout()).startsWith(sleeper.name() + ":0\n" + sleeper.name() + ":1-1 has 0 matching");
+      assertThat(down.exit()).isEqualTo(1);
+      assertThat(down.stderr()).isEmpty();
+    }
+  }
+
+  @Test
+  void aNagiosNameSpeaksNagiosWithoutFlags(@TempDir Path bin) throws Exception {
+    try (Sleeper sleeper = new Sleeper(bin).start()) {
+      Shell.Result ok = Shell.run(bin("check_rollcall_ps"), sleeper.name() + ":1-1");
+      assertThat(ok.stdout()).startsWith("PS OK: 1 rule holds: " + sleeper.name() + ":1 | " + sleeper.name() + "=1;");
+      assertThat(ok.exit()).isZero();
+    }
+    Shell.Result critical = Shell.run(bin("check_rollcall_ps"), "nosuchdaemon:1-");
+    assertThat(critical.stdout()).startsWith("PS CRITICAL: 1 of 1 failed: nosuchdaemon:0 | nosuchdaemon=0;;1:;0\n");
+    assertThat(critical.exit()).isEqualTo(2);
+    Shell.Result usage = Shell.run(bin("check_rollcall_ps"), "--bogus");
+    assertThat(usage.stdout()).startsWith("PS UNKNOWN: ps.monitor: Unknown option: '--bogus'");
+    assertThat(usage.exit()).isEqualTo(3);
+  }
+
+  @Test
+  void javaOptionsFromTheEnvironmentNeverReachTheOutput() {
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_TOOL_OPTIONS", "-Xmx1m");
+    env.put("_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
+    env.put("JDK_JAVA_OPTIONS", "-verbose:class");
+    Shell.Result run = Shell.run(env, List.of(bin("ps.monitor"), "nosuchdaemon:0-0"));
+    assertThat(run.stdout()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void withoutAJavaRuntimeItSaysSoInOneLine(@TempDir Path tools) throws IOException {
+    for (String tool : List.of("readlink", "uname")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", null);
+    env.put("PATH", tools.toString());
+    Shell.Result mon = Shell.run(env, List.of("/bin/sh", bin("ps.monitor"), "sshd:1-"));
+    assertThat(mon.stdout()).isEqualTo("ps.monitor: no Java runtime: set JAVA_HOME or put java on PATH "
+        + "(Debian: apt install default-jre-headless)\n");
+    assertThat(mon.exit()).isEqualTo(1);
+    Shell.Result nagios = Shell.run(env, List.of("/bin/sh", bin("check_rollcall_ps"), "sshd:1-"));
+    assertThat(nagios.stdout()).startsWith("ROLLCALL UNKNOWN: ps.monitor: no Java runtime");
+    assertThat(nagios.exit()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnprivilegedUserWithoutAHomeRunsItAndWritesNoFile(@TempDir Path work) throws IOException {
+    assumeTrue(Shell.isRoot(), "running as another user needs root");
+    Traced.assumeStrace();
+    Shell.ok("chmod", "777", work.toString());
+    // user=root makes ps.monitor load JNA (NSS lookups), which unpacks its library into /tmp unless told not to.
+    Traced run = Traced.run(work, Shell.as(65534, 65534, "env", "-i", "HOME=/nonexistent", "PATH=/usr/bin:/bin",
+        bin("check_rollcall_ps"), "user=root:1-"));
+    assertThat(run.result().stdout()).as(run.result().shown()).startsWith("PS OK: 1 rule holds: user=root:");
+    assertThat(run.result().stderr()).isEmpty();
+    assertThat(run.filesCreated()).as("files the run created (JNA's library, hsperfdata, a cache)").isEmpty();
+  }
+
+  private static String bin(String name) {
+    return home.resolve("bin").resolve(name).toString();
+  }
+}
