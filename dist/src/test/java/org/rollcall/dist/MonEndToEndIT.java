@@ -7,11 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The installed .deb under the real mon daemon: ps.monitor watches a process, nagios.monitor runs check_ssh against
- * a real sshd, file.alert (rollcall's when the package has one, mon's otherwise) records alerts and upalerts. The
+ * The installed .deb under the real mon daemon: ps.monitor watches a process; ssh.monitor, port.monitor and
+ * nagios.monitor (check_ssh) watch a real sshd; file.alert (rollcall's when the package has one, mon's otherwise)
+ * records alerts and upalerts, and mail.alert sends them to a real SMTP server on loopback. The
  * watches below are the README's mon.cf example.
  */
 class MonEndToEndIT extends InstalledPackage {
@@ -25,8 +32,10 @@ class MonEndToEndIT extends InstalledPackage {
     AlertLog alerts = new AlertLog(dir.resolve("alerts.log"));
     AlertLog criticals = new AlertLog(dir.resolve("critical.log"));
     AlertLog unknowns = new AlertLog(dir.resolve("unknown.log"));
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
     try (Sleeper daemon = new Sleeper(dir.resolve("bin")).start(); Sshd sshd = new Sshd(dir).start();
-        MonDaemon mon = MonDaemon.start(dir, watches(daemon.name(), sshd.port()))) {
+        MonDaemon mon = MonDaemon.start(dir, watches(daemon.name(), sshd.port(), smtp.getSmtp().getPort()))) {
       Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
       assertThat(mon.running()).as(Files.readString(dir.resolve("mon.out"))).isTrue();
       assertThat(alerts.lines()).as("alerts while all was well").isEmpty();
@@ -44,9 +53,16 @@ class MonEndToEndIT extends InstalledPackage {
       assertThat(alerts.await(seen, line -> line.matches("(?i)(up|upalert)\\b.* processes .*"), ALERT_WITHIN))
           .as("upalert for the restarted process:\n%s", alerts.lines()).isPresent();
       report("process back -> upalert", restarted);
+      smtp.waitForIncomingEmail(ALERT_WITHIN.toMillis(), 2);
+      assertThat(subjects(smtp)).as("mail.alert's messages").anyMatch(subject -> subject.startsWith(
+          "ALERT local/processes: " + daemon.name() + ":0 (")).anyMatch(subject -> subject.startsWith("UPALERT local/processes: "));
 
       sshd.stop();
       long sshdKilled = System.nanoTime();
+      assertThat(alerts.await(seen, line -> line.matches("failure local ssh \\d+ .*localhost$"), ALERT_WITHIN))
+          .as("ssh.monitor's alert, summary = the failing host:%n%s", alerts.lines()).isPresent();
+      assertThat(alerts.await(seen, line -> line.matches("failure local ssh-port \\d+ .*localhost$"), ALERT_WITHIN))
+          .as("port.monitor's alert:%n%s", alerts.lines()).isPresent();
       Optional<String> critical = criticals.await(0, line -> line.contains(" sshd "), ALERT_WITHIN);
       assertThat(critical).as("the exit=2 alert for the dead sshd:\n%s", alerts.lines()).isPresent();
       assertThat(critical.get()).contains("Connection refused");
@@ -57,17 +73,32 @@ class MonEndToEndIT extends InstalledPackage {
       long sshdBack = System.nanoTime();
       assertThat(alerts.await(seen, line -> line.matches("(?i)(up|upalert)\\b.* sshd .*"), ALERT_WITHIN))
           .as("upalert for sshd:\n%s", alerts.lines()).isPresent();
+      assertThat(alerts.await(seen, line -> line.matches("(?i)(up|upalert)\\b.* ssh .*"), ALERT_WITHIN))
+          .as("upalert from ssh.monitor:\n%s", alerts.lines()).isPresent();
+      assertThat(alerts.await(seen, line -> line.matches("(?i)(up|upalert)\\b.* ssh-port .*"), ALERT_WITHIN))
+          .as("upalert from port.monitor:\n%s", alerts.lines()).isPresent();
       report("sshd back -> upalert", sshdBack);
       assertThat(unknowns.lines()).as("exit=3 alerts").isEmpty();
       System.out.println("mon e2e: the alert log\n" + String.join("\n", alerts.lines()));
+    } finally {
+      smtp.stop();
     }
   }
 
+  private static List<String> subjects(GreenMail smtp) throws MessagingException {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      subjects.add(message.getSubject());
+    }
+    return subjects;
+  }
+
   /** The README's mon.cf watches, with this test's process name, port and log files. */
-  private static String watches(String processName, int sshPort) throws IOException {
+  private static String watches(String processName, int sshPort, int smtpPort) throws IOException {
     String template = new String(MonEndToEndIT.class.getResourceAsStream("mon-watches.cf").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
     return template.replace("@PROCESS@", processName).replace("@SSH_PORT@", Integer.toString(sshPort))
+        .replace("@SMTP_PORT@", Integer.toString(smtpPort))
         .replace("@ALERTS@", dir.resolve("alerts.log").toString())
         .replace("@CRITICAL@", dir.resolve("critical.log").toString())
         .replace("@UNKNOWN@", dir.resolve("unknown.log").toString())

@@ -14,7 +14,7 @@ class ReadmeExamplesTest {
   @Test
   void theMonExampleIsTheEndToEndTestsConfiguration() throws IOException {
     assertThat(readmeBlockAfter("## Under mon: the end-to-end example")).isEqualTo(fill("mon-watches.cf", Map.of(
-        "@INTERVAL@", "2s", "@PROCESS@", "rc123456", "@SSH_PORT@", "2222",
+        "@INTERVAL@", "2s", "@PROCESS@", "rc123456", "@SSH_PORT@", "2222", "@SMTP_PORT@", "2525",
         "@ALERTS@", "/var/log/mon/alerts.log", "@CRITICAL@", "/var/log/mon/critical.log",
         "@UNKNOWN@", "/var/log/mon/unknown.log")));
   }
