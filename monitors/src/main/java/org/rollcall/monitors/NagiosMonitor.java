@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Parameters;
         "UNKNOWN (exit 3). --nagios is refused: run the plugin itself under Nagios.",
         "Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10%% -c 5%% -p /"})
 public final class NagiosMonitor implements Launchable {
+  private static final Pattern EXEC_ERROR = Pattern.compile("error[=:] ?\\d+,? \\(?([^()]*?)\\)?\\s*$");
+
   /** Output beyond this is cut: a plugin gone wrong must not fill mon's memory (Nagios 4 keeps 8 KiB). */
   static final int MAX_OUTPUT_BYTES = 65_536;
   /** Time kept back from the deadline to kill the plugin and report before the launcher's watchdog fires. */
@@ -112,11 +116,11 @@ public final class NagiosMonitor implements Launchable {
     }
   }
 
-  /** The OS's words for why the plugin could not start ("No such file or directory"), not Java's wrapping. */
-  private static String reason(IOException e) {
+  /** The errno text of a failed exec, as JDK 17 ("error=2, TEXT") and JDK 22+ ("error: 2 (TEXT)") word it. */
+  static String reason(IOException e) {
     String message = String.valueOf(e.getMessage());
-    int detail = message.indexOf("error=");
-    return detail < 0 ? message : message.substring(message.indexOf(',', detail) + 1).trim();
+    Matcher errno = EXEC_ERROR.matcher(message);
+    return errno.find() ? errno.group(1) : message;
   }
 
   /**

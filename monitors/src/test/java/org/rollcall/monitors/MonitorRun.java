@@ -27,9 +27,8 @@ record MonitorRun(int exit, String output) {
    * test's, so processes the test starts are judged like any other. stderr is merged into the output, as mon does.
    */
   static MonitorRun external(String name, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
-    command.addAll(List.of(args));
+    // stderr merged into stdout, as mon merges them.
+    List<String> command = Executables.command(System.getProperty("java.class.path"), List.of(), name, args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
