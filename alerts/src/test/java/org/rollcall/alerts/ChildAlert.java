@@ -17,8 +17,12 @@ final class ChildAlert {
 
   /** The command line that runs {@code name} in a child JVM with this test's class path. */
   static List<String> command(String name, String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (Runtime.version().feature() >= 22) {
+      // As the launcher and the jar manifest do: JNA's native access (syslog) is intended, not worth a warning.
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
     command.addAll(List.of(args));
     return command;
   }
