@@ -3,6 +3,8 @@ package org.rollcall.monitors;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
 
@@ -15,6 +17,9 @@ import org.rollcall.core.proc.Scan;
  */
 record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   static final String HEADER = "# rollcall cpu.monitor state, format 1";
+  private static final Pattern UPTIME = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+  /** Unsigned decimals only: a negative count would turn into a false alarm or hide a busy process. */
+  private static final Pattern PROCESS = Pattern.compile("([0-9]{1,10}) ([0-9]{1,19}) ([0-9]{1,19})");
 
   /** One process for ever: its PID and its start time after boot in clock ticks. */
   record Key(int pid, long starttime) {}
@@ -48,23 +53,23 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
       throw new IllegalArgumentException("it does not start with '" + HEADER + "'");
     }
     String procRoot = value(lines[1], "proc-root ", 2);
-    double uptime;
-    try {
-      uptime = Double.parseDouble(value(lines[2], "uptime ", 3));
-    } catch (NumberFormatException e) {
+    String uptimeText = value(lines[2], "uptime ", 3);
+    // Only what format() writes: "-1e9" or "-Infinity" would stretch the window and hide a busy process.
+    if (!UPTIME.matcher(uptimeText).matches() || !Double.isFinite(Double.parseDouble(uptimeText))) {
       throw new IllegalArgumentException("line 3: the uptime is not a number");
     }
+    double uptime = Double.parseDouble(uptimeText);
     Map<Key, Long> ticks = new HashMap<>();
     for (int i = 3; i < lines.length; i++) {
       if (lines[i].isEmpty() && i == lines.length - 1) {
         break;
       }
-      String[] words = lines[i].split(" ");
+      Matcher m = PROCESS.matcher(lines[i]);
       try {
-        if (words.length != 3) {
+        if (!m.matches()) {
           throw new NumberFormatException();
         }
-        ticks.put(new Key(Integer.parseInt(words[0]), Long.parseLong(words[1])), Long.parseLong(words[2]));
+        ticks.put(new Key(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2))), Long.parseLong(m.group(3)));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("line " + (i + 1) + " is not 'PID STARTTIME TICKS'");
       }

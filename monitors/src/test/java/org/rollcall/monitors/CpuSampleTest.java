@@ -41,4 +41,22 @@ class CpuSampleTest {
     assertThatThrownBy(() -> CpuSample.parse(CpuSample.HEADER + "\nroot /proc\nuptime 1\n"))
         .hasMessage("line 2 does not start with 'proc-root'");
   }
+
+  // A corrupt state file must not bend the measurement: a negative or non-finite uptime would stretch the window
+  // and hide a busy process, a negative count would raise a false alarm. Double.parseDouble and Long.parseLong
+  // took them all.
+  @Test
+  void refusesNumbersFormatNeverWrites() {
+    String start = CpuSample.HEADER + "\nproc-root /proc\n";
+    for (String uptime : new String[] {"-1e9", "-Infinity", "NaN", "1e3", "5d", "0x1p3", " 5"}) {
+      assertThatThrownBy(() -> CpuSample.parse(start + "uptime " + uptime + "\n"))
+          .as(uptime).hasMessage("line 3: the uptime is not a number");
+    }
+    for (String line : new String[] {"1 2 -3", "-1 2 3", "+1 2 3", "1 2 3 ", "1  2 3", "1 2 99999999999999999999"}) {
+      assertThatThrownBy(() -> CpuSample.parse(start + "uptime 1.00\n" + line + "\n"))
+          .as(line).hasMessage("line 4 is not 'PID STARTTIME TICKS'");
+    }
+    assertThat(CpuSample.parse(start + "uptime 12.5\n7 99 42\n").ticks())
+        .containsOnly(Map.entry(new CpuSample.Key(7, 99), 42L));
+  }
 }

@@ -62,7 +62,12 @@ public final class MatchParser {
   /** A numeric ID as given; a name through the user directory (which loads NSS only now). */
   private int id(String value, IdTerm.Kind kind) {
     if (value.matches("\\d{1,10}")) {
-      return Integer.parseUnsignedInt(value);
+      try {
+        return Integer.parseUnsignedInt(value);
+      } catch (NumberFormatException e) {
+        throw new UsageException(kind.name().toLowerCase(java.util.Locale.ROOT) + " ID '" + value
+            + "' is larger than 4294967295");
+      }
     }
     OptionalInt resolved = kind == IdTerm.Kind.USER ? users.uid(value) : users.gid(value);
     return resolved.orElseThrow(() -> new UsageException(

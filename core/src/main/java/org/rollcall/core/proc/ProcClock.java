@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * The clock CPU figures are measured on: {@code /proc/uptime} (proc(5): "the uptime of the system (including time
@@ -15,6 +16,8 @@ public final class ProcClock {
    * (only the retired alpha and ia64 differ), whatever the kernel's internal HZ.
    */
   public static final int TICKS_PER_SECOND = 100;
+
+  private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   private ProcClock() {}
 
@@ -28,16 +31,17 @@ public final class ProcClock {
     }
   }
 
-  /** The first number of an uptime file's "UPTIME IDLE" line. */
+  /**
+   * The first number of an uptime file's "UPTIME IDLE" line, as the kernel writes it: digits with an optional
+   * fraction. Double.parseDouble alone would also take "32.", "1e3", "0x1p3" and "5d".
+   */
   public static double parseUptime(String content, Path file) {
     String[] words = content.trim().split(" ");
-    try {
+    if (SECONDS.matcher(words[0]).matches()) {
       double seconds = Double.parseDouble(words[0]);
-      if (seconds >= 0 && Double.isFinite(seconds)) {
+      if (Double.isFinite(seconds)) {
         return seconds;
       }
-    } catch (NumberFormatException e) {
-      // reported below with the file's name
     }
     throw new MalformedProcFileException(file, "'" + words[0] + "' is not a number of seconds");
   }

@@ -39,12 +39,12 @@ public final class StatParser {
           i++;
         }
         while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
-          value = value * 10 + (bytes[i++] - '0');
+          value = appendDigit(value, bytes[i++], negative, field, file);
         }
         if (i == start + (negative ? 1 : 0) || (i < length && bytes[i] != ' ' && bytes[i] != '\n')) {
           throw new MalformedProcFileException(file, "field " + (field + 3) + " is not a number");
         }
-        numbers[field] = negative ? -value : value;
+        numbers[field] = value;
       }
       if (i < length && bytes[i] != ' ' && bytes[i] != '\n') {
         throw new MalformedProcFileException(file, "field " + (field + 3) + " is not one character");
@@ -53,26 +53,52 @@ public final class StatParser {
     }
     int pid = parsePid(bytes, open, file);
     String comm = SafeText.decode(bytes, open + 1, close - open - 1);
-    return new ProcStat(pid, comm, state, (int) numbers[1], numbers[6], numbers[11], numbers[12],
-        (int) numbers[17], numbers[19], numbers[20], numbers[21]);
+    return new ProcStat(pid, comm, state, toInt(numbers[1], 4, file), numbers[6], numbers[11], numbers[12],
+        toInt(numbers[17], 20, file), numbers[19], numbers[20], numbers[21]);
   }
 
+  /** {@code value} with one more decimal digit; a number that does not fit a long is malformed, never wrapped. */
+  private static long appendDigit(long value, byte digit, boolean negative, int field, Path file) {
+    try {
+      long shifted = Math.multiplyExact(value, 10);
+      return negative ? Math.subtractExact(shifted, digit - '0') : Math.addExact(shifted, digit - '0');
+    } catch (ArithmeticException e) {
+      throw new MalformedProcFileException(file, "field " + (field + 3) + " is out of range");
+    }
+  }
+
+  private static int toInt(long value, int field, Path file) {
+    if (value != (int) value) {
+      throw new MalformedProcFileException(file, "field " + field + " is out of range");
+    }
+    return (int) value;
+  }
+
+  /** The digits before the comm, spaces around them allowed (and no more): "12 3" is not pid 123. */
   private static int parsePid(byte[] bytes, int open, Path file) {
-    int pid = 0;
+    int i = 0;
+    while (i < open && bytes[i] == ' ') {
+      i++;
+    }
+    long pid = 0;
     int digits = 0;
-    for (int i = 0; i < open; i++) {
-      byte b = bytes[i];
-      if (b >= '0' && b <= '9') {
-        pid = pid * 10 + (b - '0');
-        digits++;
-      } else if (b != ' ') {
-        throw new MalformedProcFileException(file, "the pid field is not a number");
-      }
+    while (i < open && bytes[i] >= '0' && bytes[i] <= '9') {
+      pid = Math.min(pid * 10 + (bytes[i++] - '0'), Integer.MAX_VALUE + 1L);
+      digits++;
+    }
+    while (i < open && bytes[i] == ' ') {
+      i++;
+    }
+    if (i < open) {
+      throw new MalformedProcFileException(file, "the pid field is not a number");
     }
     if (digits == 0) {
       throw new MalformedProcFileException(file, "no pid field");
     }
-    return pid;
+    if (pid > Integer.MAX_VALUE) {
+      throw new MalformedProcFileException(file, "the pid field is out of range");
+    }
+    return (int) pid;
   }
 
   private static int indexOf(byte[] bytes, int length, byte wanted) {

@@ -23,8 +23,9 @@ public final class Range {
       throw new IllegalArgumentException(
           "range start " + format(start) + " is greater than its end " + format(end));
     }
-    this.start = start;
-    this.end = end;
+    // -0 and 0 are one bound: without this, equal ranges ("-0" and "0") would have different hash codes.
+    this.start = start + 0.0;
+    this.end = end + 0.0;
     this.inverted = inverted;
   }
 
@@ -59,13 +60,22 @@ public final class Range {
     }
     boolean inverted = m.group(1) != null;
     String low = m.group(2);
-    double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : Double.parseDouble(low);
-    double end = m.group(3) == null ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+    double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : parseBound(low, text);
+    double end = m.group(3) == null ? Double.POSITIVE_INFINITY : parseBound(m.group(3), text);
     return new Range(start, end, inverted);
   }
 
+  /** A written bound is finite: 400 digits must be refused, not read as "no bound". */
+  private static double parseBound(String number, String text) {
+    double value = Double.parseDouble(number);
+    if (Double.isInfinite(value)) {
+      throw new IllegalArgumentException("bound '" + number + "' in '" + text + "' is too large");
+    }
+    return value;
+  }
+
   private static double parseCount(String digits, String text) {
-    if (digits.length() > 9) {
+    if (digits.replaceFirst("^0+(?=.)", "").length() > 9) {
       throw new IllegalArgumentException("count '" + digits + "' in '" + text + "' is too large");
     }
     return Integer.parseInt(digits);

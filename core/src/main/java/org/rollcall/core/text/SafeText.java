@@ -54,9 +54,11 @@ public final class SafeText {
   }
 
   /**
-   * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph separators and
-   * undecodable bytes are written as {@code \\}, {@code \n}, {@code \t}, {@code \r}, {@code \xNN} or
-   * {@code \}{@code uNNNN}; everything else is kept.
+   * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph separators,
+   * undecodable bytes and lone surrogates are written as {@code \\}, {@code \n}, {@code \t}, {@code \r},
+   * {@code \xNN} or {@code \}{@code uNNNN}; everything else is kept, surrogate pairs whole. The escapes can be
+   * read back: {@code \xNN} is an ASCII control character below 0x80 and an undecodable byte from 0x80, and the
+   * C1 controls are written {@code \}{@code u0080}..{@code \}{@code u009f} so they are never taken for one.
    */
   public static String escape(CharSequence text) {
     int first = firstUnsafe(text);
@@ -65,23 +67,37 @@ public final class SafeText {
     }
     StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, first);
     for (int i = first; i < text.length(); i++) {
-      appendEscaped(out, text.charAt(i));
+      char c = text.charAt(i);
+      if (isPair(text, i)) {
+        out.append(c).append(text.charAt(++i));
+      } else {
+        appendEscaped(out, c);
+      }
     }
     return out.toString();
   }
 
   private static int firstUnsafe(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
-      if (isUnsafe(text.charAt(i))) {
+      if (isPair(text, i)) {
+        i++;
+      } else if (isUnsafe(text.charAt(i))) {
         return i;
       }
     }
     return -1;
   }
 
+  /** A valid surrogate pair starts at {@code i}: one character, whatever its low half looks like alone. */
+  private static boolean isPair(CharSequence text, int i) {
+    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
+  }
+
+  /** Unsafe when it is not part of a surrogate pair. */
   private static boolean isUnsafe(char c) {
     return c < 0x20 || c == '\\' || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-        || (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff);
+        || Character.isSurrogate(c);
   }
 
   private static void appendEscaped(StringBuilder out, char c) {
@@ -93,7 +109,7 @@ public final class SafeText {
       default -> {
         if (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff) {
           out.append(String.format("\\x%02x", c - ESCAPED_BYTE_BASE));
-        } else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) {
+        } else if (c < 0x20 || c == 0x7f) {
           out.append(String.format("\\x%02x", (int) c));
         } else if (isUnsafe(c)) {
           out.append(String.format("\\u%04x", (int) c));

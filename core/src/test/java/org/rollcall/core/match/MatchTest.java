@@ -144,4 +144,15 @@ class MatchTest {
     assertThatThrownBy(() -> rules.parse("sshd:many")).hasMessageStartingWith("'sshd:many' is not a rule");
     assertThatThrownBy(() -> rules.parse(":1-")).hasMessageStartingWith("':1-' is not a rule");
   }
+
+  // Found by RuleParserFuzzTest: ten digits above 2^32 escaped as a NumberFormatException.
+  @Test
+  void anIdAbove32BitsIsAUsageError() {
+    MatchParser parser = new MatchParser(USERS);
+    assertThatThrownBy(() -> parser.parse("group=9666666666")).isInstanceOf(UsageException.class)
+        .hasMessage("group ID '9666666666' is larger than 4294967295");
+    assertThatThrownBy(() -> parser.parse("user=4294967296")).isInstanceOf(UsageException.class)
+        .hasMessage("user ID '4294967296' is larger than 4294967295");
+    assertThat(test("user=4294967295", 1).isNo()).isTrue();
+  }
 }

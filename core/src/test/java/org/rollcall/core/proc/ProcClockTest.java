@@ -34,4 +34,17 @@ class ProcClockTest {
   void ticksAreHundredthsOfASecond() {
     assertThat(ProcClock.seconds(250)).isEqualTo(2.5);
   }
+
+  // Found by ProcClockFuzzTest: Double.parseDouble took "32." and Java's own number syntax.
+  @Test
+  void acceptsOnlyTheKernelsNumberFormat() {
+    Path file = Path.of("/proc/uptime");
+    assertThat(ProcClock.parseUptime("32 1\n", file)).isEqualTo(32);
+    assertThat(ProcClock.parseUptime("32.05 1.00\n", file)).isEqualTo(32.05);
+    for (String text : new String[] {"32.", ".5", "1e3", "0x1p3", "5d", "+5", "-1", "NaN", "Infinity"}) {
+      assertThatThrownBy(() -> ProcClock.parseUptime(text + " 1\n", file))
+          .isInstanceOf(MalformedProcFileException.class)
+          .hasMessage("malformed /proc/uptime: '" + text + "' is not a number of seconds");
+    }
+  }
 }

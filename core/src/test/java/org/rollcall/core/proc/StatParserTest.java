@@ -100,4 +100,38 @@ class StatParserTest {
         .isInstanceOf(MalformedProcFileException.class)
         .hasMessageStartingWith("malformed /proc/42/stat: ");
   }
+
+  // Found by StatParserFuzzTest: the pid's digits were joined across spaces, and numbers wrapped around.
+  @Test
+  void rejectsAPidWithASpaceInsideIt() {
+    assertThatThrownBy(() -> parse("68   1()6 6 6 7 8 6 6 6 6 6 6 6 5 3 6 2 6 5 6 6 6 6"))
+        .isInstanceOf(MalformedProcFileException.class)
+        .hasMessage("malformed /proc/42/stat: the pid field is not a number");
+    assertThat(parse(" 68 ()S 6 6 6 7 8 6 6 6 6 6 6 6 5 3 6 2 6 5 6 6 6 6").pid()).isEqualTo(68);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2147483648 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/the pid field",
+      "12 (x) S 4294967297 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 4",
+      "12 (x) S 1 1 1 0 -1 0 0 0 0 0 18446744073709551916 0 0 0 20 0 1 0 5 0 0\n/field 14",
+      "12 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 4294967297 0 5 0 0\n/field 20",
+      "12 (x) S 1 1 1 0 -9223372036854775809 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 8"})
+  void rejectsANumberTooLargeForItsFieldInsteadOfWrappingIt(String textAndField) {
+    String[] parts = textAndField.split("/");
+    assertThatThrownBy(() -> parse(parts[0]))
+        .isInstanceOf(MalformedProcFileException.class)
+        .hasMessage("malformed /proc/42/stat: " + parts[1] + " is out of range");
+  }
+
+  @Test
+  void readsTheLargestNumbersThatFit() {
+    ProcStat stat = parse("2147483647 (x) S 2147483647 1 1 0 -9223372036854775808 9223372036854775807 0 0 0 0 "
+        + "9223372036854775807 0 0 0 20 0 2147483647 0 5 0 0\n");
+    assertThat(stat.pid()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(stat.ppid()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(stat.flags()).isEqualTo(Long.MAX_VALUE);
+    assertThat(stat.utime()).isEqualTo(Long.MAX_VALUE);
+    assertThat(stat.threads()).isEqualTo(Integer.MAX_VALUE);
+  }
 }

@@ -56,4 +56,22 @@ class StatusParserTest {
     assertThatThrownBy(() -> parse("Uid:\t0\t0\t0\tx\nGid:\t0\t0\t0\t0\nGroups:\t\n"))
         .hasMessage("malformed /proc/7/status: Uid: holds 'x', not an ID");
   }
+
+  // Found by StatusParserFuzzTest.
+  @Test
+  void readsTheFirstLineOfAFileThatStartsWithANewline() {
+    Credentials c = parse("\nGroups:\t4\nUid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\n");
+    assertThat(c.groups()).containsExactly(4);
+    assertThat(c.uids()).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void rejectsIdsThatAreNotPlainDecimals() {
+    assertThatThrownBy(() -> parse("Uid:\t1\t1\t3\t1\0\0\t\nGid:\t0\t0\t0\t0\nGroups:\t\n"))
+        .hasMessage("malformed /proc/7/status: Uid: holds '1\0\0', not an ID");
+    assertThatThrownBy(() -> parse("Uid:\t+1\t1\t1\t1\nGid:\t0\t0\t0\t0\nGroups:\t\n"))
+        .hasMessage("malformed /proc/7/status: Uid: holds '+1', not an ID");
+    assertThatThrownBy(() -> parse("Uid:\t1\t1\t1\t1\nGid:\t0\t0\t0\t0\nGroups:\t4294967296\n"))
+        .hasMessage("malformed /proc/7/status: Groups: holds '4294967296', not an ID");
+  }
 }

@@ -79,4 +79,26 @@ class RangeTest {
     assertThat(inside.acceptsAll(5, 15)).isFalse();
     assertThat(inside.alertsAll(5, 15)).isFalse();
   }
+
+  // Found by RangeFuzzTest: "-0" equalled "0" with another hash code.
+  @Test
+  void minusZeroIsZero() {
+    assertThat(Range.parseNagios("-0")).isEqualTo(Range.parseNagios("0"));
+    assertThat(Range.parseNagios("-0").hashCode()).isEqualTo(Range.parseNagios("0").hashCode());
+    assertThat(Range.parseNagios("-0:").toNagios()).isEqualTo("0:");
+  }
+
+  @Test
+  void refusesABoundTooLargeForADoubleInsteadOfReadingNoBound() {
+    String huge = "1" + "0".repeat(400);
+    assertThatThrownBy(() -> Range.parseNagios(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bound '" + huge + "' in '" + huge + "' is too large");
+    assertThatThrownBy(() -> Range.parseNagios("-" + huge + ":")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readsACountWithLeadingZeros() {
+    assertThat(Range.parseEtbemon("0000000001-00000000000000000005")).isEqualTo(Range.between(1, 5));
+  }
 }

@@ -19,8 +19,35 @@ class SafeTextTest {
     assertThat(SafeText.escape("evil\nsshd:1")).isEqualTo("evil\\nsshd:1");
     assertThat(SafeText.escape("a\rb\tc\\d")).isEqualTo("a\\rb\\tc\\\\d");
     assertThat(SafeText.escape("\u001b[31mred")).isEqualTo("\\x1b[31mred");
-    assertThat(SafeText.escape("x\u0085y\u2028z\u007f")).isEqualTo("x\\x85y\\u2028z\\x7f");
+    assertThat(SafeText.escape("x\u0085y\u2028z\u007f")).isEqualTo("x\\u0085y\\u2028z\\x7f");
     assertThat(SafeText.escape(SafeText.decode(new byte[] {'n', (byte) 0xfe}))).isEqualTo("n\\xfe");
     assertThat(SafeText.escape("%s %n bäckerei")).isEqualTo("%s %n bäckerei");
+  }
+
+  // Found by SafeTextFuzzTest: after a first escape, U+00A0..U+00FF were written as \\xNN, the escape of an
+  // undecodable byte; and a character beyond U+FFFF whose low surrogate lies in U+DC80..U+DCFF lost its low half.
+  @Test
+  void keepsLatin1LettersAfterAnEscapeAndTellsThemFromInvalidBytes() {
+    assertThat(SafeText.escape("\0õ")).isEqualTo("\\x00õ");
+    assertThat(SafeText.escape("\nbäckerei")).isEqualTo("\\nbäckerei");
+    assertThat(SafeText.escape(SafeText.decode(new byte[] {'\n', (byte) 0xe4}))).isEqualTo("\\n\\xe4");
+  }
+
+  @Test
+  void keepsASurrogatePairWhoseLowHalfLooksLikeAnInvalidByte() {
+    String skull = SafeText.decode(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x92, (byte) 0x80});
+    assertThat(skull).isEqualTo("\uD83D\uDC80");
+    assertThat(SafeText.escape(skull)).isEqualTo(skull);
+    assertThat(SafeText.escape("\n" + skull)).isEqualTo("\\n" + skull);
+    String fromFuzzing = SafeText.decode(new byte[] {(byte) 0xf2, (byte) 0x8e, (byte) 0x82, (byte) 0x8e});
+    assertThat(fromFuzzing).isEqualTo("\uD9F8\uDC8E");
+    assertThat(SafeText.escape("\t" + fromFuzzing)).isEqualTo("\\t" + fromFuzzing);
+  }
+
+  @Test
+  void escapesLoneSurrogates() {
+    assertThat(SafeText.escape("a\uD83Db")).isEqualTo("a\\ud83db");
+    assertThat(SafeText.escape("a\uDC00")).isEqualTo("a\\udc00");
+    assertThat(SafeText.escape("\uDC80\uD83D")).isEqualTo("\\x80\\ud83d");
   }
 }
