@@ -154,6 +154,45 @@ class WebhookAlertTest {
     return out.lines().toList();
   }
 
+  /** A hook that answers 200 at once and then never ends its body: the alert is sent, and ends in time. */
+  @Test
+  void aBodyThatNeverEndsDoesNotHoldADeliveredAlert() throws Exception {
+    try (EndlessHttpPeer peer = new EndlessHttpPeer(200, true)) {
+      long start = System.nanoTime();
+      InJvmAlert.Result result = InJvmAlert.run(new WebhookAlert(), "sshd:0\n", Map.of("ROLLCALL_WEBHOOK_URL",
+          peer.url()), "-s", "ps", "-g", "local", "--timeout", "6", "--fallback", dir.resolve("f.log").toString());
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(result.stdout()).endsWith(" (generic, HTTP 200)\n");
+      assertThat(result.exit()).isZero();
+      assertThat(tookMillis).isLessThan(2000);
+    }
+  }
+
+  /**
+   * A hook that refuses with 100 MiB of reply: the alert, in a JVM with a 32 MiB heap, retries, shows the start of
+   * the reply, and saves the alert in the fallback file.
+   */
+  @Test
+  void aHugeRefusalIsReadOnlyAsFarAsItIsShown() throws Exception {
+    try (EndlessHttpPeer peer = new EndlessHttpPeer(503, false)) {
+      Path fallback = dir.resolve("fallback.log");
+      List<String> command = ChildAlert.command("webhook.alert", "-s", "ps", "-g", "local", "--timeout", "10",
+          "--fallback", fallback.toString());
+      command.add(1, "-Xmx32m");
+      long start = System.nanoTime();
+      ChildAlert.Result result = ChildAlert.run(command, "sshd:0\n".getBytes(StandardCharsets.UTF_8),
+          Map.of("ROLLCALL_WEBHOOK_URL", peer.url()));
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("/... answered HTTP 503: " + "x".repeat(200) + "... (3 attempts); saved in "
+          + fallback);
+      assertThat(peer.requests()).isEqualTo(3);
+      assertThat(tookMillis).isLessThan(8000);
+    }
+  }
+
   @Test
   void slackGetsTextWithItsControlCharactersEscaped() {
     InJvmAlert.Result result = alert("sshd:0 <!channel>\ndetail & more\n", "--format", "slack");
