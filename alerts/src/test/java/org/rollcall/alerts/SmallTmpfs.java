@@ -56,11 +56,16 @@ final class SmallTmpfs implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     try {
-      run("umount", dir.toString());
-    } catch (IOException busy) {
-      run("umount", "-l", dir.toString());
+      try {
+        run("umount", dir.toString());
+      } catch (IOException busy) {
+        run("umount", "-l", dir.toString());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while unmounting " + dir, e);
     }
   }
 

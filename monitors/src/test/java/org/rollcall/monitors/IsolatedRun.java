@@ -3,9 +3,7 @@ package org.rollcall.monitors;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +51,8 @@ final class IsolatedRun {
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
           "/dev/null"))).start();
-      CompletableFuture<String> out = read(process.getInputStream());
-      CompletableFuture<String> err = read(process.getErrorStream());
+      CompletableFuture<String> out = Executables.read(process.getInputStream());
+      CompletableFuture<String> err = Executables.read(process.getErrorStream());
       Map<Long, Set<String>> seen = new TreeMap<>();
       Map<Long, ProcessHandle> handles = new HashMap<>();
       while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
@@ -83,15 +81,5 @@ final class IsolatedRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static CompletableFuture<String> read(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
   }
 }

@@ -44,7 +44,7 @@ public final class HostileHosts implements AutoCloseable {
 
   private final int port;
   private final Map<String, Kind> hosts = new LinkedHashMap<>();
-  private final List<AutoCloseable> peers = new ArrayList<>();
+  private final List<Peer> peers = new ArrayList<>();
 
   /**
    * {@code count} hosts from 127.0.0.2 up, their kinds in turn; a healthy host sends {@code greeting}, a trickling
@@ -91,19 +91,19 @@ public final class HostileHosts implements AutoCloseable {
     return hosts.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
   }
 
-  private static AutoCloseable start(String address, int port, Kind kind, String greeting, String trickle)
+  private static Peer start(String address, int port, Kind kind, String greeting, String trickle)
       throws Exception {
     return switch (kind) {
-      case HEALTHY -> FakePeer.start(address, port, FakePeer.greeting(greeting));
-      case STALL -> FakePeer.start(address, port, FakePeer.silent());
-      case TRICKLE -> FakePeer.start(address, port, FakePeer.trickle(trickle, 1000));
-      case RESET -> FakePeer.start(address, port, socket -> socket.setSoLinger(true, 0));
+      case HEALTHY -> FakePeer.start(address, port, FakePeer.greeting(greeting))::close;
+      case STALL -> FakePeer.start(address, port, FakePeer.silent())::close;
+      case TRICKLE -> FakePeer.start(address, port, FakePeer.trickle(trickle, 1000))::close;
+      case RESET -> FakePeer.start(address, port, socket -> socket.setSoLinger(true, 0))::close;
       case REFUSE -> {
         // Binding proves no wildcard listener holds the port on this address; closing leaves nothing listening.
         new ServerSocket(port, 1, InetAddress.getByName(address)).close();
         yield () -> { };
       }
-      case BLACKHOLE -> new Blackhole(address, port);
+      case BLACKHOLE -> new Blackhole(address, port)::close;
     };
   }
 
@@ -131,18 +131,24 @@ public final class HostileHosts implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable peer : peers) {
+  public void close() throws IOException {
+    for (Peer peer : peers) {
       peer.close();
     }
     peers.clear();
+  }
+
+  /** One host's server, closed with the others. */
+  @FunctionalInterface
+  private interface Peer {
+    void close() throws IOException;
   }
 
   /**
    * A listener that never accepts, its accept queue filled by connections of our own until a further connect
    * times out: from then on the kernel drops every SYN to it.
    */
-  private static final class Blackhole implements AutoCloseable {
+  private static final class Blackhole {
     private final ServerSocket server;
     private final List<Socket> fillers = new ArrayList<>();
 
@@ -162,8 +168,7 @@ public final class HostileHosts implements AutoCloseable {
       throw new IllegalStateException("the accept queue of " + address + ":" + port + " never filled up");
     }
 
-    @Override
-    public void close() throws IOException {
+    void close() throws IOException {
       for (Socket filler : fillers) {
         filler.close();
       }
