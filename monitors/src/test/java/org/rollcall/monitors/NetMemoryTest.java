@@ -75,7 +75,8 @@ class NetMemoryTest {
     IsolatedRun.Result run = IsolatedRun.run(SMALL_HEAP, "port.monitor", args(hosts, "-t", "10", "-p", "" + port,
         "--expect", "^220 ", "--max-bytes", "" + (8 << 20)));
     assertThat(run.stdout().lines()).containsExactly("127.0.0.2", "127.0.0.2:" + port + ": expected /^220 /, "
-        + "not found in the first 8388608 bytes: \"" + "x".repeat(80) + "\"... (first 80 of 8388608 bytes) (--max-bytes)");
+        + "not found in the first 8388608 bytes: \"" + "x".repeat(80) + "\"... (first 80 of 8388608 bytes) "
+        + "(--max-bytes)");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.stderr()).isEmpty();
     assertThat(sent.get()).as("bytes the peer could send before the monitor hung up").isLessThan(STREAM_BYTES);
