@@ -10,7 +10,8 @@ import org.rollcall.core.cli.Deadline;
 
 /**
  * Runs a program without a shell (arguments exactly as given), feeds its stdin, keeps the first 2000 bytes of
- * what it says (stdout and stderr), and kills it at the deadline.
+ * what it says (stdout and stderr), and kills it at the deadline. Its stdin is written by a thread of its own, so a
+ * program that never reads (a wedged MTA) cannot hold the caller past the deadline once the pipe is full.
  */
 final class BoundedProcess {
   private static final int MAX_OUTPUT = 2000;
@@ -27,23 +28,34 @@ final class BoundedProcess {
   private BoundedProcess() {}
 
   /**
+   * @param killDescendants at the deadline, also kill what the program started (a sendmail's queue runner); a
+   *     restart command's children may be the daemon it started, and are left alone
    * @throws IOException when the program cannot be started
    * @throws DeliveryException when it is still running at the deadline (it is killed)
    */
-  static Result run(List<String> command, Input input, Deadline deadline)
+  static Result run(List<String> command, Input input, Deadline deadline, boolean killDescendants)
       throws IOException, DeliveryException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CappedReader said = CappedReader.start(process.getInputStream(), MAX_OUTPUT, "rollcall-child-output");
-    try (OutputStream stdin = process.getOutputStream()) {
-      input.writeTo(stdin);
-    } catch (Exception e) {
-      // The exit status says more (the program may have stopped reading early).
-    }
+    Thread feeder = new Thread(() -> {
+      try (OutputStream stdin = process.getOutputStream()) {
+        input.writeTo(stdin);
+      } catch (Exception e) {
+        // The exit status says more (the program may have stopped reading early, or was killed).
+      }
+    }, "rollcall-child-input");
+    feeder.setDaemon(true);
+    feeder.start();
     if (!process.waitFor(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+      if (killDescendants) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+      }
       process.destroyForcibly();
+      process.waitFor(1, TimeUnit.SECONDS);
       throw new DeliveryException(command.get(0) + " did not finish within " + deadline.total().toSeconds()
           + " s (killed)", true);
     }
+    feeder.join(Duration.ofSeconds(1).toMillis());
     said.awaitEnd(Duration.ofSeconds(1));
     return new Result(process.exitValue(), new String(said.bytes(), StandardCharsets.UTF_8).trim());
   }

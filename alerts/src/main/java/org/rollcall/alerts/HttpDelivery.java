@@ -1,6 +1,7 @@
 package org.rollcall.alerts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.rollcall.core.cli.Deadline;
 
 /**
@@ -17,6 +22,7 @@ import org.rollcall.core.cli.Deadline;
  */
 final class HttpDelivery implements Delivery {
   private static final int MAX_REPLY = 200;
+  private static final Duration REPLY_WAIT = Duration.ofSeconds(1);
 
   private final URI url;
   private final WebhookPayload payload;
@@ -51,9 +57,9 @@ final class HttpDelivery implements Delivery {
     if (bearerToken != null) {
       request.header("Authorization", "Bearer " + bearerToken);
     }
-    HttpResponse<String> response;
+    HttpResponse<InputStream> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new DeliveryException("no answer from " + redacted(url) + " within " + left.toMillis() + " ms", true, e);
     } catch (IOException e) {
@@ -61,12 +67,43 @@ final class HttpDelivery implements Delivery {
           + (e.getMessage() == null ? "" : " " + e.getMessage()), true, e);
     }
     int status = response.statusCode();
+    String reply = status / 100 == 2 ? "" : replyText(response.body(), attempt);
+    closeQuietly(response.body());
     if (status / 100 != 2) {
-      String reply = response.body().strip();
-      reply = reply.length() > MAX_REPLY ? reply.substring(0, MAX_REPLY) + "..." : reply;
       throw new DeliveryException(redacted(url) + " answered HTTP " + status + (reply.isEmpty() ? "" : ": " + reply),
           status >= 500 || status == 408 || status == 429);
     }
     return "to " + redacted(url) + " (" + formatName + ", HTTP " + status + ")";
+  }
+
+  /**
+   * The start of a refusal's body, for the reason line: at most {@link #MAX_REPLY} bytes, waited for at most
+   * {@link #REPLY_WAIT} (the status has already said what matters). A body that never ends, or trickles, must
+   * not hold the alert past its deadline or fill its memory.
+   */
+  private static String replyText(InputStream body, Deadline attempt) throws InterruptedException {
+    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return body.readNBytes(MAX_REPLY + 1);
+      } catch (IOException e) {
+        return new byte[0];
+      }
+    });
+    Duration wait = attempt.remaining().compareTo(REPLY_WAIT) < 0 ? attempt.remaining() : REPLY_WAIT;
+    try {
+      byte[] bytes = read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      String text = new String(bytes, 0, Math.min(bytes.length, MAX_REPLY), StandardCharsets.UTF_8).strip();
+      return bytes.length > MAX_REPLY ? text + "..." : text;
+    } catch (TimeoutException | ExecutionException e) {
+      return "";
+    }
+  }
+
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // Only the connection's end: the answer is already known.
+    }
   }
 }

@@ -1,15 +1,20 @@
 package org.rollcall.alerts;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.rollcall.core.cli.UsageException;
 
@@ -21,6 +26,9 @@ import org.rollcall.core.cli.UsageException;
 final class Secrets {
   /** Where alerts look when no {@code --secrets FILE} is given. */
   static final Path DEFAULT_FILE = Path.of("/etc/rollcall/secrets");
+
+  /** A secrets file is a few lines; anything this large is not one (and is not read into memory). */
+  static final int MAX_BYTES = 64 * 1024;
 
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -68,11 +76,33 @@ final class Secrets {
   }
 
   /**
-   * The lines of a file that holds a secret, after checking that only its owner (this user or root) can read or
-   * change it; a {@link UsageException} says what is wrong otherwise.
+   * The lines of a file that holds a secret, after checking that it is a regular file (not a link: whoever can
+   * point the link elsewhere would choose the secret) that only its owner (this user or root) can read or change;
+   * a {@link UsageException} says what is wrong otherwise. The file is opened without following a link, and
+   * must still be the file checked once read.
    */
   static List<String> readPrivate(Path file) throws IOException {
-    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    PosixFileAttributes attributes = checkPrivate(file);
+    byte[] bytes;
+    try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
+        LinkOption.NOFOLLOW_LINKS)) {
+      bytes = Channels.newInputStream(channel).readNBytes(MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new UsageException("secrets file " + file + " is larger than " + MAX_BYTES + " bytes");
+    }
+    if (!Objects.equals(checkPrivate(file).fileKey(), attributes.fileKey())) {
+      throw new UsageException("refusing secrets file " + file + ": it was replaced while being read");
+    }
+    return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private static PosixFileAttributes checkPrivate(Path file) throws IOException {
+    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isSymbolicLink()) {
+      throw new UsageException("refusing secrets file " + file + ": it is a symbolic link (to "
+          + Files.readSymbolicLink(file) + "); name the file itself");
+    }
     if (!attributes.isRegularFile()) {
       throw new UsageException("secrets file " + file + " is not a regular file");
     }
@@ -80,13 +110,13 @@ final class Secrets {
       throw new UsageException("refusing secrets file " + file + ": others can read or change it (mode "
           + PosixModes.octal(attributes.permissions()) + "); chmod 600 " + file);
     }
-    int owner = (Integer) Files.getAttribute(file, "unix:uid");
+    int owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     // /proc/self belongs to the effective UID of the process looking at it.
     int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     if (owner != 0 && owner != me) {
       throw new UsageException("refusing secrets file " + file + ": owned by uid " + owner + ", not by this user "
           + "(uid " + me + ") or root");
     }
-    return Files.readAllLines(file, StandardCharsets.UTF_8);
+    return attributes;
   }
 }

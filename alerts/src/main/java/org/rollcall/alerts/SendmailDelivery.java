@@ -35,7 +35,7 @@ final class SendmailDelivery implements Delivery {
     }
     BoundedProcess.Result result;
     try {
-      result = BoundedProcess.run(command, message::writeTo, attempt);
+      result = BoundedProcess.run(command, message::writeTo, attempt, true);
     } catch (IOException e) {
       throw new DeliveryException("cannot run " + sendmail + ": " + e.getMessage(), false, e);
     }

@@ -15,7 +15,8 @@ import org.rollcall.core.cli.UsageException;
 /**
  * Sends the mail straight to an SMTP server with Angus Mail: STARTTLS when offered (or required, with
  * {@code --starttls required}), the server's certificate checked against Java's trust store and its name, AUTH
- * when a user is given. Every connect, read and write is bounded by the attempt's deadline. A 4xx reply or a
+ * when a user is given. Every connect, read and write is bounded by the attempt's deadline, and the whole
+ * exchange too: its sockets are closed when the deadline passes. A 4xx reply or a
  * network error is retried; a 5xx reply is not.
  */
 final class SmtpDelivery implements Delivery {
@@ -68,7 +69,11 @@ final class SmtpDelivery implements Delivery {
     properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
     properties.setProperty("mail.smtp.auth", Boolean.toString(user != null));
     String server = host + ":" + port;
-    try {
+    // mail.smtp.timeout bounds each read only: a server trickling a byte at a time would hold the alert for ever.
+    DeadlineSockets sockets = DeadlineSockets.until(attempt);
+    properties.put("mail.smtp.socketFactory", sockets);
+    properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+    try (sockets) {
       Transport transport = Session.getInstance(properties).getTransport("smtp");
       try (transport) {
         transport.connect(host, port, user, password);

@@ -19,6 +19,31 @@ final class UntrustedText {
     return out.substring(0, out.length() - 1);
   }
 
+  /**
+   * {@code text} with every character XML 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE,
+   * U+FFFF; a surrogate not in a pair) written as {@code \\uNNNN}, and the {@code >} of {@code ]]>} (which XML
+   * forbids in text, and which the XML library leaves as it is) as {@code \\u003e}: an XMPP server drops the
+   * whole connection on any of them, so a monitor's output could otherwise stop its own alert.
+   */
+  static String forXml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (paired) {
+        out.append(c).append(text.charAt(++i));
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff
+          || Character.isSurrogate(c) || (c == '>' && out.length() >= 2 && out.charAt(out.length() - 1) == ']'
+          && out.charAt(out.length() - 2) == ']')) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private static boolean hasControl(String line) {
     return line.chars().anyMatch(c -> (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
         || (c >= 0xdc80 && c <= 0xdcff) || c == 0x2028 || c == 0x2029);

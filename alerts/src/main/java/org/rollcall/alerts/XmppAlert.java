@@ -59,8 +59,8 @@ public final class XmppAlert extends AbstractAlert {
     EntityBareJid account = jid(from);
     String password = secrets.require("XMPP_PASSWORD", "logging in as " + account, env);
     HostPort hostPort = server == null ? new HostPort(null, null) : HostPort.parse("--server", server);
-    String text = MailMessage.subject(alert, ZoneId.systemDefault()) + "\n" + MailMessage.body(alert,
-        ZoneId.systemDefault());
+    String text = UntrustedText.forXml(MailMessage.subject(alert, ZoneId.systemDefault()) + "\n"
+        + MailMessage.body(alert, ZoneId.systemDefault()));
     return new XmppDelivery(account, password, hostPort.host(), hostPort.port(),
         caFile == null ? null : TrustedCertificates.from(caFile), recipients, text);
   }

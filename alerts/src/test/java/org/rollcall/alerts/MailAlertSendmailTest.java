@@ -47,6 +47,42 @@ class MailAlertSendmailTest {
     }
   }
 
+  /**
+   * A sendmail that hangs without reading its input (a wedged MTA) and has started a child: a mail larger than a
+   * pipe holds must not block the alert past its deadline, and nothing it started may outlive the run.
+   */
+  @Test
+  void aHungSendmailIsKilledWithItsChildrenAndTheAlertSaved() throws Exception {
+    Path pidFile = dir.resolve("child.pid");
+    Path script = dir.resolve("sendmail");
+    Files.writeString(script, "#!/bin/sh\nsleep 300 &\necho $! > " + pidFile + "\nsleep 300\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    Path fallback = dir.resolve("fallback.log");
+    String details = "sshd:1- has 0 matching processes, expected at least 1\n".repeat(4000);
+
+    long start = System.nanoTime();
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n" + details, Map.of(), "--sendmail",
+        script.toString(), "--timeout", "4", "--fallback", fallback.toString(), "-s", "ps", "-g", "local", "root");
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains(script + " did not finish within").contains("saved in " + fallback);
+    assertThat(tookMillis).isLessThan(4000);
+    assertThat(fallback).content().endsWith(details + ".\n");
+    long child = Long.parseLong(Files.readString(pidFile).trim());
+    assertThat(running(child)).as("sendmail's child").isFalse();
+  }
+
+  /** Whether {@code pid} still runs: a zombie (killed, waiting for PID 1 to reap it) runs nothing. */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (java.io.IOException gone) {
+      return false;
+    }
+  }
+
   @Test
   void aTemporaryFailureIsRetriedThreeTimes() throws Exception {
     Path fallback = dir.resolve("fallback.log");

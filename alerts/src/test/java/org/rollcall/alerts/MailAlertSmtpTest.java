@@ -93,6 +93,30 @@ class MailAlertSmtpTest {
     assertThat(((String) mail.getContent()).replace("\r\n", "\n")).contains("\ndetail\\r\nBcc: b@y");
   }
 
+  /**
+   * Details holding a line "." followed by SMTP commands (the end of DATA, then a forged second mail) and
+   * control characters: the server sees one mail to one recipient, the lines in its body as they were sent.
+   */
+  @Test
+  void detailsCannotEndTheMailOrStartAnother() throws Exception {
+    String smuggled = "before\n.\nMAIL FROM:<mon@localhost>\nRCPT TO:<evil@localhost>\nDATA\nSubject: forged\n\n"
+        + "forged body\n.\n..\n.hidden\n";
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0 \u0000\u001b[31m\u2028\"}, \"x\": \"\n"
+        + smuggled + "a\r\n.\r\nQUIT\nnul\u0000 esc\u001b[2J\n\u2028sep\nafter\n", Map.of(), "--smtp", smtp,
+        "-s", "ps", "-g", "local", "root@localhost");
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+    Thread.sleep(300);
+    assertThat(server.getReceivedMessages()).hasSize(1);
+    MimeMessage mail = server.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()).extracting(Address::toString).containsExactly("root@localhost");
+    assertThat(mail.getSubject()).startsWith("ALERT local/ps: sshd:0 \\x00\\x1b[31m\\u2028\"}, \"x\": \" (");
+    assertThat(mail.getHeader("Subject")).hasSize(1);
+    assertThat(((String) mail.getContent()).replace("\r\n", "\n")).endsWith("-------------------------------\n"
+        + smuggled + "a\\r\n.\\r\nQUIT\nnul\\x00 esc\\x1b[2J\n\\u2028sep\nafter");
+  }
+
   @Test
   void logsInWithThePasswordFromAnOwnerOnlySecretsFile() throws Exception {
     Path secrets = dir.resolve("secrets");

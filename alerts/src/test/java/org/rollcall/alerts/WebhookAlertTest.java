@@ -1,6 +1,7 @@
 package org.rollcall.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** webhook.alert against a real HTTP server on a loopback port. */
 class WebhookAlertTest {
@@ -44,7 +47,8 @@ class WebhookAlertTest {
           "type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
           "title", String.valueOf(exchange.getRequestHeaders().getFirst("Title")),
           "priority", String.valueOf(exchange.getRequestHeaders().getFirst("Priority")),
-          "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+          "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+          "headerNames", String.join(",", new java.util.TreeSet<>(exchange.getRequestHeaders().keySet()))));
       try {
         release.await(delayMillis.get(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -90,6 +94,103 @@ class WebhookAlertTest {
         + "\"hosts\":[\"web1\",\"web2\"],\"time\":1700000000,\"time_iso\":\"2023-11-14T22:13:20Z\","
         + "\"alert_type\":\"failure\",\"opstatus\":\"0\",\"retval\":\"1\",\"description\":\"\","
         + "\"source\":\"" + LocalHost.name() + "\"}");
+  }
+
+  /** A summary and details written to break out of a JSON string, a chat code block or an HTTP header. */
+  static final String HOSTILE = "sshd:0 \"}, \"x\": \"1\u2028\u0000\u001b[2J\r\nX-Forged: 1\n"
+      + "detail \"}, \"x\": \"\n\u2028line\nnul\u0000\nback\\slash ```\n</script><!channel>\n";
+
+  /**
+   * Python's json module parses what the server received: one object with exactly the fields sent, the hostile
+   * text inside their values; and the raw body holds no control character or U+2028 (which ends a JavaScript line).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"generic", "slack", "mattermost"})
+  void hostileTextStaysInsideItsJsonStrings(String format) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3 to parse the JSON");
+    InJvmAlert.Result result = alert(HOSTILE, "--format", format);
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    String body = requests.get(0).get("body");
+    assertThat(body.chars()).noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029);
+    List<String> parsed = python(body, "import json, sys",
+        "d = json.loads(sys.stdin.read())",
+        "print(','.join(d.keys()))",
+        "for v in d.values(): print(json.dumps(v))");
+    if (format.equals("generic")) {
+      assertThat(parsed).hasSize(13);
+      assertThat(parsed.get(0)).isEqualTo("summary,details,group,service,hosts,time,time_iso,alert_type,opstatus,"
+          + "retval,description,source");
+      assertThat(parsed.get(1)).isEqualTo("\"sshd:0 \\\"}, \\\"x\\\": \\\"1\\\\u2028\\\\x00\\\\x1b[2J\\\\r\"");
+      assertThat(parsed.get(2)).isEqualTo("\"X-Forged: 1\\ndetail \\\"}, \\\"x\\\": \\\"\\n\\\\u2028line\\n"
+          + "nul\\\\x00\\nback\\\\slash ```\\n</script><!channel>\\n\"");
+    } else {
+      assertThat(parsed).hasSize(2);
+      assertThat(parsed.get(0)).isEqualTo("text");
+      assertThat(parsed.get(1)).contains("X-Forged: 1").contains("nul\\\\x00").contains("\\\\u2028line")
+          .contains("back\\\\slash '''\\n").endsWith("\\n```\"");
+    }
+  }
+
+  @Test
+  void ntfyHeadersCannotBeForged() {
+    InJvmAlert.Result result = alert(HOSTILE, "--format", "ntfy");
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    assertThat(requests.get(0).get("headerNames")).doesNotContainIgnoringCase("forged");
+    assertThat(requests.get(0).get("title"))
+        .isEqualTo("ALERT local/ps: sshd:0 \"}, \"x\": \"1\\u2028\\x00\\x1b[2J\\r");
+    assertThat(requests.get(0).get("body")).startsWith("X-Forged: 1\ndetail ").contains("\nnul\\x00\n");
+  }
+
+  private static List<String> python(String stdin, String... script) throws Exception {
+    Process process = new ProcessBuilder("/usr/bin/python3", "-c", String.join("\n", script))
+        .redirectErrorStream(true).start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out.lines().toList();
+  }
+
+  /** A hook that answers 200 at once and then never ends its body: the alert is sent, and ends in time. */
+  @Test
+  void aBodyThatNeverEndsDoesNotHoldADeliveredAlert() throws Exception {
+    try (EndlessHttpPeer peer = new EndlessHttpPeer(200, true)) {
+      long start = System.nanoTime();
+      InJvmAlert.Result result = InJvmAlert.run(new WebhookAlert(), "sshd:0\n", Map.of("ROLLCALL_WEBHOOK_URL",
+          peer.url()), "-s", "ps", "-g", "local", "--timeout", "6", "--fallback", dir.resolve("f.log").toString());
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(result.stdout()).endsWith(" (generic, HTTP 200)\n");
+      assertThat(result.exit()).isZero();
+      assertThat(tookMillis).isLessThan(2000);
+    }
+  }
+
+  /**
+   * A hook that refuses with 100 MiB of reply: the alert, in a JVM with a 32 MiB heap, retries, shows the start of
+   * the reply, and saves the alert in the fallback file.
+   */
+  @Test
+  void aHugeRefusalIsReadOnlyAsFarAsItIsShown() throws Exception {
+    try (EndlessHttpPeer peer = new EndlessHttpPeer(503, false)) {
+      Path fallback = dir.resolve("fallback.log");
+      List<String> command = ChildAlert.command("webhook.alert", "-s", "ps", "-g", "local", "--timeout", "10",
+          "--fallback", fallback.toString());
+      command.add(1, "-Xmx32m");
+      long start = System.nanoTime();
+      ChildAlert.Result result = ChildAlert.run(command, "sshd:0\n".getBytes(StandardCharsets.UTF_8),
+          Map.of("ROLLCALL_WEBHOOK_URL", peer.url()));
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("/... answered HTTP 503: " + "x".repeat(200) + "... (3 attempts); saved in "
+          + fallback);
+      assertThat(peer.requests()).isEqualTo(3);
+      assertThat(tookMillis).isLessThan(8000);
+    }
   }
 
   @Test

@@ -74,6 +74,25 @@ class XmppAlertTest {
         .endsWith("-------------------------------\nsshd:1- has 0\\x1b[2J\n");
   }
 
+  /**
+   * Text that would close the body and the message and open a forged one, and what XML 1.0 forbids in text (NUL,
+   * ESC, U+FFFE, U+FFFF, "]]>": prosody drops the connection on each): one message arrives, holding it all as text.
+   */
+  @Test
+  void hostileTextArrivesAsTextInOneMessage() throws Exception {
+    String forge = "</body></message><message to='ops@localhost' type='chat'><body>forged</body></message>";
+    InJvmAlert.Result result = alert("sshd:0 " + forge + "\u0000\u2028\r\n\n" + forge + "\nnul\u0000 esc\u001b[2J\n"
+        + "nonchar \ufffe \uffff end\n]]><x/>\n", Map.of("ROLLCALL_XMPP_PASSWORD", "s3cret"), "-x", "ops@localhost");
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    Message message = received.poll(10, TimeUnit.SECONDS);
+    assertThat(message).isNotNull();
+    assertThat(message.getBody()).startsWith("ALERT local/ps: sshd:0 " + forge + "\\x00\\u2028\\r (")
+        .endsWith("-------------------------------\n\n" + forge + "\nnul\\x00 esc\\x1b[2J\n"
+            + "nonchar \\ufffe \\uffff end\n]]\\u003e<x/>\n");
+    assertThat(received.poll(1, TimeUnit.SECONDS)).as("a second, forged message").isNull();
+  }
+
   @Test
   void aWrongPasswordIsNotRetriedAndSaved() throws Exception {
     InJvmAlert.Result result = alert("sshd:0\n", Map.of("ROLLCALL_XMPP_PASSWORD", "wrong"), "-x", "ops@localhost");

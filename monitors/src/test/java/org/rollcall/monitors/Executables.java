@@ -66,7 +66,7 @@ final class Executables {
     }
   }
 
-  private static CompletableFuture<String> read(InputStream in) {
+  static CompletableFuture<String> read(InputStream in) {
     return CompletableFuture.supplyAsync(() -> {
       try (in) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);

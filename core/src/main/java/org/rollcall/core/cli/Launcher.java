@@ -26,6 +26,7 @@ public final class Launcher {
   private final Object outputLock = new Object();
   private boolean finished;
   private Integer timeoutCode;
+  private Thread watchdog;
 
   /**
    * @param stdout where the run's output goes, in one write
@@ -91,6 +92,11 @@ public final class Launcher {
         return timeoutCode;
       }
       finished = true;
+      if (watchdog != null) {
+        // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a test, an
+        // embedding) would otherwise keep a sleeping thread for the whole --timeout.
+        watchdog.interrupt();
+      }
       byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
       stdout.write(bytes, 0, bytes.length);
       stdout.flush();
@@ -99,7 +105,7 @@ public final class Launcher {
   }
 
   private void startWatchdog(Launchable command, RunSettings settings) {
-    Thread watchdog = new Thread(() -> {
+    watchdog = new Thread(() -> {
       try {
         Thread.sleep(settings.timeout().toMillis());
       } catch (InterruptedException e) {

@@ -51,6 +51,11 @@ public final class SocketReader {
 
   private SocketReader() {}
 
+  /** The bytes read; the buffer itself when full (at the byte limit), so the largest read is not held twice. */
+  private static byte[] kept(byte[] buffer, int length) {
+    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
   /** Reads from {@code socket} until {@code enough} holds, EOF, {@code maxBytes}, or {@code deadline}. */
   public static Received read(Socket socket, Deadline deadline, int maxBytes, Enough enough) {
     byte[] buffer = new byte[Math.min(maxBytes, 4096)];
@@ -59,11 +64,11 @@ public final class SocketReader {
       InputStream in = socket.getInputStream();
       while (true) {
         if (length == maxBytes) {
-          return new Received(Arrays.copyOf(buffer, length), End.LIMIT, null);
+          return new Received(kept(buffer, length), End.LIMIT, null);
         }
         long millis = deadline.remaining().toMillis();
         if (millis <= 0) {
-          return new Received(Arrays.copyOf(buffer, length), End.DEADLINE, null);
+          return new Received(kept(buffer, length), End.DEADLINE, null);
         }
         if (length == buffer.length) {
           buffer = Arrays.copyOf(buffer, Math.min(maxBytes, buffer.length * 2));
@@ -71,17 +76,17 @@ public final class SocketReader {
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         int n = in.read(buffer, length, buffer.length - length);
         if (n < 0) {
-          return new Received(Arrays.copyOf(buffer, length), End.EOF, null);
+          return new Received(kept(buffer, length), End.EOF, null);
         }
         length += n;
         if (enough.test(buffer, length)) {
-          return new Received(Arrays.copyOf(buffer, length), End.ENOUGH, null);
+          return new Received(kept(buffer, length), End.ENOUGH, null);
         }
       }
     } catch (SocketTimeoutException e) {
-      return new Received(Arrays.copyOf(buffer, length), End.DEADLINE, null);
+      return new Received(kept(buffer, length), End.DEADLINE, null);
     } catch (IOException e) {
-      return new Received(Arrays.copyOf(buffer, length), End.ERROR, String.valueOf(e.getMessage()));
+      return new Received(kept(buffer, length), End.ERROR, String.valueOf(e.getMessage()));
     }
   }
 }

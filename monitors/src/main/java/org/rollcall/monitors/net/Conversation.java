@@ -8,7 +8,6 @@ import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.net.ParallelChecks;
 import org.rollcall.core.net.SocketReader;
 import org.rollcall.core.net.SocketReader.Received;
-import org.rollcall.core.text.SafeText;
 
 /** port.monitor's --send and --expect on a connected stream: send the bytes, then look for the pattern. */
 final class Conversation {
@@ -34,7 +33,7 @@ final class Conversation {
       return null;
     }
     Received received = SocketReader.read(socket, deadline, maxBytes,
-        (data, length) -> expect.matcher(SafeText.decode(data, 0, length)).find());
+        (data, length) -> expect.matcher(PeerText.of(data, length)).find());
     String wanted = "expected /" + expect.pattern() + "/";
     String seconds = ParallelChecks.seconds(Duration.ofNanos(System.nanoTime() - start));
     switch (received.end()) {

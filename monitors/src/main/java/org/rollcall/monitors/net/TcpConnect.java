@@ -40,6 +40,10 @@ public final class TcpConnect {
     if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
       return new ProbeFailure("connection refused (nothing listens on the port)");
     }
+    if (String.valueOf(e.getMessage()).contains("reset")) {
+      // The handshake completed and the peer aborted at once (connect or the first socket option saw the RST).
+      return new ProbeFailure("connection reset by the peer as soon as it was accepted");
+    }
     if (e instanceof NoRouteToHostException) {
       return new ProbeFailure("no route to host");
     }
