@@ -26,6 +26,7 @@ public final class Launcher {
   private final Object outputLock = new Object();
   private boolean finished;
   private Integer timeoutCode;
+  private Thread watchdog;
 
   /**
    * @param stdout where the run's output goes, in one write
@@ -65,7 +66,17 @@ public final class Launcher {
           List.of(), out);
     }
     out.flush();
-    return emit(buffer.toString(), code);
+    int exit = emit(buffer.toString(), code);
+    if (watchdog != null) {
+      // Run in a long-lived JVM (tests, an embedding), a sleeping watchdog would outlive its run by the timeout.
+      watchdog.interrupt();
+      try {
+        watchdog.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return exit;
   }
 
   private int run(Launchable command, Deadline deadline, RunSettings settings, PrintWriter out, Renderer errors) {
@@ -99,7 +110,7 @@ public final class Launcher {
   }
 
   private void startWatchdog(Launchable command, RunSettings settings) {
-    Thread watchdog = new Thread(() -> {
+    watchdog = new Thread(() -> {
       try {
         Thread.sleep(settings.timeout().toMillis());
       } catch (InterruptedException e) {
