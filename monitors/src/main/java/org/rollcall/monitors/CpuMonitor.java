@@ -113,8 +113,8 @@ public final class CpuMonitor implements Launchable {
     }
     judged.sort(Comparator.comparingDouble(CpuUse::percent).reversed());
     CpuReport report = new CpuReport(limits, users, window.text());
-    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes),
-        out);
+    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes,
+        window.lastScan().incompletenessNote()), out);
   }
 
   /** --state-dir, else mon's MON_STATEDIR, else none (then every run samples). */

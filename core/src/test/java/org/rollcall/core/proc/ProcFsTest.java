@@ -98,6 +98,12 @@ class ProcFsTest {
   }
 
   @Test
+  void readsTheGidThatHidepidExempts() {
+    assertThat(ProcFs.procMountOptions("63 45 0:39 / /proc rw,relatime - proc proc rw,hidepid=invisible,gid=27\n",
+        "/proc")).containsEntry("hidepid", "invisible").containsEntry("gid", "27").containsEntry("rw", "");
+  }
+
+  @Test
   void theLiveProcFsSeesThisJvm() throws IOException {
     ProcFs live = ProcFs.system();
     assertThat(live.isLive()).isTrue();
