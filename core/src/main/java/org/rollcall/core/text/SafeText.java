@@ -93,7 +93,7 @@ public final class SafeText {
       default -> {
         if (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff) {
           out.append(String.format("\\x%02x", c - ESCAPED_BYTE_BASE));
-        } else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) {
+        } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
           out.append(String.format("\\x%02x", (int) c));
         } else if (isUnsafe(c)) {
           out.append(String.format("\\u%04x", (int) c));
