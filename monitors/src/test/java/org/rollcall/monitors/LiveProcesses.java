@@ -13,6 +13,7 @@ import java.util.List;
 final class LiveProcesses implements AutoCloseable {
   private final Path bin;
   private final List<Process> started = new ArrayList<>();
+  private final List<ProcessHandle> detached = new ArrayList<>();
 
   /** Processes of existing programs only. */
   LiveProcesses() {
@@ -47,6 +48,79 @@ final class LiveProcesses implements AutoCloseable {
     throw new AssertionError("process " + process.pid() + " never became " + expectedComm);
   }
 
+  /**
+   * Starts perl so that its command line is exactly {@code argv} and its comm exactly {@code comm} (any bytes but
+   * NUL; the kernel keeps 15), behind {@code prefix} (such as setpriv). The bytes travel through a file, so neither
+   * this JVM's charset nor the 128 KiB limit on one argument gets in the way. Detached (see
+   * {@link #startDetached}).
+   */
+  ProcessHandle startNamed(List<String> prefix, byte[] comm, List<byte[]> argv) throws IOException,
+      InterruptedException {
+    StringBuilder hex = new StringBuilder();
+    for (byte b : comm) {
+      hex.append(String.format("%02x", b & 0xff));
+    }
+    String sleeper = "open(my $f, '>', \"/proc/$$/comm\") or die; syswrite($f, pack('H*', '" + hex
+        + "')) or die; close $f; sleep 300";
+    java.io.ByteArrayOutputStream spec = new java.io.ByteArrayOutputStream();
+    spec.write(argv.get(0));
+    for (byte[] arg : List.of("-e".getBytes(), sleeper.getBytes(), "--".getBytes())) {
+      spec.write(0);
+      spec.write(arg);
+    }
+    for (byte[] arg : argv.subList(1, argv.size())) {
+      spec.write(0);
+      spec.write(arg);
+    }
+    Path file = Files.createTempFile(bin, "argv", ".spec");
+    Files.write(file, spec.toByteArray());
+    Executables.openUp(bin);
+    java.util.ArrayList<String> command = new java.util.ArrayList<>(prefix);
+    command.addAll(List.of("perl", "-e", "open(my $f, '<', $ARGV[0]) or die; local $/; "
+        + "exec {$^X} split(/\\0/, <$f>, -1) or die", file.toString()));
+    ProcessHandle process = startDetached(command);
+    byte[] kept = java.util.Arrays.copyOf(comm, Math.min(comm.length, 15));
+    Path commFile = Path.of("/proc", Long.toString(process.pid()), "comm");
+    for (int i = 0; i < 300; i++) {
+      byte[] now = Files.readAllBytes(commFile);
+      if (now.length == kept.length + 1 && java.util.Arrays.equals(now, 0, kept.length, kept, 0, kept.length)) {
+        return process;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("process " + process.pid() + " never set its comm");
+  }
+
+  /**
+   * Starts {@code command} as an orphan (its parent a shell that has exited), so that a monitor run inside this
+   * JVM does not take it for one of its own children.
+   */
+  ProcessHandle startDetached(List<String> command) throws IOException, InterruptedException {
+    List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 & echo $!", "sh"));
+    shell.addAll(command);
+    Process parent = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String pid = new String(parent.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+        .strip();
+    parent.waitFor();
+    ProcessHandle handle = ProcessHandle.of(Long.parseLong(pid))
+        .orElseThrow(() -> new AssertionError("process " + pid + " ended at once: " + command));
+    detached.add(handle);
+    return handle;
+  }
+
+  /** {@link #startDetached(List)}, then waits until its comm is {@code expectedComm}. */
+  ProcessHandle startDetached(String expectedComm, String... command) throws IOException, InterruptedException {
+    ProcessHandle handle = startDetached(List.of(command));
+    Path comm = Path.of("/proc", Long.toString(handle.pid()), "comm");
+    for (int i = 0; i < 200; i++) {
+      if (Files.readString(comm).strip().equals(expectedComm)) {
+        return handle;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("process " + handle.pid() + " never became " + expectedComm);
+  }
+
   /** Skips the test unless we are root and setpriv (Debian package util-linux) is installed. */
   static void assumeSetprivAsRoot() {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv from the Debian package util-linux");
@@ -61,6 +135,14 @@ final class LiveProcesses implements AutoCloseable {
     }
     for (Process p : started) {
       p.waitFor();
+    }
+    detached.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : detached) {
+      try {
+        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("process " + p.pid() + " did not end", e);
+      }
     }
   }
 }
