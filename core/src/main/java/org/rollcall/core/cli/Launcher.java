@@ -86,7 +86,7 @@ public final class Launcher {
     } catch (UsageException e) {
       return errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
           List.of(), out);
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
         message = e.getClass().getSimpleName() + ": " + message;
