@@ -109,6 +109,9 @@ public final class CpuMonitor implements Launchable {
         }
       } catch (ProcessGoneException e) {
         // it exited after the last scan: it eats nothing now
+      } finally {
+        // Only the few shown are read again (the busiest and those over the limit, which the CPUs bound).
+        use.process().release();
       }
     }
     judged.sort(Comparator.comparingDouble(CpuUse::percent).reversed());

@@ -68,7 +68,7 @@ final class CpuReport {
         : window;
     return use.tag() + ": " + percent(use.percent()) + "% of one CPU " + over + " (" + seconds(use.cpuSeconds())
         + " s of CPU); user " + user(use.process().credentials()) + "; exe " + use.process().exe() + "; args "
-        + use.process().cmdline().map(ProcessDescription::quoteArgs);
+        + use.process().cmdline().map(ProcessDescription::shortArgs);
   }
 
   private String user(Field<Credentials> credentials) {

@@ -33,6 +33,8 @@ final class ExclusionCheck {
           check(process, rules, tallies, selinuxMissing);
         } catch (ProcessGoneException e) {
           // it exited while we read it: it breaks no rule any more
+        } finally {
+          process.release();
         }
       }
     }

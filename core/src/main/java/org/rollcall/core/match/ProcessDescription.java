@@ -52,6 +52,16 @@ public final class ProcessDescription {
     return out.toString();
   }
 
+  /** Longest command line a detail line shows; --explain shows it whole. */
+  public static final int SHORT_ARGS_CHARS = 1000;
+
+  /** {@link #quoteArgs}, cut after {@link #SHORT_ARGS_CHARS} characters with how many more there were. */
+  public static String shortArgs(List<String> args) {
+    String all = quoteArgs(args);
+    return all.length() <= SHORT_ARGS_CHARS ? all
+        : all.substring(0, SHORT_ARGS_CHARS) + "... (" + (all.length() - SHORT_ARGS_CHARS) + " more characters)";
+  }
+
   /** Arguments separated by spaces, each one with a space or nothing in it shown in single quotes. */
   public static String quoteArgs(List<String> args) {
     if (args.isEmpty()) {
