@@ -66,6 +66,14 @@ public final class ProcessEntry {
   }
 
   /**
+   * Whether the executable is the file {@code path} names here, not a look-alike shown under that path in another
+   * mount namespace; call only when {@link #exe()} shows {@code path}. Not kept: asked rarely.
+   */
+  public Field<Boolean> exeIsFileAt(String path) {
+    return reader.exeIsFileAt(pid(), exe().value(), path);
+  }
+
+  /**
    * Drops the fields read so far (the stat stays); an accessor called later reads its file again. A monitor that
    * walks a whole scan releases each process once judged, so its memory does not grow with the sum of every
    * process's command line (128 KiB and more each, chosen by any user).

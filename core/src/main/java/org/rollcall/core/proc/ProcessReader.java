@@ -96,6 +96,57 @@ final class ProcessReader {
     }
   }
 
+  /**
+   * Whether the process's executable is the file {@code path} names in our mount namespace, and not another file
+   * that merely shows that path in the process's own namespace (a container's binary, or a file an unprivileged
+   * user bind-mounted over the path inside a user namespace of their own). The same inode for a binary still in
+   * place; for a deleted one (a package upgrade) the same filesystem and location in both namespaces' mount tables.
+   * In a saved tree only the link text is there: it is taken as it is.
+   */
+  Field<Boolean> exeIsFileAt(int pid, Executable exe, String path) {
+    if (!fs.isLive()) {
+      return Field.of(true);
+    }
+    if (!exe.deleted()) {
+      Object running = fileKey(fs.path(pid, "exe"), pid);
+      if (running instanceof String reason) {
+        return Field.absent(reason);
+      }
+      Object named = fileKey(Path.of(path), -1);
+      return Field.of(running.equals(named));
+    }
+    Field<String> theirs = mountinfo(fs.path(pid, "mountinfo"), pid);
+    Field<String> ours = mountinfo(fs.root().resolve("self/mountinfo"), -1);
+    if (!theirs.isPresent() || !ours.isPresent()) {
+      return Field.absent(theirs.isPresent() ? ours.whyAbsent() : theirs.whyAbsent());
+    }
+    String there = MountTable.parse(theirs.value()).locate(path);
+    return Field.of(there != null && there.equals(MountTable.parse(ours.value()).locate(path)));
+  }
+
+  /** The file's device and inode, following links; a String saying why not when they cannot be read. */
+  private Object fileKey(Path file, int pid) {
+    try {
+      return Files.readAttributes(file, "unix:dev,ino");
+    } catch (AccessDeniedException e) {
+      return "exe not readable: permission denied";
+    } catch (NoSuchFileException e) {
+      return pid < 0 ? "no such file" : goneOr(pid, "exe link has no target");
+    } catch (IOException | UnsupportedOperationException e) {
+      return (pid < 0 ? file : "exe") + " not readable: " + e.getMessage();
+    }
+  }
+
+  private Field<String> mountinfo(Path file, int pid) {
+    return switch (files.read(file)) {
+      case READ -> Field.of(new String(files.bytes(), 0, files.length(), java.nio.charset.StandardCharsets.UTF_8));
+      case DENIED -> Field.absent("mountinfo not readable: permission denied");
+      case MISSING -> Field.absent(pid < 0 ? "no " + file : goneOr(pid, "no mountinfo"));
+      case FAILED -> Field.absent(pid < 0 ? file + " not readable: " + files.failure()
+          : goneOr(pid, "mountinfo not readable: " + files.failure()));
+    };
+  }
+
   /** {@code reason} if the process still exists; otherwise it exited meanwhile and this throws. */
   private String goneOr(int pid, String reason) {
     if (!exists(pid)) {
