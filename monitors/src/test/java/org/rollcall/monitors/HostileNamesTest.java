@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,13 @@ class HostileNamesTest {
       return new Case(label, comm, comm, List.of(), printed);
     }
 
-    /** The name a rule gives it: comm, or argv[0] when the kernel cut comm, as Java reads command lines. */
+    /**
+     * The NAME term a rule gives it: comm, or argv[0] when the kernel cut comm, as Java reads command lines;
+     * written {@code name=NAME} when it holds a {@code =}, as it would otherwise read as another term.
+     */
     String ruleName() {
-      return org.rollcall.core.text.SafeText.decode(argv0);
+      String name = org.rollcall.core.text.SafeText.decode(argv0);
+      return name.contains("=") ? "name=" + name : name;
     }
   }
 
@@ -44,6 +49,7 @@ class HostileNamesTest {
       Case.of("newlines", hex("rcl\nx\n"), "rcl\\nx\\n"),
       Case.of("tab and CR", hex("rcl\tx\r"), "rcl\\tx\\r"),
       Case.of("printf", hex("rcl%s%n%d"), "rcl%s%n%d"),
+      Case.of("Nagios perfdata syntax", hex("rcl|x=9;'"), "rcl|x=9;'"),
       Case.of("ANSI escapes", hex("\u001b[31mrcl\u001b[0m"), "\\x1b[31mrcl\\x1b[0m"),
       Case.of("not UTF-8", "72636cfffec3", "rcl\\xff\\xfe\\xc3"),
       Case.of("backslash escape look-alike", hex("rcl\\x41"), "rcl\\\\x41"),
@@ -105,6 +111,24 @@ class HostileNamesTest {
   }
 
   @Test
+  void inNagiosModeNoNameForgesPerfdataOrALine() {
+    List<String> rules = CASES.stream().map(c -> c.ruleName() + ":0-0").toList();
+    MonitorRun run = MonitorRun.of(new PsMonitor(), Stream.concat(Stream.of("--nagios"), rules.stream())
+        .toArray(String[]::new));
+    List<String> lines = run.lines();
+    assertThat(lines).hasSize(1 + CASES.size());
+    assertThat(lines.get(0)).startsWith("PS CRITICAL: " + CASES.size() + " of " + CASES.size() + " failed: ");
+    // One '|' starts the perfdata; after it, one value per rule, each LABEL=2;;0;0, no two labels alike.
+    assertThat(lines.get(0).chars().filter(ch -> ch == '|').count()).isEqualTo(1);
+    String perfdata = lines.get(0).substring(lines.get(0).indexOf('|') + 2) + " ";
+    List<String> labels = List.of(perfdata.split("=2;;0;0 ", -1));
+    assertThat(labels.subList(0, CASES.size())).doesNotHaveDuplicates().allMatch(label -> !label.isEmpty());
+    assertThat(labels.get(CASES.size())).isEmpty();
+    assertThat(run.exit()).isEqualTo(2);
+    assertPrintable(run.output());
+  }
+
+  @Test
   void asItsOwnProcessPsMonitorCountsThemByArgumentAndPrintsAsciiNamesEscaped() {
     List<String> rules = new ArrayList<>();
     for (int i = 0; i < CASES.size(); i++) {
@@ -115,7 +139,7 @@ class HostileNamesTest {
     Executables.Run run = Executables.run("ps.monitor", rules.toArray(String[]::new));
     assertThat(run.stdout().lines().toList()).containsExactly("rcl\\nx\\n:2 \\x1b[31mrcl\\x1b[0m:2",
         "rcl\\nx\\n:0-0 has 2 matching processes, expected none: pids " + joined(pids.get(3)),
-        "\\x1b[31mrcl\\x1b[0m:0-0 has 2 matching processes, expected none: pids " + joined(pids.get(6)));
+        "\\x1b[31mrcl\\x1b[0m:0-0 has 2 matching processes, expected none: pids " + joined(pids.get(7)));
     assertThat(run.stderr()).isEmpty();
     assertPrintable(run.stdout());
   }
