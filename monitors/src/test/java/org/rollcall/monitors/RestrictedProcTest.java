@@ -92,6 +92,19 @@ class RestrictedProcTest {
   }
 
   @Test
+  void underHidepid1OtherUsersProcessesAreListedButUnreadableAndSaidSo() {
+    Executables.Run run = asNobody("hidepid=1", "ps.monitor", "rcl-hidden:0-0");
+    List<String> lines = run.stdout().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("rcl-hidden:0?");
+    assertThat(lines.get(2)).matches("note: /proc is mounted with hidepid=noaccess: other users' processes may be "
+        + "invisible; [0-9]+ processes could not be read \\(permission denied\\)");
+    assertThat(run.exit()).isEqualTo(1);
+    Executables.Run exclusion = asNobody("hidepid=1", "exclusion.monitor", "--gid0");
+    assertThat(exclusion.stdout()).startsWith("gid0:?\n--gid0 cannot be decided: /proc is mounted with "
+        + "hidepid=noaccess");
+  }
+
+  @Test
   void theGroupThatHidepidExemptsSeesEverythingAndDecides() {
     Executables.Run run = asNobody("hidepid=2,gid=65534", "ps.monitor", "rcl-hidden:1-1", "rcl-gid0:1-1");
     assertThat(run.stdout()).isEqualTo("2 rules hold: rcl-hidden:1 rcl-gid0:1\n");
