@@ -2,12 +2,18 @@ package org.rollcall.monitors;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Real processes started for a test under chosen names, and killed (only those) when it ends. */
 final class LiveProcesses implements AutoCloseable {
@@ -38,14 +44,8 @@ final class LiveProcesses implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     started.add(process);
-    Path comm = Path.of("/proc", Long.toString(process.pid()), "comm");
-    for (int i = 0; i < 200; i++) {
-      if (Files.readString(comm).strip().equals(expectedComm)) {
-        return process;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("process " + process.pid() + " never became " + expectedComm);
+    awaitComm(process.pid(), expectedComm.getBytes(StandardCharsets.UTF_8));
+    return process;
   }
 
   /**
@@ -62,7 +62,7 @@ final class LiveProcesses implements AutoCloseable {
     }
     String sleeper = "open(my $f, '>', \"/proc/$$/comm\") or die; syswrite($f, pack('H*', '" + hex
         + "')) or die; close $f; sleep 300";
-    java.io.ByteArrayOutputStream spec = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream spec = new ByteArrayOutputStream();
     spec.write(argv.get(0));
     for (byte[] arg : List.of("-e".getBytes(), sleeper.getBytes(), "--".getBytes())) {
       spec.write(0);
@@ -75,20 +75,12 @@ final class LiveProcesses implements AutoCloseable {
     Path file = Files.createTempFile(bin, "argv", ".spec");
     Files.write(file, spec.toByteArray());
     Executables.openUp(bin);
-    java.util.ArrayList<String> command = new java.util.ArrayList<>(prefix);
+    List<String> command = new ArrayList<>(prefix);
     command.addAll(List.of("perl", "-e", "open(my $f, '<', $ARGV[0]) or die; local $/; "
         + "exec {$^X} split(/\\0/, <$f>, -1) or die", file.toString()));
     ProcessHandle process = startDetached(command);
-    byte[] kept = java.util.Arrays.copyOf(comm, Math.min(comm.length, 15));
-    Path commFile = Path.of("/proc", Long.toString(process.pid()), "comm");
-    for (int i = 0; i < 300; i++) {
-      byte[] now = Files.readAllBytes(commFile);
-      if (now.length == kept.length + 1 && java.util.Arrays.equals(now, 0, kept.length, kept, 0, kept.length)) {
-        return process;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("process " + process.pid() + " never set its comm");
+    awaitComm(process.pid(), comm);
+    return process;
   }
 
   /**
@@ -99,8 +91,7 @@ final class LiveProcesses implements AutoCloseable {
     List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 & echo $!", "sh"));
     shell.addAll(command);
     Process parent = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String pid = new String(parent.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-        .strip();
+    String pid = new String(parent.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
     parent.waitFor();
     ProcessHandle handle = ProcessHandle.of(Long.parseLong(pid))
         .orElseThrow(() -> new AssertionError("process " + pid + " ended at once: " + command));
@@ -111,14 +102,22 @@ final class LiveProcesses implements AutoCloseable {
   /** {@link #startDetached(List)}, then waits until its comm is {@code expectedComm}. */
   ProcessHandle startDetached(String expectedComm, String... command) throws IOException, InterruptedException {
     ProcessHandle handle = startDetached(List.of(command));
-    Path comm = Path.of("/proc", Long.toString(handle.pid()), "comm");
-    for (int i = 0; i < 200; i++) {
-      if (Files.readString(comm).strip().equals(expectedComm)) {
-        return handle;
+    awaitComm(handle.pid(), expectedComm.getBytes(StandardCharsets.UTF_8));
+    return handle;
+  }
+
+  /** Waits until the process's comm is {@code expected}, as the kernel keeps it (15 bytes), so exec is visible. */
+  private static void awaitComm(long pid, byte[] expected) throws IOException, InterruptedException {
+    byte[] kept = Arrays.copyOf(expected, Math.min(expected.length, 15));
+    Path comm = Path.of("/proc", Long.toString(pid), "comm");
+    for (int i = 0; i < 300; i++) {
+      byte[] now = Files.readAllBytes(comm);
+      if (now.length == kept.length + 1 && Arrays.equals(now, 0, kept.length, kept, 0, kept.length)) {
+        return;
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("process " + handle.pid() + " never became " + expectedComm);
+    throw new AssertionError("process " + pid + " never became " + new String(kept, StandardCharsets.UTF_8));
   }
 
   /** Skips the test unless we are root and setpriv (Debian package util-linux) is installed. */
@@ -139,8 +138,8 @@ final class LiveProcesses implements AutoCloseable {
     detached.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle p : detached) {
       try {
-        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
         throw new AssertionError("process " + p.pid() + " did not end", e);
       }
     }
