@@ -86,8 +86,11 @@ class ChurnTest {
   void cpuMonitorListsEachSleeperOnceOnEveryRun() throws Exception {
     String[] lifetime = {"--lifetime", "--include-users", "--max", "100000", "--top", "100000"};
     assertEveryRun(300, () -> MonitorRun.of(new CpuMonitor(), lifetime), ChurnTest::listsEachSleeperOnce);
-    // Two scans 20 ms apart, processes coming and going between them.
-    String[] sampled = {"--sample", "0.02", "--include-users", "--max", "100000", "--top", "100000"};
+    // Two scans 20 ms apart, processes coming and going between them; the state file read and replaced each run
+    // (the previous sample is always under a second old, so each run samples again).
+    Path state = Files.createDirectories(dir.resolve("state"));
+    String[] sampled = {"--state-dir", state.toString(), "--sample", "0.02", "--include-users", "--max", "100000",
+        "--top", "100000"};
     assertEveryRun(100, () -> MonitorRun.of(new CpuMonitor(), sampled), ChurnTest::listsEachSleeperOnce);
     assertEveryRun(5, () -> external("cpu.monitor", lifetime), ChurnTest::listsEachSleeperOnce);
   }
