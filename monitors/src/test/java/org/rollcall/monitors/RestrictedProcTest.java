@@ -109,6 +109,20 @@ class RestrictedProcTest {
     Executables.Run run = asNobody("hidepid=2,gid=65534", "ps.monitor", "rcl-hidden:1-1", "rcl-gid0:1-1");
     assertThat(run.stdout()).isEqualTo("2 rules hold: rcl-hidden:1 rcl-gid0:1\n");
     assertThat(run.exit()).isZero();
+    // Without gid= the kernel exempts group 0.
+    Executables.Run inGroup0 = Executables.exec(hidepid("hidepid=2", Executables.command(classPath, List.of(
+        "setpriv", "--reuid=65534", "--regid=65534", "--groups=0"), "ps.monitor", "rcl-hidden:1-1")));
+    assertThat(inGroup0.stdout()).isEqualTo("1 rule holds: rcl-hidden:1\n");
+  }
+
+  @Test
+  void rootWithoutCapSysPtraceOrRootsGroupIsNotTakenToSeeEverything() {
+    // As a service whose unit drops CAP_SYS_PTRACE and runs with another group: root, yet hidepid hides.
+    Executables.Run run = Executables.exec(hidepid("hidepid=2", Executables.command(classPath, List.of("setpriv",
+        "--regid=65534", "--clear-groups", "--bounding-set=-sys_ptrace", "--inh-caps=-sys_ptrace"), "ps.monitor",
+        "rcl-gid0:0-0")));
+    assertThat(run.stdout()).startsWith("rcl-gid0:0?\n").endsWith("note: " + HIDEPID_NOTE + "\n");
+    assertThat(run.exit()).isEqualTo(1);
   }
 
   @Test

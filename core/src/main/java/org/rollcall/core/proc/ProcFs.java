@@ -1,14 +1,9 @@
 package org.rollcall.core.proc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,71 +84,11 @@ public final class ProcFs {
   }
 
   /**
-   * Why other users' processes may be missing from a scan, or null when they cannot be: the proc mount has
-   * {@code hidepid=1} or more ({@code noaccess}, {@code invisible}, {@code ptraceable}) and we are neither root nor
-   * in the group its {@code gid=} option exempts.
+   * Why other users' processes may be missing from a scan, or null when they cannot be (see
+   * {@link HiddenProcesses}); always null for a saved tree.
    */
   public String hiddenProcessesNote() {
-    if (!isLive()) {
-      return null;
-    }
-    try {
-      String mountinfo = Files.readString(root.resolve("self/mountinfo"), StandardCharsets.ISO_8859_1);
-      Map<String, String> options = procMountOptions(mountinfo, root.toAbsolutePath().normalize().toString());
-      String hidepid = options == null ? null : options.get("hidepid");
-      if (hidepid == null || hidepid.equals("0") || hidepid.equals("off")) {
-        return null;
-      }
-      Credentials self = ownCredentials();
-      String gid = options.get("gid");
-      if (self.effectiveUid() == 0 || gid != null && inGroup(self, Integer.parseUnsignedInt(gid))) {
-        return null;
-      }
-      return "/proc is mounted with hidepid=" + hidepid + (gid == null ? "" : ",gid=" + gid)
-          + ": other users' processes may be invisible";
-    } catch (IOException | NumberFormatException e) {
-      return null;
-    }
-  }
-
-  /** The hidepid option of the proc mount at {@code mountPoint} in mountinfo text, "0" for none, or null. */
-  static String hidepidOption(String mountinfo, String mountPoint) {
-    Map<String, String> options = procMountOptions(mountinfo, mountPoint);
-    return options == null ? null : options.getOrDefault("hidepid", "0");
-  }
-
-  /**
-   * The super-block options ({@code hidepid=invisible}, {@code gid=27}) of the last proc mount at
-   * {@code mountPoint} (the one on top) in mountinfo text, or null when none is mounted there.
-   */
-  static Map<String, String> procMountOptions(String mountinfo, String mountPoint) {
-    Map<String, String> found = null;
-    for (String line : mountinfo.split("\n")) {
-      String[] fields = line.split(" ");
-      int separator = Arrays.asList(fields).indexOf("-");
-      if (fields.length < 5 || !fields[4].equals(mountPoint) || separator < 0 || fields.length < separator + 4
-          || !fields[separator + 1].equals("proc")) {
-        continue;
-      }
-      found = new HashMap<>();
-      for (String option : fields[separator + 3].split(",")) {
-        int equals = option.indexOf('=');
-        found.put(equals < 0 ? option : option.substring(0, equals), equals < 0 ? "" : option.substring(equals + 1));
-      }
-    }
-    return found;
-  }
-
-  /** As the kernel's in_group_p(): the filesystem GID or a supplementary group. */
-  private static boolean inGroup(Credentials credentials, int gid) {
-    return credentials.gids()[Credentials.FILESYSTEM] == gid
-        || Arrays.stream(credentials.groups()).anyMatch(group -> group == gid);
-  }
-
-  private Credentials ownCredentials() throws IOException {
-    Path file = root.resolve("self/status");
-    byte[] status = Files.readAllBytes(file);
-    return StatusParser.parse(status, status.length, file);
+    return isLive() ? HiddenProcesses.note(root) : null;
   }
 
   private static int parsePid(String name) {
