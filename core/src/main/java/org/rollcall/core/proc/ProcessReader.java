@@ -1,11 +1,13 @@
 package org.rollcall.core.proc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -108,12 +110,12 @@ final class ProcessReader {
       return Field.of(true);
     }
     if (!exe.deleted()) {
-      Object running = fileKey(fs.path(pid, "exe"), pid);
-      if (running instanceof String reason) {
-        return Field.absent(reason);
+      Field<Map<String, Object>> running = fileKey(fs.path(pid, "exe"), pid);
+      if (!running.isPresent()) {
+        return Field.absent(running.whyAbsent());
       }
-      Object named = fileKey(Path.of(path), -1);
-      return Field.of(running.equals(named));
+      Field<Map<String, Object>> named = fileKey(Path.of(path), -1);
+      return Field.of(named.isPresent() && running.value().equals(named.value()));
     }
     Field<String> theirs = mountinfo(fs.path(pid, "mountinfo"), pid);
     Field<String> ours = mountinfo(fs.root().resolve("self/mountinfo"), -1);
@@ -124,22 +126,22 @@ final class ProcessReader {
     return Field.of(there != null && there.equals(MountTable.parse(ours.value()).locate(path)));
   }
 
-  /** The file's device and inode, following links; a String saying why not when they cannot be read. */
-  private Object fileKey(Path file, int pid) {
+  /** The file's device and inode, following links; {@code pid} is the process whose exe it is, or -1. */
+  private Field<Map<String, Object>> fileKey(Path file, int pid) {
     try {
-      return Files.readAttributes(file, "unix:dev,ino");
+      return Field.of(Files.readAttributes(file, "unix:dev,ino"));
     } catch (AccessDeniedException e) {
-      return "exe not readable: permission denied";
+      return Field.absent("exe not readable: permission denied");
     } catch (NoSuchFileException e) {
-      return pid < 0 ? "no such file" : goneOr(pid, "exe link has no target");
+      return Field.absent(pid < 0 ? "no such file" : goneOr(pid, "exe link has no target"));
     } catch (IOException | UnsupportedOperationException e) {
-      return (pid < 0 ? file : "exe") + " not readable: " + e.getMessage();
+      return Field.absent((pid < 0 ? file : "exe") + " not readable: " + e.getMessage());
     }
   }
 
   private Field<String> mountinfo(Path file, int pid) {
     return switch (files.read(file)) {
-      case READ -> Field.of(new String(files.bytes(), 0, files.length(), java.nio.charset.StandardCharsets.UTF_8));
+      case READ -> Field.of(new String(files.bytes(), 0, files.length(), StandardCharsets.UTF_8));
       case DENIED -> Field.absent("mountinfo not readable: permission denied");
       case MISSING -> Field.absent(pid < 0 ? "no " + file : goneOr(pid, "no mountinfo"));
       case FAILED -> Field.absent(pid < 0 ? file + " not readable: " + files.failure()
