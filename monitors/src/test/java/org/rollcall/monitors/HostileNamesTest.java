@@ -200,6 +200,20 @@ class HostileNamesTest {
     assertThat(run.exit()).isZero();
   }
 
+  @Test
+  void aSixMegabyteCommandLineLeavesNoRuleUndecided() throws Exception {
+    // exec(2) takes up to 6 MiB of arguments once the stack limit is lifted, which any user may do.
+    ProcessHandle big = live.startDetached("perl", "bash", "-c", "ulimit -s unlimited && exec perl -e "
+        + "'exec {\"/usr/bin/perl\"} \"perl\", \"-e\", \"sleep 300\", (\"x\" x 131000) x 45, \"rcl-big-end\" or die'");
+    Path cmdline = Path.of("/proc", Long.toString(big.pid()), "cmdline");
+    for (int i = 0; i < 300 && Files.readAllBytes(cmdline).length < 5_000_000; i++) {
+      Thread.sleep(10);
+    }
+    assertThat(Files.readAllBytes(cmdline).length).isGreaterThan(5_000_000);
+    Executables.Run run = Executables.run("ps.monitor", "rcl-none:0-0", "args=rcl-big-end$:1-1", "args=rcl-none:0-0");
+    assertThat(run.stdout()).isEqualTo("3 rules hold: rcl-none:0 args=rcl-big-end$:1 args=rcl-none:0\n");
+  }
+
   /** No raw control character, C1 control, line separator or undecodable byte: only escapes and newlines. */
   private static void assertPrintable(String output) {
     for (int i = 0; i < output.length(); i++) {

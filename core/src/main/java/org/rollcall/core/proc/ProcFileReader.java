@@ -15,8 +15,12 @@ import java.util.Arrays;
  * they may not read and a real I/O error apart.
  */
 final class ProcFileReader {
-  /** The largest file read; a cmdline is capped by the kernel's ARG_MAX-sized argument area. */
-  static final int MAX_BYTES = 4 << 20;
+  /**
+   * The largest file read. A cmdline is the argument area exec(2) filled, which any user can make 6 MiB (3/4 of
+   * the kernel's 8 MiB _STK_LIM, after {@code ulimit -s unlimited}): a cap below that let one process leave every
+   * rule that reads command lines (interpreters' NAME terms, args=) undecided.
+   */
+  static final int MAX_BYTES = 8 << 20;
 
   private byte[] buffer = new byte[4096];
   private int length;
