@@ -27,7 +27,8 @@ public final class ProcessDescription {
     lines.add("name: " + ProcessNames.nameOf(process)
         + (ProcessNames.isInterpreter(stat.comm()) ? " (script of interpreter " + stat.comm() + ")" : ""));
     lines.add("exe: " + process.exe());
-    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs));
+    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs)
+        + (process.cmdlineTruncated() ? " ... (" + ArgsTerm.CUT + ")" : ""));
     lines.add(credentials(process.credentials(), users));
     lines.add("label: " + process.label());
     return lines;

@@ -29,6 +29,7 @@ final class ProcFileReader {
   enum Outcome { READ, MISSING, DENIED, FAILED }
 
   private String failure;
+  private boolean truncated;
 
   /**
    * Reads {@code file}; on {@link Outcome#READ}, {@link #bytes()} and {@link #length()} hold its content, on
@@ -36,11 +37,33 @@ final class ProcFileReader {
    * process that exited between open and read, a file over {@link #MAX_BYTES}).
    */
   Outcome read(Path file) {
+    return read(file, false);
+  }
+
+  /**
+   * As {@link #read(Path)}, but a file over {@link #MAX_BYTES} is READ with its first {@link #MAX_BYTES} bytes
+   * and {@link #truncated()} set: a command line can be made any size (prctl PR_SET_MM_MAP needs no privilege).
+   */
+  Outcome readPrefix(Path file) {
+    return read(file, true);
+  }
+
+  /** Whether the last {@link #readPrefix} stopped at {@link #MAX_BYTES}. */
+  boolean truncated() {
+    return truncated;
+  }
+
+  private Outcome read(Path file, boolean prefix) {
     length = 0;
     failure = null;
+    truncated = false;
     try (SeekableByteChannel channel = Files.newByteChannel(file)) {
       while (true) {
         if (length == buffer.length) {
+          if (buffer.length >= MAX_BYTES && prefix) {
+            truncated = true;
+            return Outcome.READ;
+          }
           if (buffer.length >= MAX_BYTES) {
             failure = "larger than " + MAX_BYTES + " bytes";
             return Outcome.FAILED;

@@ -12,6 +12,7 @@ public final class ProcessEntry {
   private final ProcStat stat;
   private Field<Credentials> credentials;
   private Field<List<String>> cmdline;
+  private boolean cmdlineTruncated;
   private Field<Executable> exe;
   private Field<SecurityLabel> label;
 
@@ -45,8 +46,18 @@ public final class ProcessEntry {
   public Field<List<String>> cmdline() {
     if (cmdline == null) {
       cmdline = reader.cmdline(pid());
+      cmdlineTruncated = reader.cmdlineTruncated();
     }
     return cmdline;
+  }
+
+  /**
+   * Whether {@link #cmdline()} holds only the arguments found whole in the first 8 MiB: any process can make its
+   * command line as long as it likes, so reading stops there.
+   */
+  public boolean cmdlineTruncated() {
+    cmdline();
+    return cmdlineTruncated;
   }
 
   /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
@@ -81,6 +92,7 @@ public final class ProcessEntry {
   public void release() {
     credentials = null;
     cmdline = null;
+    cmdlineTruncated = false;
     exe = null;
     label = null;
   }

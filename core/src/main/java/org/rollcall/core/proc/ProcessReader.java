@@ -59,13 +59,20 @@ final class ProcessReader {
     };
   }
 
+  /** The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link #cmdlineTruncated()}. */
   Field<List<String>> cmdline(int pid) {
-    return switch (files.read(fs.path(pid, "cmdline"))) {
-      case READ -> Field.of(CmdlineParser.parse(files.bytes(), files.length()));
+    return switch (files.readPrefix(fs.path(pid, "cmdline"))) {
+      case READ -> Field.of(files.truncated() ? CmdlineParser.parseCut(files.bytes(), files.length())
+          : CmdlineParser.parse(files.bytes(), files.length()));
       case DENIED -> Field.absent("cmdline not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no cmdline file"));
       case FAILED -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
     };
+  }
+
+  /** Whether the last {@link #cmdline} read was cut. */
+  boolean cmdlineTruncated() {
+    return files.truncated();
   }
 
   Field<SecurityLabel> label(int pid) {
