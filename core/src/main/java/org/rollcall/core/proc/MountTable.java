@@ -7,7 +7,7 @@ import java.util.List;
  * A mount namespace's mounts, from {@code /proc/PID/mountinfo} (proc(5)): enough to tell where on which
  * filesystem a path leads in that namespace, so a path seen in another namespace can be compared with ours.
  */
-public final class MountTable {
+final class MountTable {
   /** One line: the mount point, the filesystem (major:minor) and the directory of it mounted there. */
   private record Mount(String mountPoint, String device, String root) {}
 
@@ -18,7 +18,7 @@ public final class MountTable {
   }
 
   /** Parses mountinfo text; lines too short to hold the fields are skipped. */
-  public static MountTable parse(String mountinfo) {
+  static MountTable parse(String mountinfo) {
     List<Mount> mounts = new ArrayList<>();
     for (String line : mountinfo.split("\n")) {
       String[] fields = line.split(" ");
@@ -34,7 +34,7 @@ public final class MountTable {
    * point is the longest prefix of it (the later of two on one mount point, which covers the earlier); null when
    * no mount covers it.
    */
-  public String locate(String path) {
+  String locate(String path) {
     Mount best = null;
     for (Mount mount : mounts) {
       if (covers(mount.mountPoint(), path)
