@@ -109,12 +109,15 @@ public final class CpuMonitor implements Launchable {
         }
       } catch (ProcessGoneException e) {
         // it exited after the last scan: it eats nothing now
+      } finally {
+        // Only the few shown are read again (the busiest and those over the limit, which the CPUs bound).
+        use.process().release();
       }
     }
     judged.sort(Comparator.comparingDouble(CpuUse::percent).reversed());
     CpuReport report = new CpuReport(limits, users, window.text());
-    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes),
-        out);
+    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes,
+        window.lastScan().incompletenessNote()), out);
   }
 
   /** --state-dir, else mon's MON_STATEDIR, else none (then every run samples). */

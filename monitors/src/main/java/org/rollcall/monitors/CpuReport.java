@@ -30,9 +30,16 @@ final class CpuReport {
     this.window = window;
   }
 
-  /** @param busiestFirst the measured, not exempt processes, busiest first */
-  Report of(List<CpuUse> busiestFirst, int exempt, int top, List<String> notes) {
+  /**
+   * @param busiestFirst the measured, not exempt processes, busiest first
+   * @param unmeasured why some processes could not be measured at all (hidepid, unreadable stat), or null
+   */
+  Report of(List<CpuUse> busiestFirst, int exempt, int top, List<String> notes, String unmeasured) {
     Report report = new Report("CPU");
+    if (unmeasured != null) {
+      // A hog among the processes this run could not read is possible: "none over the limit" would be a guess.
+      report.add(Finding.of(Status.UNKNOWN, "unmeasured:?", "some processes could not be measured: " + unmeasured));
+    }
     for (CpuUse use : busiestFirst) {
       String token = use.tag() + ":" + percent(use.percent()) + "%";
       Status status = limits.status(use.percent());
@@ -61,7 +68,7 @@ final class CpuReport {
         : window;
     return use.tag() + ": " + percent(use.percent()) + "% of one CPU " + over + " (" + seconds(use.cpuSeconds())
         + " s of CPU); user " + user(use.process().credentials()) + "; exe " + use.process().exe() + "; args "
-        + use.process().cmdline().map(ProcessDescription::quoteArgs);
+        + use.process().cmdline().map(ProcessDescription::shortArgs);
   }
 
   private String user(Field<Credentials> credentials) {

@@ -33,6 +33,8 @@ final class ExclusionCheck {
           check(process, rules, tallies, selinuxMissing);
         } catch (ProcessGoneException e) {
           // it exited while we read it: it breaks no rule any more
+        } finally {
+          process.release();
         }
       }
     }
@@ -40,7 +42,7 @@ final class ExclusionCheck {
     for (int i = 0; i < rules.size(); i++) {
       ExclusionRule rule = rules.get(i);
       outcomes.add(rule.needsSelinux() && selinuxMissing != null ? RuleOutcome.unavailable(rule, selinuxMissing)
-          : tallies.get(i).outcome(rule));
+          : tallies.get(i).outcome(rule, scan.incompletenessNote()));
     }
     return outcomes;
   }
@@ -97,7 +99,7 @@ final class ExclusionCheck {
       }
     }
 
-    RuleOutcome outcome(ExclusionRule rule) {
+    RuleOutcome outcome(ExclusionRule rule, String unseen) {
       Offender kept = null;
       if (rule.allowed() == 1 && !selected.isEmpty()) {
         // The domain's one legitimate process is the first started: init (PID 1) on a healthy system.
@@ -106,7 +108,7 @@ final class ExclusionCheck {
       }
       List<Offender> offenders = new ArrayList<>(selected);
       offenders.remove(kept);
-      return new RuleOutcome(rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null);
+      return new RuleOutcome(rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null, unseen);
     }
   }
 }

@@ -30,7 +30,7 @@ final class ExclusionReport {
       held.add(rule.name() + (outcome.kept() == null ? " none" : " only " + outcome.kept().tag()));
     }
     report.okSummary(held.toString());
-    if (scanNote != null) {
+    if (scanNote != null && report.findings().stream().anyMatch(f -> f.status() != Status.UNKNOWN)) {
       report.addNote("note: " + scanNote);
     }
     return report;
@@ -58,6 +58,11 @@ final class ExclusionReport {
       details.add(rule.option() + " cannot be decided for " + outcome.undecided().size() + " "
           + (outcome.undecided().size() == 1 ? "process" : "processes") + " (" + outcome.undecidedReason() + ")"
           + PsReport.pids(outcome.undecided()));
+    }
+    if (outcome.unseen() != null && token.length() == 0) {
+      // A process this scan could not see may break the rule: no offender seen is not "none".
+      details.add(rule.option() + " cannot be decided: " + outcome.unseen()
+          + (outcome.kept() == null ? "" : "; only " + outcome.kept().tag() + " seen in domain " + rule.domain()));
     }
     if (!details.isEmpty() && token.length() == 0) {
       return new Finding(Status.UNKNOWN, rule.name() + ":?", details);

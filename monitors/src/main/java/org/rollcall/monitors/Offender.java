@@ -18,7 +18,7 @@ record Offender(int pid, String name, long starttime, String identity, String al
   static Offender of(ProcessEntry process, UserDirectory users, String allowNote) {
     String identity = ProcessDescription.credentials(process.credentials(), users) + "; label "
         + process.label() + "; exe " + process.exe() + "; args "
-        + process.cmdline().map(ProcessDescription::quoteArgs);
+        + process.cmdline().map(ProcessDescription::shortArgs);
     return new Offender(process.pid(), process.comm(), process.stat().starttime(), identity, allowNote);
   }
 

@@ -130,7 +130,9 @@ public final class PsMonitor implements Launchable {
   private int explain(ProcFs fs, List<Rule> rules, PrintWriter out) {
     Optional<ProcessEntry> found = fs.process(explainPid);
     if (found.isEmpty()) {
-      throw new UsageException("no process " + explainPid + " in " + fs.root());
+      String hidden = fs.hiddenProcessesNote();
+      throw new UsageException("no process " + explainPid + " in " + fs.root() + (hidden == null ? "" : " (" + hidden
+          + ")"));
     }
     ProcessEntry process = found.get();
     List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users));

@@ -66,7 +66,17 @@ public final class Launcher {
           List.of(), out);
     }
     out.flush();
-    return emit(buffer.toString(), code);
+    int exit = emit(buffer.toString(), code);
+    if (watchdog != null) {
+      // Run in a long-lived JVM (tests, an embedding), a sleeping watchdog would outlive its run by the timeout.
+      watchdog.interrupt();
+      try {
+        watchdog.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return exit;
   }
 
   private int run(Launchable command, Deadline deadline, RunSettings settings, PrintWriter out, Renderer errors) {
@@ -76,7 +86,7 @@ public final class Launcher {
     } catch (UsageException e) {
       return errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
           List.of(), out);
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
         message = e.getClass().getSimpleName() + ": " + message;

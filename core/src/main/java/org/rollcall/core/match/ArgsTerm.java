@@ -1,6 +1,7 @@
 package org.rollcall.core.match;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
@@ -10,6 +11,8 @@ import org.rollcall.core.proc.ProcessEntry;
  * included). Any process can write its own arguments: this term says what a process claims, not what it is.
  */
 final class ArgsTerm implements Term {
+  static final String CUT = "command line longer than 8 MiB: only its start was read";
+
   private final Pattern pattern;
   private final String text;
 
@@ -24,7 +27,13 @@ final class ArgsTerm implements Term {
     if (!args.isPresent()) {
       return Verdict.unknown(args.whyAbsent());
     }
-    return Verdict.of(pattern.matcher(String.join(" ", args.value())).find());
+    Matcher matcher = pattern.matcher(String.join(" ", args.value()));
+    boolean found = matcher.find();
+    // Of a cut command line, a verdict stands only if reading more could not have changed it.
+    if (process.cmdlineTruncated() && matcher.hitEnd()) {
+      return Verdict.unknown(CUT);
+    }
+    return Verdict.of(found);
   }
 
   @Override

@@ -6,8 +6,10 @@ import org.rollcall.core.proc.ProcessEntry;
 
 /**
  * {@code /ABSOLUTE/PATH}: the executable the kernel started, from {@code /proc/PID/exe}; argv[0] and comm are not
- * consulted, so a process cannot satisfy it by naming itself. A binary replaced since the process started it
- * ({@code " (deleted)"}) still matches its path: it is the same daemon awaiting a restart.
+ * consulted, so a process cannot satisfy it by naming itself. The link shows the path in the process's own mount
+ * namespace, so the file is checked too: a container's binary or one bind-mounted over the path in a user
+ * namespace does not match. A binary replaced since the process started it ({@code " (deleted)"}) still matches
+ * its path when that path leads to the same place in both namespaces: it is the same daemon awaiting a restart.
  */
 final class ExeTerm implements Term {
   private final String path;
@@ -25,7 +27,14 @@ final class ExeTerm implements Term {
     if (!exe.isPresent()) {
       return process.stat().isZombie() ? Verdict.NO : Verdict.unknown(exe.whyAbsent());
     }
-    return Verdict.of(exe.value().path().equals(path));
+    if (!exe.value().path().equals(path)) {
+      return Verdict.NO;
+    }
+    Field<Boolean> same = process.exeIsFileAt(path);
+    if (!same.isPresent()) {
+      return Verdict.unknown(same.whyAbsent());
+    }
+    return Verdict.of(same.value());
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class ProcessDescription {
     lines.add("name: " + ProcessNames.nameOf(process)
         + (ProcessNames.isInterpreter(stat.comm()) ? " (script of interpreter " + stat.comm() + ")" : ""));
     lines.add("exe: " + process.exe());
-    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs));
+    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs)
+        + (process.cmdlineTruncated() ? " ... (" + ArgsTerm.CUT + ")" : ""));
     lines.add(credentials(process.credentials(), users));
     lines.add("label: " + process.label());
     return lines;
@@ -50,6 +51,16 @@ public final class ProcessDescription {
       names.apply(id).ifPresent(name -> out.append('(').append(name).append(')'));
     }
     return out.toString();
+  }
+
+  /** Longest command line a detail line shows; --explain shows it whole. */
+  public static final int SHORT_ARGS_CHARS = 1000;
+
+  /** {@link #quoteArgs}, cut after {@link #SHORT_ARGS_CHARS} characters with how many more there were. */
+  public static String shortArgs(List<String> args) {
+    String all = quoteArgs(args);
+    return all.length() <= SHORT_ARGS_CHARS ? all
+        : all.substring(0, SHORT_ARGS_CHARS) + "... (" + (all.length() - SHORT_ARGS_CHARS) + " more characters)";
   }
 
   /** Arguments separated by spaces, each one with a space or nothing in it shown in single quotes. */

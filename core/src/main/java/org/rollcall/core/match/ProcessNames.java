@@ -39,16 +39,22 @@ public final class ProcessNames {
    * none (a REPL, {@code -c}/{@code -e} code).
    */
   public static String scriptName(List<String> args) {
+    int script = scriptIndex(args);
+    return script >= 0 && script < args.size() ? basename(args.get(script)) : null;
+  }
+
+  /** The index of the script argument; -1 when -c or -e gives the code, args.size() when there is none. */
+  private static int scriptIndex(List<String> args) {
     for (int i = 1; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("-c") || arg.equals("-e") || arg.equals("-E")) {
-        return null;
+        return -1;
       }
       if (!arg.startsWith("-") && !arg.isEmpty()) {
-        return basename(arg);
+        return i;
       }
     }
-    return null;
+    return args.size();
   }
 
   /** The name NAME terms see for {@code process}: the script name for interpreters, otherwise comm. */
@@ -62,6 +68,10 @@ public final class ProcessNames {
       return Field.absent(args.whyAbsent());
     }
     String script = scriptName(args.value());
+    // Cut short, a command line with no script yet may hold it further on.
+    if (process.cmdlineTruncated() && scriptIndex(args.value()) == args.value().size()) {
+      return Field.absent("the script's name is not in the first 8 MiB of the command line");
+    }
     return Field.of(script == null ? comm : script);
   }
 

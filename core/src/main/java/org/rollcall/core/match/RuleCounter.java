@@ -29,6 +29,8 @@ public final class RuleCounter {
         }
       } catch (ProcessGoneException e) {
         continue;
+      } finally {
+        process.release();
       }
       for (int i = 0; i < rules.size(); i++) {
         if (verdicts[i].isYes()) {

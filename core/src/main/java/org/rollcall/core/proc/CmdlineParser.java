@@ -26,4 +26,16 @@ public final class CmdlineParser {
     }
     return List.copyOf(args);
   }
+
+  /**
+   * The whole arguments of the first {@code length} bytes of a longer command line: the last one, which the cut
+   * may have shortened, is left out, so every argument kept is exact.
+   */
+  public static List<String> parseCut(byte[] bytes, int length) {
+    int end = length;
+    while (end > 0 && bytes[end - 1] != 0) {
+      end--;
+    }
+    return parse(bytes, end);
+  }
 }

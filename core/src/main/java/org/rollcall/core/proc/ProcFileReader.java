@@ -15,8 +15,12 @@ import java.util.Arrays;
  * they may not read and a real I/O error apart.
  */
 final class ProcFileReader {
-  /** The largest file read; a cmdline is capped by the kernel's ARG_MAX-sized argument area. */
-  static final int MAX_BYTES = 4 << 20;
+  /**
+   * The largest file read. A cmdline is the argument area exec(2) filled, which any user can make 6 MiB (3/4 of
+   * the kernel's 8 MiB _STK_LIM, after {@code ulimit -s unlimited}): a cap below that let one process leave every
+   * rule that reads command lines (interpreters' NAME terms, args=) undecided.
+   */
+  static final int MAX_BYTES = 8 << 20;
 
   private byte[] buffer = new byte[4096];
   private int length;
@@ -25,6 +29,7 @@ final class ProcFileReader {
   enum Outcome { READ, MISSING, DENIED, FAILED }
 
   private String failure;
+  private boolean truncated;
 
   /**
    * Reads {@code file}; on {@link Outcome#READ}, {@link #bytes()} and {@link #length()} hold its content, on
@@ -32,11 +37,33 @@ final class ProcFileReader {
    * process that exited between open and read, a file over {@link #MAX_BYTES}).
    */
   Outcome read(Path file) {
+    return read(file, false);
+  }
+
+  /**
+   * As {@link #read(Path)}, but a file over {@link #MAX_BYTES} is READ with its first {@link #MAX_BYTES} bytes
+   * and {@link #truncated()} set: a command line can be made any size (prctl PR_SET_MM_MAP needs no privilege).
+   */
+  Outcome readPrefix(Path file) {
+    return read(file, true);
+  }
+
+  /** Whether the last {@link #readPrefix} stopped at {@link #MAX_BYTES}. */
+  boolean truncated() {
+    return truncated;
+  }
+
+  private Outcome read(Path file, boolean prefix) {
     length = 0;
     failure = null;
+    truncated = false;
     try (SeekableByteChannel channel = Files.newByteChannel(file)) {
       while (true) {
         if (length == buffer.length) {
+          if (buffer.length >= MAX_BYTES && prefix) {
+            truncated = true;
+            return Outcome.READ;
+          }
           if (buffer.length >= MAX_BYTES) {
             failure = "larger than " + MAX_BYTES + " bytes";
             return Outcome.FAILED;

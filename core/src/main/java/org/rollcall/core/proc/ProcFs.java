@@ -1,8 +1,5 @@
 package org.rollcall.core.proc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,49 +84,11 @@ public final class ProcFs {
   }
 
   /**
-   * Why other users' processes may be missing from a scan, or null when they cannot be: the proc mount has
-   * {@code hidepid=2} (or {@code invisible}) and we are not root.
+   * Why other users' processes may be missing from a scan, or null when they cannot be (see
+   * {@link HiddenProcesses}); always null for a saved tree.
    */
-  String hiddenProcessesNote() {
-    if (!isLive()) {
-      return null;
-    }
-    try {
-      String mountinfo = Files.readString(root.resolve("self/mountinfo"), StandardCharsets.ISO_8859_1);
-      String hidepid = hidepidOption(mountinfo, root.toAbsolutePath().normalize().toString());
-      if (hidepid == null || hidepid.equals("0") || hidepid.equals("off") || isRoot()) {
-        return null;
-      }
-      return "/proc is mounted with hidepid=" + hidepid + ": other users' processes may be invisible";
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** The hidepid option of the proc mount at {@code mountPoint} in mountinfo text, or null. */
-  static String hidepidOption(String mountinfo, String mountPoint) {
-    String found = null;
-    for (String line : mountinfo.split("\n")) {
-      String[] fields = line.split(" ");
-      int separator = Arrays.asList(fields).indexOf("-");
-      if (fields.length < 5 || !fields[4].equals(mountPoint) || separator < 0 || fields.length < separator + 4
-          || !fields[separator + 1].equals("proc")) {
-        continue;
-      }
-      found = "0";
-      for (String option : fields[separator + 3].split(",")) {
-        if (option.startsWith("hidepid=")) {
-          found = option.substring("hidepid=".length());
-        }
-      }
-    }
-    return found;
-  }
-
-  private boolean isRoot() throws IOException {
-    String status = Files.readString(root.resolve("self/status"), StandardCharsets.ISO_8859_1);
-    return StatusParser.parse(status.getBytes(StandardCharsets.ISO_8859_1), status.length(),
-        root.resolve("self/status")).effectiveUid() == 0;
+  public String hiddenProcessesNote() {
+    return isLive() ? HiddenProcesses.note(root) : null;
   }
 
   private static int parsePid(String name) {

@@ -12,6 +12,7 @@ public final class ProcessEntry {
   private final ProcStat stat;
   private Field<Credentials> credentials;
   private Field<List<String>> cmdline;
+  private boolean cmdlineTruncated;
   private Field<Executable> exe;
   private Field<SecurityLabel> label;
 
@@ -45,8 +46,18 @@ public final class ProcessEntry {
   public Field<List<String>> cmdline() {
     if (cmdline == null) {
       cmdline = reader.cmdline(pid());
+      cmdlineTruncated = reader.cmdlineTruncated();
     }
     return cmdline;
+  }
+
+  /**
+   * Whether {@link #cmdline()} holds only the arguments found whole in the first 8 MiB: any process can make its
+   * command line as long as it likes, so reading stops there.
+   */
+  public boolean cmdlineTruncated() {
+    cmdline();
+    return cmdlineTruncated;
   }
 
   /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
@@ -63,6 +74,27 @@ public final class ProcessEntry {
       label = reader.label(pid());
     }
     return label;
+  }
+
+  /**
+   * Whether the executable is the file {@code path} names here, not a look-alike shown under that path in another
+   * mount namespace; call only when {@link #exe()} shows {@code path}. Not kept: asked rarely.
+   */
+  public Field<Boolean> exeIsFileAt(String path) {
+    return reader.exeIsFileAt(pid(), exe().value(), path);
+  }
+
+  /**
+   * Drops the fields read so far (the stat stays); an accessor called later reads its file again. A monitor that
+   * walks a whole scan releases each process once judged, so its memory does not grow with the sum of every
+   * process's command line (128 KiB and more each, chosen by any user).
+   */
+  public void release() {
+    credentials = null;
+    cmdline = null;
+    cmdlineTruncated = false;
+    exe = null;
+    label = null;
   }
 
   @Override

@@ -1,11 +1,13 @@
 package org.rollcall.core.proc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -57,13 +59,20 @@ final class ProcessReader {
     };
   }
 
+  /** The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link #cmdlineTruncated()}. */
   Field<List<String>> cmdline(int pid) {
-    return switch (files.read(fs.path(pid, "cmdline"))) {
-      case READ -> Field.of(CmdlineParser.parse(files.bytes(), files.length()));
+    return switch (files.readPrefix(fs.path(pid, "cmdline"))) {
+      case READ -> Field.of(files.truncated() ? CmdlineParser.parseCut(files.bytes(), files.length())
+          : CmdlineParser.parse(files.bytes(), files.length()));
       case DENIED -> Field.absent("cmdline not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no cmdline file"));
       case FAILED -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
     };
+  }
+
+  /** Whether the last {@link #cmdline} read was cut. */
+  boolean cmdlineTruncated() {
+    return files.truncated();
   }
 
   Field<SecurityLabel> label(int pid) {
@@ -94,6 +103,57 @@ final class ProcessReader {
     } catch (IOException e) {
       return Field.absent(goneOr(pid, "exe not readable: " + e.getMessage()));
     }
+  }
+
+  /**
+   * Whether the process's executable is the file {@code path} names in our mount namespace, and not another file
+   * that merely shows that path in the process's own namespace (a container's binary, or a file an unprivileged
+   * user bind-mounted over the path inside a user namespace of their own). The same inode for a binary still in
+   * place; for a deleted one (a package upgrade) the same filesystem and location in both namespaces' mount tables.
+   * In a saved tree only the link text is there: it is taken as it is.
+   */
+  Field<Boolean> exeIsFileAt(int pid, Executable exe, String path) {
+    if (!fs.isLive()) {
+      return Field.of(true);
+    }
+    if (!exe.deleted()) {
+      Field<Map<String, Object>> running = fileKey(fs.path(pid, "exe"), pid);
+      if (!running.isPresent()) {
+        return Field.absent(running.whyAbsent());
+      }
+      Field<Map<String, Object>> named = fileKey(Path.of(path), -1);
+      return Field.of(named.isPresent() && running.value().equals(named.value()));
+    }
+    Field<String> theirs = mountinfo(fs.path(pid, "mountinfo"), pid);
+    Field<String> ours = mountinfo(fs.root().resolve("self/mountinfo"), -1);
+    if (!theirs.isPresent() || !ours.isPresent()) {
+      return Field.absent(theirs.isPresent() ? ours.whyAbsent() : theirs.whyAbsent());
+    }
+    String there = MountTable.parse(theirs.value()).locate(path);
+    return Field.of(there != null && there.equals(MountTable.parse(ours.value()).locate(path)));
+  }
+
+  /** The file's device and inode, following links; {@code pid} is the process whose exe it is, or -1. */
+  private Field<Map<String, Object>> fileKey(Path file, int pid) {
+    try {
+      return Field.of(Files.readAttributes(file, "unix:dev,ino"));
+    } catch (AccessDeniedException e) {
+      return Field.absent("exe not readable: permission denied");
+    } catch (NoSuchFileException e) {
+      return Field.absent(pid < 0 ? "no such file" : goneOr(pid, "exe link has no target"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Field.absent((pid < 0 ? file : "exe") + " not readable: " + e.getMessage());
+    }
+  }
+
+  private Field<String> mountinfo(Path file, int pid) {
+    return switch (files.read(file)) {
+      case READ -> Field.of(new String(files.bytes(), 0, files.length(), StandardCharsets.UTF_8));
+      case DENIED -> Field.absent("mountinfo not readable: permission denied");
+      case MISSING -> Field.absent(pid < 0 ? "no " + file : goneOr(pid, "no mountinfo"));
+      case FAILED -> Field.absent(pid < 0 ? file + " not readable: " + files.failure()
+          : goneOr(pid, "mountinfo not readable: " + files.failure()));
+    };
   }
 
   /** {@code reason} if the process still exists; otherwise it exited meanwhile and this throws. */

@@ -28,7 +28,8 @@ public record Perfdata(String label, double value, String uom, Range warn, Range
     boolean needsQuotes = false;
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      if (c == '=' || c == '\'' || c == '|' || Character.isISOControl(c)) {
+      // Control characters stay for the renderer to escape (\n, \t): made '_', two names became one label.
+      if (c == '=' || c == '\'' || c == '|') {
         c = '_';
       }
       needsQuotes |= c == ' ' || c == ';';

@@ -33,6 +33,9 @@ class LauncherTest {
     @Option(names = "--throw")
     String throwMessage;
 
+    @Option(names = "--out-of-memory")
+    boolean outOfMemory;
+
     @Parameters
     java.util.List<String> items = new java.util.ArrayList<>();
 
@@ -48,6 +51,9 @@ class LauncherTest {
 
     @Override
     public int run(Deadline deadline, PrintWriter out) throws Exception {
+      if (outOfMemory) {
+        throw new OutOfMemoryError("Java heap space");
+      }
       if (throwMessage != null) {
         throw new IllegalStateException(throwMessage);
       }
@@ -81,6 +87,14 @@ class LauncherTest {
         + "TEST UNKNOWN: test.monitor: Invalid value for option '--timeout': 'x' is not a double"
         + " (see test.monitor --help)\n"
         + "test.monitor: --timeout must be between 0 and 86400 seconds, not -1.0 (see test.monitor --help)\n");
+  }
+
+  @Test
+  void runningOutOfMemoryIsOneLineAndUnknownForNagios() {
+    // Uncaught, it went to the silenced stderr: no output at all, and exit 1 (WARNING) under Nagios.
+    assertThat(launcher.execute(new TestMonitor(), "--nagios", "--out-of-memory")).isEqualTo(3);
+    assertThat(output()).isEqualTo("TEST UNKNOWN: test.monitor: error: OutOfMemoryError: Java heap space\n"
+        + "(run with -v for the stack trace)\n");
   }
 
   @Test

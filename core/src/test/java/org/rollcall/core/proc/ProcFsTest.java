@@ -87,17 +87,6 @@ class ProcFsTest {
   }
 
   @Test
-  void findsHidepidInMountinfo() {
-    String mountinfo = "22 27 0:21 / /proc rw,relatime shared:12 - proc proc rw,hidepid=invisible\n"
-        + "30 22 0:5 / /proc/sys/fs/binfmt_misc rw - binfmt_misc binfmt_misc rw\n";
-    assertThat(ProcFs.hidepidOption(mountinfo, "/proc")).isEqualTo("invisible");
-    assertThat(ProcFs.hidepidOption("22 27 0:21 / /proc rw - proc proc rw\n", "/proc")).isEqualTo("0");
-    assertThat(ProcFs.hidepidOption("22 27 0:21 / /proc rw - proc proc rw\n"
-        + "40 22 0:21 / /proc rw - proc proc rw,hidepid=2\n", "/proc")).isEqualTo("2");
-    assertThat(ProcFs.hidepidOption(mountinfo, "/mnt")).isNull();
-  }
-
-  @Test
   void theLiveProcFsSeesThisJvm() throws IOException {
     ProcFs live = ProcFs.system();
     assertThat(live.isLive()).isTrue();

@@ -22,6 +22,8 @@ class SafeTextTest {
     assertThat(SafeText.escape("x\u0085y\u2028z\u007f")).isEqualTo("x\\u0085y\\u2028z\\x7f");
     assertThat(SafeText.escape(SafeText.decode(new byte[] {'n', (byte) 0xfe}))).isEqualTo("n\\xfe");
     assertThat(SafeText.escape("%s %n bäckerei")).isEqualTo("%s %n bäckerei");
+    // After a first escape the rest of the line takes the slow path: a letter must stay a letter there too.
+    assertThat(SafeText.escape("a\nbäcker é\u00a0")).isEqualTo("a\\nbäcker é\u00a0");
   }
 
   // Found by SafeTextFuzzTest: after a first escape, U+00A0..U+00FF were written as \\xNN, the escape of an
