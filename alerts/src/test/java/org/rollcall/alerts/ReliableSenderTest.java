@@ -57,6 +57,39 @@ class ReliableSenderTest {
     assertThat(Files.readString(dir.resolve("fallback.log"))).contains("sshd:0\n").endsWith("detail\n.\n");
   }
 
+  /** A delivery stuck in a library that ignores both its deadline and interrupts: the alert is still saved. */
+  @Test
+  void aDeliveryThatIgnoresItsDeadlineIsAbandonedAndTheAlertSaved() throws Exception {
+    long start = System.nanoTime();
+    int code = sender().send(alert(), attempt -> {
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (System.nanoTime() < end) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException ignored) {
+          // As a library blocked in a socket read would: an interrupt changes nothing.
+        }
+      }
+      return "to nowhere";
+    }, Deadline.after(Duration.ofSeconds(3)));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(code).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(out.toString()).contains(": no result within 2").contains(" ms; the attempt was abandoned (1 attempt)");
+    assertThat(tookMillis).isLessThan(3000);
+    assertThat(Files.readString(dir.resolve("fallback.log"))).endsWith("detail\n.\n");
+  }
+
+  @Test
+  void anOutOfMemoryErrorInADeliveryStillSavesTheAlert() throws Exception {
+    int code = sender().send(alert(), attempt -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, Deadline.after(Duration.ofSeconds(10)));
+
+    assertThat(code).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(out.toString()).contains("internal error: java.lang.OutOfMemoryError: Java heap space (1 attempt)");
+  }
+
   @Test
   void retriesStopWhenTheDeadlineLeavesNoRoom() throws Exception {
     AtomicInteger attempts = new AtomicInteger();

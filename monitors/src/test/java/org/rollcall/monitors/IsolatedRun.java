@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an executable in its own JVM with an empty private /tmp (a tmpfs in a mount namespace of its own, so other
  * programs' files cannot be mistaken for its own), and records what it left: the files in that /tmp after it
- * exited, and every process that ran below it.
+ * exited, and every process that ran below its JVM.
  */
 final class IsolatedRun {
   /** What the JVM left in /tmp is printed after this line, on stdout, by the wrapper once the JVM has exited. */
@@ -30,12 +29,12 @@ final class IsolatedRun {
   /**
    * @param stdout what the executable printed
    * @param leftInTmp files and directories in its /tmp once it had exited
-   * @param descendants the processes seen below the wrapper while it ran, each with the programs it ran
-   * @param survivors those of them still alive after the run
+   * @param jvmSeen whether the executable's JVM was seen running (so that its children could be)
+   * @param children the processes seen below the executable's JVM while it ran, each with the programs it ran
+   * @param survivors those of them still running after the run
    */
-  record Result(int exit, String stdout, String stderr, long millis, List<String> leftInTmp,
-      Map<Long, Set<String>> descendants,
-      List<String> survivors) {}
+  record Result(int exit, String stdout, String stderr, long millis, List<String> leftInTmp, boolean jvmSeen,
+      Map<Long, Set<String>> children, List<String> survivors) {}
 
   /** {@code java [jvmOptions] -cp ... Main name args} under {@code unshare --mount} with a fresh tmpfs on /tmp. */
   static Result run(List<String> jvmOptions, String name, String... args) throws InterruptedException {
@@ -54,13 +53,15 @@ final class IsolatedRun {
       CompletableFuture<String> out = Executables.read(process.getInputStream());
       CompletableFuture<String> err = Executables.read(process.getErrorStream());
       Map<Long, Set<String>> seen = new TreeMap<>();
-      Map<Long, ProcessHandle> handles = new HashMap<>();
+      List<ProcessHandle> jvm = new ArrayList<>();
       while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(p -> {
-          handles.putIfAbsent(p.pid(), p);
-          // A forked shell shows as the shell until it execs; a process already gone shows no command at all.
-          p.info().command().ifPresent(c -> seen.computeIfAbsent(p.pid(), pid -> new TreeSet<>()).add(c));
-          seen.computeIfAbsent(p.pid(), pid -> new TreeSet<>());
+        if (jvm.isEmpty()) {
+          // The shell's child shows as the shell until it execs java; after java, the shell runs ls.
+          process.children().filter(p -> p.info().command().orElse("").endsWith("/bin/java")).forEach(jvm::add);
+        }
+        jvm.stream().flatMap(ProcessHandle::descendants).forEach(p -> {
+          Set<String> programs = seen.computeIfAbsent(p.pid(), pid -> new TreeSet<>());
+          p.info().command().ifPresent(programs::add);
         });
         if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
           process.destroyForcibly();
@@ -74,12 +75,22 @@ final class IsolatedRun {
             + err.join());
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      List<String> survivors = handles.values().stream().filter(ProcessHandle::isAlive)
-          .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+      List<String> survivors = seen.keySet().stream().filter(IsolatedRun::running).map(pid -> pid + " "
+          + seen.get(pid)).toList();
       return new Result(process.exitValue(), stdout.substring(0, mark), err.join(), millis,
-          stdout.substring(mark + TMP_MARK.length() + 1).lines().toList(), seen, survivors);
+          stdout.substring(mark + TMP_MARK.length() + 1).lines().toList(), !jvm.isEmpty(), seen, survivors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether {@code pid} still runs: a zombie (ended, not yet reaped by PID 1) runs nothing. */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException gone) {
+      return false;
     }
   }
 }
