@@ -71,6 +71,30 @@ public final class PsMonitor implements Launchable {
     this.users = users;
   }
 
+  /** With a fixed user directory and a default proc tree, so tests can run plain arguments on a fixture. */
+  PsMonitor(UserDirectory users, ProcRootOption procRoot) {
+    this.users = users;
+    this.procRoot = procRoot;
+  }
+
+  /**
+   * Rules alone, none starting with {@code -} or {@code @}, are taken as they are: picocli would make every one of
+   * them a RULE and leave each option at its default, so they skip picocli's start-up.
+   */
+  @Override
+  public boolean acceptPlain(String[] args) {
+    if (args.length == 0) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
+        return false;
+      }
+    }
+    ruleTexts.addAll(List.of(args));
+    return true;
+  }
+
   @Override
   public String service() {
     return "PS";

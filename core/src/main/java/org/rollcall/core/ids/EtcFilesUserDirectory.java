@@ -61,10 +61,23 @@ public final class EtcFilesUserDirectory implements UserDirectory {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
           .map(line -> line.split(":", -1))
-          .filter(fields -> fields.length >= 3 && fields[2].matches("\\d{1,10}"))
+          .filter(fields -> fields.length >= 3 && isId(fields[2]))
           .toList();
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** One to ten ASCII digits (a loop: a regular expression would be compiled again for every line). */
+  private static boolean isId(String field) {
+    if (field.isEmpty() || field.length() > 10) {
+      return false;
+    }
+    for (int i = 0; i < field.length(); i++) {
+      if (field.charAt(i) < '0' || field.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

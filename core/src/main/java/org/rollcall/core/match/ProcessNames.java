@@ -23,9 +23,19 @@ public final class ProcessNames {
 
   private ProcessNames() {}
 
+  /** The words every alternative of {@link #INTERPRETER} starts with. */
+  private static final String[] INTERPRETER_PREFIXES =
+      {"perl", "python", "pypy", "lua", "ruby", "php", "node", "tclsh", "Rscript"};
+
   /** Whether a process with this comm is a script interpreter whose script names it. */
   public static boolean isInterpreter(String comm) {
-    return INTERPRETER.matcher(comm).matches();
+    // Asked for every process and rule: a prefix test keeps the regular expression to the few candidates.
+    for (String prefix : INTERPRETER_PREFIXES) {
+      if (comm.startsWith(prefix)) {
+        return INTERPRETER.matcher(comm).matches();
+      }
+    }
+    return false;
   }
 
   /** What the kernel keeps of {@code name} in comm: its first 15 bytes. */
