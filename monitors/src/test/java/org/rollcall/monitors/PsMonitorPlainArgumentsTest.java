@@ -1,0 +1,101 @@
+package org.rollcall.monitors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rollcall.core.cli.Launcher;
+import org.rollcall.core.cli.ProcRootOption;
+import org.rollcall.core.ids.FixedUserDirectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * ps.monitor's plain path (rules taken without picocli) against picocli's: the same command state for every
+ * argument list the plain path accepts, and the same output and exit code for every golden case.
+ */
+class PsMonitorPlainArgumentsTest {
+  private static final Path CASES = Path.of("src/test/resources/golden/ps");
+
+  @TempDir
+  static Path procRoot;
+
+  @BeforeAll
+  static void buildSystem() {
+    GoldenSystem.build(procRoot);
+  }
+
+  static Stream<String> cases() throws IOException {
+    return GoldenCases.in(CASES);
+  }
+
+  /** Each golden case run both ways on the golden system (made the default root, so no option is needed). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void bothPathsPrintTheGoldenOutput(String name) throws IOException {
+    String[] args = Files.readAllLines(CASES.resolve(name + ".args")).toArray(String[]::new);
+    String expected = Files.readString(CASES.resolve(name + ".out")).replace("@PROC@", procRoot.toString());
+    int expectedExit = Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim());
+    for (boolean plain : new boolean[] {true, false}) {
+      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+      Launcher launcher = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), c -> { });
+      PsMonitor monitor = new PsMonitor(FixedUserDirectory.SAMPLE, new ProcRootOption(procRoot));
+      int code = plain ? launcher.execute(monitor, args) : launcher.executeParsed(monitor, args);
+      assertThat(stdout.toString(StandardCharsets.UTF_8)).as(plain ? "plain" : "picocli").isEqualTo(expected);
+      assertThat(code).as(plain ? "plain" : "picocli").isEqualTo(expectedExit);
+    }
+  }
+
+  @Test
+  void theGoldenRuleListsTakeThePlainPath() {
+    assertThat(new PsMonitor(FixedUserDirectory.SAMPLE).acceptPlain(new String[] {"tor:1-1", "sshd:1-"})).isTrue();
+  }
+
+  static Stream<List<String>> plainArgumentLists() {
+    return Stream.of(List.of("sshd:1-"), List.of("tor:1-1", "master:1-2", "cron:1-5", "dbus-daemon:1-"),
+        List.of("user=root,/usr/sbin/sshd:1-", "'sshd,!user=root:0-0'", "context=sshd_t:1-"),
+        List.of("args=--config=x\\, y:0-", "name=-odd:0-", "rcl sp) (ace:1-1", "dæmon:0-"),
+        List.of("help:1-", "version:0-", "nagios:1-", "=:1-"), List.of("host.example.org"), List.of("ps.monitor:0-"));
+  }
+
+  /** Whatever the plain path accepts, picocli parses into exactly the same command. */
+  @ParameterizedTest
+  @MethodSource("plainArgumentLists")
+  void thePlainPathLeavesTheCommandAsPicocliDoes(List<String> args) {
+    PsMonitor plain = new PsMonitor(FixedUserDirectory.SAMPLE);
+    PsMonitor parsed = new PsMonitor(FixedUserDirectory.SAMPLE);
+    String[] array = args.toArray(String[]::new);
+    assertThat(plain.acceptPlain(array)).isTrue();
+    new CommandLine(parsed).setExpandAtFiles(false).parseArgs(array);
+    assertThat(plain.ruleTexts).isEqualTo(parsed.ruleTexts).isEqualTo(args);
+    assertThat(plain.settings()).isEqualTo(parsed.settings());
+    assertThat(plain.procRoot.rootText()).isEqualTo(parsed.procRoot.rootText()).isEqualTo("/proc");
+    assertThat(plain.recheckSeconds).isEqualTo(parsed.recheckSeconds).isNull();
+    assertThat(plain.explainPid).isEqualTo(parsed.explainPid).isNull();
+  }
+
+  static Stream<List<String>> argumentListsForPicocli() {
+    return Stream.of(List.of(), List.of("sshd:1-", "--nagios"), List.of("-t", "5", "sshd:1-"), List.of("--help"),
+        List.of("sshd:1-", "-V"), List.of("@rules"), List.of("--", "sshd:1-"), List.of("sshd:1-", ""),
+        List.of("-x", "1"), List.of("--proc-root=/tmp", "sshd:1-"), List.of("-5"));
+  }
+
+  /** Anything with an option, an empty or @-word, or no rule at all is left to picocli. */
+  @ParameterizedTest
+  @MethodSource("argumentListsForPicocli")
+  void optionsHelpAndOddWordsGoToPicocli(List<String> args) {
+    PsMonitor monitor = new PsMonitor(FixedUserDirectory.SAMPLE);
+    assertThat(monitor.acceptPlain(args.toArray(String[]::new))).isFalse();
+    assertThat(monitor.ruleTexts).isEmpty();
+  }
+}
