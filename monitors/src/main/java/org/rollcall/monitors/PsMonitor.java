@@ -109,7 +109,10 @@ public final class PsMonitor implements Launchable {
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
     ProcFs fs = procRoot.fs();
     RuleParser parser = new RuleParser(new MatchParser(users));
-    List<Rule> rules = ruleTexts.stream().map(parser::parse).toList();
+    List<Rule> rules = new ArrayList<>();
+    for (String text : ruleTexts) {
+      rules.add(parser.parse(text));
+    }
     if (explainPid != null) {
       return explain(fs, rules, out);
     }
@@ -119,11 +122,20 @@ public final class PsMonitor implements Launchable {
     Duration recheck = recheckDelay(deadline);
     Scan scan = fs.scan();
     List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.in(scan, fs));
-    if (recheck != null && counts.stream().anyMatch(c -> c.status() != Status.OK)) {
+    if (recheck != null && anyFailed(counts)) {
       deadline.sleep(recheck);
       counts = recount(counts, fs);
     }
     return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+  }
+
+  private static boolean anyFailed(List<RuleCount> counts) {
+    for (RuleCount count : counts) {
+      if (count.status() != Status.OK) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts again the rules that failed, keeping the ones that held. */

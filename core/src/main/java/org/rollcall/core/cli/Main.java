@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the executable's name
@@ -19,7 +20,7 @@ public final class Main {
     PrintStream stdout = System.out;
     // Libraries (or the JVM) writing to System.err would land on mon's summary line: keep it off stdout and stderr.
     System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    Launcher launcher = new Launcher(stdout, code -> Runtime.getRuntime().halt(code));
+    Launcher launcher = new Launcher(stdout, new Halt());
     if (args.length == 0) {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");
       System.exit(1);
@@ -33,6 +34,14 @@ public final class Main {
       return;
     }
     System.exit(launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
+  }
+
+  /** Ends the JVM at once (a class, not a lambda: see {@link Launcher}). */
+  private static final class Halt implements IntConsumer {
+    @Override
+    public void accept(int code) {
+      Runtime.getRuntime().halt(code);
+    }
   }
 
   /** A new instance of the executable registered as {@code name} (see {@link ExecutableRegistry}). */

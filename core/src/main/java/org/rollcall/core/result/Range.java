@@ -3,6 +3,7 @@ package org.rollcall.core.result;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rollcall.core.text.Ascii;
 
 /**
  * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside it when the
@@ -38,7 +39,7 @@ public final class Range {
     int dash = text.indexOf('-');
     String low = dash < 0 ? "" : text.substring(0, dash);
     String high = dash < 0 ? "" : text.substring(dash + 1);
-    if (dash < 0 || !isDigits(low) || !isDigits(high)) {
+    if (dash < 0 || !Ascii.isDigits(low, 0, Integer.MAX_VALUE) || !Ascii.isDigits(high, 0, Integer.MAX_VALUE)) {
       throw new IllegalArgumentException("'" + text + "' is not a count range MIN-MAX (like 1-, -5, 1-1, 0-0)");
     }
     if (low.isEmpty() && high.isEmpty()) {
@@ -47,16 +48,6 @@ public final class Range {
     double min = low.isEmpty() ? 0 : parseCount(low, text);
     double max = high.isEmpty() ? Double.POSITIVE_INFINITY : parseCount(high, text);
     return new Range(min, max, false);
-  }
-
-  /** Whether {@code text} is only ASCII digits (or empty), as the regular expression {@code \\d*} would say. */
-  private static boolean isDigits(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Compiled on first use only: ps.monitor's rules never need it. */
