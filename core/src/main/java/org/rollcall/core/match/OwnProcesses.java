@@ -2,9 +2,8 @@ package org.rollcall.core.match;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.proc.ProcFs;
@@ -28,21 +27,41 @@ public final class OwnProcesses {
       return Set.of();
     }
     int self = selfPid(fs);
-    Map<Integer, ProcessEntry> byPid = new HashMap<>();
+    List<ProcessEntry> processes = scan.processes();
     Set<Integer> own = new HashSet<>();
     own.add(self);
-    for (ProcessEntry process : scan.processes()) {
-      byPid.put(process.pid(), process);
+    for (ProcessEntry process : processes) {
       if (process.stat().ppid() == self) {
         own.add(process.pid());
       }
     }
-    ProcessEntry me = byPid.get(self);
+    ProcessEntry me = find(processes, self);
     int parent = me == null ? parentPid() : me.stat().ppid();
-    while (parent > 1 && byPid.containsKey(parent) && isWrapper(byPid.get(parent).comm()) && own.add(parent)) {
-      parent = byPid.get(parent).stat().ppid();
+    ProcessEntry ancestor = find(processes, parent);
+    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm()) && own.add(parent)) {
+      parent = ancestor.stat().ppid();
+      ancestor = find(processes, parent);
     }
     return own;
+  }
+
+  /** The process {@code pid} of a scan (which lists them ascending by PID), or null. */
+  private static ProcessEntry find(List<ProcessEntry> processes, int pid) {
+    int low = 0;
+    int high = processes.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int found = processes.get(middle).pid();
+      if (found == pid) {
+        return processes.get(middle);
+      }
+      if (found < pid) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return null;
   }
 
   /**

@@ -31,7 +31,7 @@ final class ProcessReader {
     String file = fs.pathText(pid, "stat");
     switch (files.read(file)) {
       case READ -> {
-        opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), Path.of(file)));
+        opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), file));
         return Opening.OPENED;
       }
       case DENIED -> {

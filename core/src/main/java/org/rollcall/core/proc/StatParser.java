@@ -13,6 +13,11 @@ public final class StatParser {
   private StatParser() {}
 
   public static ProcStat parse(byte[] bytes, int length, Path file) {
+    return parse(bytes, length, file.toString());
+  }
+
+  /** {@link #parse(byte[], int, Path)} with the file's path as text, for error messages. */
+  public static ProcStat parse(byte[] bytes, int length, String file) {
     int open = indexOf(bytes, length, (byte) '(');
     int close = lastIndexOf(bytes, length, (byte) ')');
     if (open < 0 || close < open) {
@@ -57,7 +62,7 @@ public final class StatParser {
         (int) numbers[17], numbers[19], numbers[20], numbers[21]);
   }
 
-  private static int parsePid(byte[] bytes, int open, Path file) {
+  private static int parsePid(byte[] bytes, int open, String file) {
     int pid = 0;
     int digits = 0;
     for (int i = 0; i < open; i++) {

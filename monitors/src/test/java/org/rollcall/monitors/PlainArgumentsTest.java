@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.Launcher;
 import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.ids.FixedUserDirectory;
@@ -21,10 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * ps.monitor's plain path (rules taken without picocli) against picocli's: the same command state for every
- * argument list the plain path accepts, and the same output and exit code for every golden case.
+ * The plain path (arguments taken without picocli) against picocli's: the same command state for every argument
+ * list the plain path accepts, and for ps.monitor the same output and exit code for every golden case.
  */
-class PsMonitorPlainArgumentsTest {
+class PlainArgumentsTest {
   private static final Path CASES = Path.of("src/test/resources/golden/ps");
 
   @TempDir
@@ -77,11 +78,25 @@ class PsMonitorPlainArgumentsTest {
     String[] array = args.toArray(String[]::new);
     assertThat(plain.acceptPlain(array)).isTrue();
     new CommandLine(parsed).setExpandAtFiles(false).parseArgs(array);
-    assertThat(plain.ruleTexts).isEqualTo(parsed.ruleTexts).isEqualTo(args);
+    assertThat(ParsedState.of(plain)).isEqualTo(ParsedState.of(parsed)).containsEntry("ruleTexts", args)
+        .containsEntry("recheckSeconds", null).containsEntry("explainPid", null);
     assertThat(plain.settings()).isEqualTo(parsed.settings());
-    assertThat(plain.procRoot.rootText()).isEqualTo(parsed.procRoot.rootText()).isEqualTo("/proc");
-    assertThat(plain.recheckSeconds).isEqualTo(parsed.recheckSeconds).isNull();
-    assertThat(plain.explainPid).isEqualTo(parsed.explainPid).isNull();
+    assertThat(plain.procRoot.rootText()).isEqualTo("/proc");
+  }
+
+  /** cpu.monitor and exclusion.monitor take no arguments as they are, and only that. */
+  @Test
+  void otherMonitorsWithoutArgumentsAreLeftAsPicocliLeavesThem() {
+    for (boolean cpu : new boolean[] {true, false}) {
+      Launchable plain = cpu ? new CpuMonitor() : new ExclusionMonitor();
+      Launchable parsed = cpu ? new CpuMonitor() : new ExclusionMonitor();
+      assertThat(plain.acceptPlain(new String[0])).isTrue();
+      new CommandLine(parsed).parseArgs();
+      assertThat(ParsedState.of(plain)).isEqualTo(ParsedState.of(parsed)).isNotEmpty();
+      assertThat(plain.settings()).isEqualTo(parsed.settings());
+      assertThat(plain.acceptPlain(new String[] {"--max", "80"})).isFalse();
+      assertThat(plain.acceptPlain(new String[] {"x"})).isFalse();
+    }
   }
 
   static Stream<List<String>> argumentListsForPicocli() {
