@@ -2,61 +2,20 @@ package org.rollcall.monitors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rollcall.core.cli.Launchable;
-import org.rollcall.core.cli.Launcher;
-import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.ids.FixedUserDirectory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
  * The plain path (arguments taken without picocli) against picocli's: the same command state for every argument
- * list the plain path accepts, and for ps.monitor the same output and exit code for every golden case.
+ * list the plain path accepts. {@link PsMonitorGoldenTest} runs every golden case both ways too.
  */
 class PlainArgumentsTest {
-  private static final Path CASES = Path.of("src/test/resources/golden/ps");
-
-  @TempDir
-  static Path procRoot;
-
-  @BeforeAll
-  static void buildSystem() {
-    GoldenSystem.build(procRoot);
-  }
-
-  static Stream<String> cases() throws IOException {
-    return GoldenCases.in(CASES);
-  }
-
-  /** Each golden case run both ways on the golden system (made the default root, so no option is needed). */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void bothPathsPrintTheGoldenOutput(String name) throws IOException {
-    String[] args = Files.readAllLines(CASES.resolve(name + ".args")).toArray(String[]::new);
-    String expected = Files.readString(CASES.resolve(name + ".out")).replace("@PROC@", procRoot.toString());
-    int expectedExit = Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim());
-    for (boolean plain : new boolean[] {true, false}) {
-      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-      Launcher launcher = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), c -> { });
-      PsMonitor monitor = new PsMonitor(FixedUserDirectory.SAMPLE, new ProcRootOption(procRoot));
-      int code = plain ? launcher.execute(monitor, args) : launcher.executeParsed(monitor, args);
-      assertThat(stdout.toString(StandardCharsets.UTF_8)).as(plain ? "plain" : "picocli").isEqualTo(expected);
-      assertThat(code).as(plain ? "plain" : "picocli").isEqualTo(expectedExit);
-    }
-  }
-
   @Test
   void theGoldenRuleListsTakeThePlainPath() {
     assertThat(new PsMonitor(FixedUserDirectory.SAMPLE).acceptPlain(new String[] {"tor:1-1", "sshd:1-"})).isTrue();
