@@ -25,6 +25,11 @@ public final class ProcessNames {
    * tclsh[.0-9]*, Rscript. Asked for every process and rule, so written out rather than a regular expression.
    */
   public static boolean isInterpreter(String comm) {
+    // Most names start with none of the interpreters' letters: decided before hashing the name.
+    char first = comm.isEmpty() ? ' ' : comm.charAt(0);
+    if (first != 'p' && first != 'l' && first != 'r' && first != 'n' && first != 't' && first != 'R') {
+      return false;
+    }
     return switch (comm) {
       case "perl", "python", "python2", "python3", "pypy", "pypy3", "lua", "luajit", "node", "nodejs", "Rscript" ->
           true;
