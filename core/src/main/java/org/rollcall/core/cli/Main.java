@@ -11,7 +11,11 @@ import java.util.function.IntConsumer;
 /**
  * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the executable's name
  * ({@code ps.monitor}). The class implementing NAME is listed in the resource {@code META-INF/rollcall/NAME}, so
- * one lookup finds it without loading the others. The only class that calls {@code System.exit}.
+ * one lookup finds it without loading the others. The only class that ends the JVM.
+ *
+ * <p>It ends it with {@code Runtime.halt} once stdout is flushed: {@code System.exit} would run shutdown hooks
+ * (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log the exit, which costs a JDK 25
+ * run about 15 ms.
  */
 public final class Main {
   /**
@@ -29,7 +33,7 @@ public final class Main {
     Launcher launcher = new Launcher(stdout, new Halt());
     if (args.length == 0) {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");
-      System.exit(1);
+      exit(stdout, 1);
     }
     Launchable command;
     try {
@@ -37,10 +41,15 @@ public final class Main {
       command = known != null ? instantiate(known) : lookUp(args[0]);
     } catch (ReflectiveOperationException | IOException | RuntimeException e) {
       stdout.println(args[0] + ": no such rollcall executable (" + e.getMessage() + ")");
-      System.exit(1);
+      exit(stdout, 1);
       return;
     }
-    System.exit(launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
+    exit(stdout, launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
+  }
+
+  private static void exit(PrintStream stdout, int code) {
+    stdout.flush();
+    Runtime.getRuntime().halt(code);
   }
 
   /** Ends the JVM at once (a class, not a lambda: see {@link Launcher}). */
