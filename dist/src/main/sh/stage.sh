@@ -23,6 +23,16 @@ for j in "$home/lib/"*.jar; do
 done | LC_ALL=C sort -u > "$home/lib/executables"
 [ -s "$home/lib/executables" ] || { echo "stage.sh: no executables registered in $target/dist-lib" >&2; exit 1; }
 
+# "NAME CLASS" for each executable, as the registry says: the launcher passes the class, sparing the JVM the lookup.
+registry=$target/registry
+rm -rf "$registry" && mkdir -p "$registry"
+for j in "$home/lib/"*.jar; do
+  (cd "$registry" && "$jar" xf "$j" META-INF/rollcall)
+done
+for name in $(cat "$home/lib/executables"); do
+  echo "$name $(tr -d '[:space:]' < "$registry/META-INF/rollcall/$name")"
+done > "$home/lib/classes"
+
 # Nagios plugin names: check_rollcall_X for every X.monitor that speaks Nagios (not the bridge from Nagios).
 nagios_names() {
   sed -n 's:^\(.*\)\.monitor$:\1:p' "$home/lib/executables" | grep -vx nagios | sed 's:^:check_rollcall_:'

@@ -104,12 +104,19 @@ class TarballIT {
     assumeTrue(Shell.isRoot(), "running as another user needs root");
     Traced.assumeStrace();
     Shell.ok("chmod", "777", work.toString());
-    // user=root makes ps.monitor load JNA (NSS lookups), which unpacks its library into /tmp unless told not to.
+    // root is in /etc/passwd, which nsswitch.conf asks first: no JNA. A user it lacks makes ps.monitor ask NSS
+    // through JNA, which unpacks its library into /tmp unless told not to.
     Traced run = Traced.run(work, Shell.as(65534, 65534, "env", "-i", "HOME=/nonexistent", "PATH=/usr/bin:/bin",
         bin("check_rollcall_ps"), "user=root:1-"));
     assertThat(run.result().stdout()).as(run.result().shown()).startsWith("PS OK: 1 rule holds: user=root:");
     assertThat(run.result().stderr()).isEmpty();
-    assertThat(run.filesCreated()).as("files the run created (JNA's library, hsperfdata, a cache)").isEmpty();
+    assertThat(run.filesCreated()).as("files the run created (hsperfdata, a cache)").isEmpty();
+    Traced nss = Traced.run(work, Shell.as(65534, 65534, "env", "-i", "HOME=/nonexistent", "PATH=/usr/bin:/bin",
+        bin("check_rollcall_ps"), "user=rollcall-no-such-user:0-"));
+    assertThat(nss.result().stdout()).as(nss.result().shown())
+        .startsWith("PS UNKNOWN: ps.monitor: unknown user 'rollcall-no-such-user'");
+    assertThat(nss.result().stderr()).isEmpty();
+    assertThat(nss.filesCreated()).as("files the run created (JNA's library, hsperfdata, a cache)").isEmpty();
   }
 
   private static String bin(String name) {

@@ -39,14 +39,14 @@ public final class CpuMonitor implements Launchable {
 
   @Option(names = {"--max", "-c"}, paramLabel = "PERCENT", defaultValue = "90",
       description = "Fail (CRITICAL) when a process used more than PERCENT of one CPU (default ${DEFAULT-VALUE}).")
-  double max;
+  double max = 90; // = defaultValue, also for runs picocli does not parse
 
   @Option(names = "-w", paramLabel = "PERCENT", description = "WARNING above PERCENT (below --max).")
   Double warn;
 
   @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = "5",
       description = "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
-  double sampleSeconds;
+  double sampleSeconds = 5;
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep the sample here and measure since the "
       + "previous run (default: $MON_STATEDIR when mon sets it).")
@@ -64,7 +64,7 @@ public final class CpuMonitor implements Launchable {
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "0",
       description = "List the N busiest processes in the detail, whatever their use.")
-  int top;
+  int top = 0;
 
   @Mixin
   ProcRootOption procRoot = new ProcRootOption();
@@ -76,6 +76,12 @@ public final class CpuMonitor implements Launchable {
   @Override
   public String service() {
     return "CPU";
+  }
+
+  /** No arguments at all need no parsing: every option keeps its default, which each field starts with. */
+  @Override
+  public boolean acceptPlain(String[] args) {
+    return args.length == 0;
   }
 
   @Override

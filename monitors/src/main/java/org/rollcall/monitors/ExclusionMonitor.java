@@ -62,6 +62,12 @@ public final class ExclusionMonitor implements Launchable {
     return "EXCLUSION";
   }
 
+  /** No arguments at all need no parsing: every option keeps its default, which each field starts with. */
+  @Override
+  public boolean acceptPlain(String[] args) {
+    return args.length == 0;
+  }
+
   @Override
   public RunSettings settings() {
     return options.settings();

@@ -71,6 +71,30 @@ public final class PsMonitor implements Launchable {
     this.users = users;
   }
 
+  /** With a fixed user directory and a default proc tree, so tests can run plain arguments on a fixture. */
+  PsMonitor(UserDirectory users, ProcRootOption procRoot) {
+    this.users = users;
+    this.procRoot = procRoot;
+  }
+
+  /**
+   * Rules alone, none starting with {@code -} or {@code @}, are taken as they are: picocli would make every one of
+   * them a RULE and leave each option at its default, so they skip picocli's start-up.
+   */
+  @Override
+  public boolean acceptPlain(String[] args) {
+    if (args.length == 0) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
+        return false;
+      }
+    }
+    ruleTexts.addAll(List.of(args));
+    return true;
+  }
+
   @Override
   public String service() {
     return "PS";
@@ -85,7 +109,10 @@ public final class PsMonitor implements Launchable {
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
     ProcFs fs = procRoot.fs();
     RuleParser parser = new RuleParser(new MatchParser(users));
-    List<Rule> rules = ruleTexts.stream().map(parser::parse).toList();
+    List<Rule> rules = new ArrayList<>();
+    for (String text : ruleTexts) {
+      rules.add(parser.parse(text));
+    }
     if (explainPid != null) {
       return explain(fs, rules, out);
     }
@@ -95,11 +122,20 @@ public final class PsMonitor implements Launchable {
     Duration recheck = recheckDelay(deadline);
     Scan scan = fs.scan();
     List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.in(scan, fs));
-    if (recheck != null && counts.stream().anyMatch(c -> c.status() != Status.OK)) {
+    if (recheck != null && anyFailed(counts)) {
       deadline.sleep(recheck);
       counts = recount(counts, fs);
     }
     return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+  }
+
+  private static boolean anyFailed(List<RuleCount> counts) {
+    for (RuleCount count : counts) {
+      if (count.status() != Status.OK) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts again the rules that failed, keeping the ones that held. */

@@ -56,7 +56,9 @@ final class PsReport {
       return "";
     }
     StringJoiner shown = new StringJoiner(" ", ": pids ", "");
-    pids.stream().limit(PIDS_SHOWN).forEach(pid -> shown.add(Integer.toString(pid)));
+    for (int pid : pids.subList(0, Math.min(PIDS_SHOWN, pids.size()))) {
+      shown.add(Integer.toString(pid));
+    }
     return shown + (pids.size() > PIDS_SHOWN ? " and " + (pids.size() - PIDS_SHOWN) + " more" : "");
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rollcall.core.cli.Launcher;
+import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.ids.FixedUserDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whole runs of ps.monitor against {@link GoldenSystem}: each case is {@code golden/ps/CASE.args} (one argument a
- * line), the exact expected stdout {@code CASE.out} and exit code {@code CASE.exit}.
+ * line), the exact expected stdout {@code CASE.out} and exit code {@code CASE.exit}; each run with
+ * {@code --proc-root}, then without it both through the plain path (when the arguments are plain) and picocli.
  */
 class PsMonitorGoldenTest {
   private static final Path CASES = Path.of("src/test/resources/golden/ps");
@@ -46,7 +48,19 @@ class PsMonitorGoldenTest {
     int code = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), c -> { })
         .execute(new PsMonitor(FixedUserDirectory.SAMPLE), args.toArray(String[]::new));
     String expected = Files.readString(CASES.resolve(name + ".out")).replace("@PROC@", procRoot.toString());
+    int expectedExit = Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim());
     assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
-    assertThat(code).isEqualTo(Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim()));
+    assertThat(code).isEqualTo(expectedExit);
+    // The same arguments with the golden system as the default root, so no option is needed: plain rules take the
+    // plain path, which must print exactly what picocli's prints.
+    String[] plainArgs = args.subList(1, args.size()).toArray(String[]::new);
+    for (boolean plain : new boolean[] {true, false}) {
+      stdout.reset();
+      Launcher launcher = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), c -> { });
+      PsMonitor monitor = new PsMonitor(FixedUserDirectory.SAMPLE, new ProcRootOption(procRoot));
+      int again = plain ? launcher.execute(monitor, plainArgs) : launcher.executeParsed(monitor, plainArgs);
+      assertThat(stdout.toString(StandardCharsets.UTF_8)).as(plain ? "plain" : "picocli").isEqualTo(expected);
+      assertThat(again).as(plain ? "plain" : "picocli").isEqualTo(expectedExit);
+    }
   }
 }

@@ -10,6 +10,15 @@ public interface Launchable {
   /** The short upper-case service name Nagios output starts with, e.g. "PS". */
   String service();
 
+  /**
+   * Takes {@code args} as they are and returns true when they need no parsing: plain arguments only, which leave
+   * every option at its default, exactly as picocli would. Returns false (the default) to have picocli parse them.
+   * The common run (ps.monitor with only rules) so skips building picocli's command model, most of its start-up.
+   */
+  default boolean acceptPlain(String[] args) {
+    return false;
+  }
+
   /** Settings read from the parsed options. */
   RunSettings settings();
 

@@ -11,14 +11,16 @@ import java.util.function.IntConsumer;
 import org.rollcall.core.result.OutputMode;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Renderer;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
- * Runs one executable: parses its options with picocli, starts its deadline, runs it, and prints everything it
- * says in one write to stdout. The one place that decides exit codes for usage errors (1 in mon's contract, 3 in
+ * Runs one executable: parses its options (with picocli, unless they are plain arguments), starts its deadline,
+ * runs it, and prints everything it says in one write to stdout. The one place that decides exit codes for usage errors (1 in mon's contract, 3 in
  * Nagios's), timeouts and unexpected exceptions, each reported as one readable line (a stack trace only with -v).
  * Nothing is ever written to stderr: mon would merge it into the summary line.
+ *
+ * <p>The path a plain run takes (this class, ps.monitor's scan, counting, rendering) uses loops and small classes
+ * rather than lambdas and streams: the first lambda of a run boots the JDK's method-handle machinery, and streams
+ * and regular expressions add more, about 10 ms of JDK 17's start-up even with a class-data archive.
  */
 public final class Launcher {
   private final PrintStream stdout;
@@ -37,22 +39,27 @@ public final class Launcher {
     this.halt = halt;
   }
 
-  /** Runs {@code command} (a picocli {@code @Command} that is {@link Launchable}) with {@code args}. */
+  /**
+   * Runs {@code command} with {@code args}: taken as they are when the command accepts them as plain arguments
+   * ({@link Launchable#acceptPlain}), otherwise parsed by picocli.
+   */
   public int execute(Launchable command, String... args) {
+    return execute(command, true, args);
+  }
+
+  /** Runs {@code command}, always parsing {@code args} with picocli (to compare with the plain path). */
+  public int executeParsed(Launchable command, String... args) {
+    return execute(command, false, args);
+  }
+
+  private int execute(Launchable command, boolean plainAllowed, String[] args) {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
-    String name = nameOf(command);
     Renderer errors = (Arrays.asList(args).contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON).renderer();
     int code;
     try {
-      CommandLine commandLine = new CommandLine(command).setExpandAtFiles(false).setOut(out).setErr(out);
-      commandLine.parseArgs(args);
-      if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
-        if (commandLine.isUsageHelpRequested()) {
-          commandLine.usage(out);
-        } else {
-          commandLine.printVersionHelp(out);
-        }
+      boolean plain = plainAllowed && command.acceptPlain(args);
+      if (!plain && CommandLineParsing.parse(command, args, out) == CommandLineParsing.Outcome.HELP_PRINTED) {
         code = errors == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
         RunSettings settings = command.settings();
@@ -61,7 +68,8 @@ public final class Launcher {
         startWatchdog(command, settings);
         code = run(command, deadline, settings, out, errors);
       }
-    } catch (ParameterException | UsageException e) {
+    } catch (UsageException e) {
+      String name = nameOf(command);
       code = errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
           List.of(), out);
     }
@@ -80,10 +88,10 @@ public final class Launcher {
   }
 
   private int run(Launchable command, Deadline deadline, RunSettings settings, PrintWriter out, Renderer errors) {
-    String name = nameOf(command);
     try {
       return command.run(deadline, out);
     } catch (UsageException e) {
+      String name = nameOf(command);
       return errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
           List.of(), out);
     } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
@@ -91,7 +99,7 @@ public final class Launcher {
       if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
         message = e.getClass().getSimpleName() + ": " + message;
       }
-      return errors.renderError(command.service(), name + ": error: " + message,
+      return errors.renderError(command.service(), nameOf(command) + ": error: " + message,
           settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"), out);
     }
   }
@@ -115,7 +123,23 @@ public final class Launcher {
   }
 
   private void startWatchdog(Launchable command, RunSettings settings) {
-    watchdog = new Thread(() -> {
+    watchdog = new Thread(new Watchdog(command, settings), "rollcall-deadline");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** Ends the run when its deadline passes with the command still running. */
+  private final class Watchdog implements Runnable {
+    private final Launchable command;
+    private final RunSettings settings;
+
+    Watchdog(Launchable command, RunSettings settings) {
+      this.command = command;
+      this.settings = settings;
+    }
+
+    @Override
+    public void run() {
       try {
         Thread.sleep(settings.timeout().toMillis());
       } catch (InterruptedException e) {
@@ -135,9 +159,7 @@ public final class Launcher {
         stdout.flush();
       }
       halt.accept(timeoutCode);
-    }, "rollcall-deadline");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    }
   }
 
   private static List<String> stackTrace(Throwable e) {
@@ -147,7 +169,6 @@ public final class Launcher {
   }
 
   static String nameOf(Object command) {
-    CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
-    return annotation == null ? command.getClass().getSimpleName() : annotation.name();
+    return CommandLineParsing.nameOf(command);
   }
 }

@@ -16,7 +16,7 @@ public final class MonitorOptions {
   @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
       description = "End the run with a failure (UNKNOWN in Nagios mode) after this many seconds "
           + "(default: ${DEFAULT-VALUE}). mon itself never times a monitor out.")
-  double timeoutSeconds;
+  double timeoutSeconds = Double.parseDouble(DEFAULT_TIMEOUT); // also for runs picocli does not parse
 
   @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
   boolean verbose;

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.rollcall.core.text.Ascii;
 
 /** Names from passwd(5) and group(5) files: {@code name:password:ID:...}, one entry per line. */
 public final class EtcFilesUserDirectory implements UserDirectory {
@@ -59,10 +61,14 @@ public final class EtcFilesUserDirectory implements UserDirectory {
 
   private static List<String[]> entries(Path file) {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-          .map(line -> line.split(":", -1))
-          .filter(fields -> fields.length >= 3 && fields[2].matches("\\d{1,10}"))
-          .toList();
+      List<String[]> entries = new ArrayList<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] fields = line.split(":", -1);
+        if (fields.length >= 3 && Ascii.isDigits(fields[2], 1, 10)) {
+          entries.add(fields);
+        }
+      }
+      return entries;
     } catch (IOException e) {
       return List.of();
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.text.Ascii;
 
 /**
  * Parses a MATCH: terms joined by {@code ,} (write {@code \,} for a comma inside a value), each optionally negated
@@ -61,7 +62,7 @@ public final class MatchParser {
 
   /** A numeric ID as given; a name through the user directory (which loads NSS only now). */
   private int id(String value, IdTerm.Kind kind) {
-    if (value.matches("\\d{1,10}")) {
+    if (Ascii.isDigits(value, 1, 10)) {
       try {
         return Integer.parseUnsignedInt(value);
       } catch (NumberFormatException e) {
@@ -70,12 +71,14 @@ public final class MatchParser {
       }
     }
     OptionalInt resolved = kind == IdTerm.Kind.USER ? users.uid(value) : users.gid(value);
-    return resolved.orElseThrow(() -> new UsageException(
-        "unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'"));
+    if (resolved.isEmpty()) {
+      throw new UsageException("unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'");
+    }
+    return resolved.getAsInt();
   }
 
   private static int number(String value, String text) {
-    if (!value.matches("\\d{1,9}")) {
+    if (!Ascii.isDigits(value, 1, 9)) {
       throw new UsageException("'" + text + "' needs a number");
     }
     return Integer.parseInt(value);

@@ -1,10 +1,11 @@
 package org.rollcall.core.match;
 
-import java.util.HashMap;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
@@ -16,9 +17,8 @@ import org.rollcall.core.proc.Scan;
  * terminal). Only on the live /proc: in a saved tree our PID means nothing.
  */
 public final class OwnProcesses {
-  private static final Pattern WRAPPER = Pattern.compile(
-      "sh|dash|bash|zsh|ksh|mksh|busybox|env|timeout|nice|ionice|nohup|setpriv|runuser|su|sudo|chpst"
-          + "|rollcall.*|check_rollcall.*|.*\\.monitor|.*\\.alert");
+  private static final Set<String> WRAPPERS = Set.of("sh", "dash", "bash", "zsh", "ksh", "mksh", "busybox", "env",
+      "timeout", "nice", "ionice", "nohup", "setpriv", "runuser", "su", "sudo", "chpst");
 
   private OwnProcesses() {}
 
@@ -26,22 +26,79 @@ public final class OwnProcesses {
     if (!fs.isLive()) {
       return Set.of();
     }
-    int self = (int) ProcessHandle.current().pid();
-    Map<Integer, ProcessEntry> byPid = new HashMap<>();
+    int self = selfPid(fs);
+    List<ProcessEntry> processes = scan.processes();
     Set<Integer> own = new HashSet<>();
     own.add(self);
-    for (ProcessEntry process : scan.processes()) {
-      byPid.put(process.pid(), process);
+    for (ProcessEntry process : processes) {
       if (process.stat().ppid() == self) {
         own.add(process.pid());
       }
     }
-    ProcessEntry me = byPid.get(self);
-    int parent = me == null ? ProcessHandle.current().parent().map(p -> (int) p.pid()).orElse(0) : me.stat().ppid();
-    while (parent > 1 && byPid.containsKey(parent) && WRAPPER.matcher(byPid.get(parent).comm()).matches()
-        && own.add(parent)) {
-      parent = byPid.get(parent).stat().ppid();
+    ProcessEntry me = find(processes, self);
+    int parent = me == null ? parentPid() : me.stat().ppid();
+    ProcessEntry ancestor = find(processes, parent);
+    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm()) && own.add(parent)) {
+      parent = ancestor.stat().ppid();
+      ancestor = find(processes, parent);
     }
     return own;
+  }
+
+  /** The process {@code pid} of a scan (which lists them ascending by PID), or null. */
+  private static ProcessEntry find(List<ProcessEntry> processes, int pid) {
+    int low = 0;
+    int high = processes.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int found = processes.get(middle).pid();
+      if (found == pid) {
+        return processes.get(middle);
+      }
+      if (found < pid) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a process named {@code comm} is a shell or wrapper that starts monitors: one of {@link #WRAPPERS},
+   * {@code rollcall*}, {@code check_rollcall*}, {@code *.monitor} or {@code *.alert} (a name that holds a line
+   * break is none of these, as the regular expression this replaces said).
+   */
+  static boolean isWrapper(String comm) {
+    if (WRAPPERS.contains(comm)) {
+      return true;
+    }
+    boolean shaped = comm.startsWith("rollcall") || comm.startsWith("check_rollcall") || comm.endsWith(".monitor")
+        || comm.endsWith(".alert");
+    return shaped && !hasLineBreak(comm);
+  }
+
+  private static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Our PID, as the link /proc/self names it (ProcessHandle would start the JDK's process-reaper machinery). */
+  private static int selfPid(ProcFs fs) {
+    try {
+      return Integer.parseInt(Files.readSymbolicLink(fs.root().resolve("self")).toString());
+    } catch (IOException | NumberFormatException e) {
+      return (int) ProcessHandle.current().pid();
+    }
+  }
+
+  private static int parentPid() {
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    return parent.isPresent() ? (int) parent.get().pid() : 0;
   }
 }

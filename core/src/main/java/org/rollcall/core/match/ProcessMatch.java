@@ -16,8 +16,16 @@ public final class ProcessMatch {
   ProcessMatch(String text, List<Term> terms) {
     this.text = text;
     List<Term> byCost = new ArrayList<>(terms);
-    byCost.sort(Comparator.comparingInt(Term::cost));
+    byCost.sort(new ByCost());
     this.terms = List.copyOf(byCost);
+  }
+
+  /** Cheapest first (a class, not a lambda: see Launcher). */
+  private static final class ByCost implements Comparator<Term> {
+    @Override
+    public int compare(Term a, Term b) {
+      return Integer.compare(a.cost(), b.cost());
+    }
   }
 
   /** Yes when every term holds, no when one does not, otherwise undecided with the first reason. */

@@ -3,9 +3,9 @@ package org.rollcall.core.match;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -17,15 +17,51 @@ public final class ProcessNames {
   /** TASK_COMM_LEN less the NUL. */
   public static final int COMM_BYTES = 15;
 
-  private static final Pattern INTERPRETER = Pattern.compile(
-      "perl(5[.0-9]*)?|python([23](\\.[0-9]+)?)?|pypy3?|lua(5\\.[0-9])?|luajit|ruby[.0-9]*|php[.0-9]*"
-          + "|node|nodejs|tclsh[.0-9]*|Rscript");
-
   private ProcessNames() {}
 
-  /** Whether a process with this comm is a script interpreter whose script names it. */
+  /**
+   * Whether a process with this comm is a script interpreter whose script names it: perl, perl5[.0-9]*, python,
+   * python2, python3, python[23].N, pypy, pypy3, lua, lua5.N, luajit, ruby[.0-9]*, php[.0-9]*, node, nodejs,
+   * tclsh[.0-9]*, Rscript. Asked for every process and rule, so written out rather than a regular expression.
+   */
   public static boolean isInterpreter(String comm) {
-    return INTERPRETER.matcher(comm).matches();
+    // Most names start with none of the interpreters' letters: decided before hashing the name.
+    char first = comm.isEmpty() ? ' ' : comm.charAt(0);
+    if (first != 'p' && first != 'l' && first != 'r' && first != 'n' && first != 't' && first != 'R') {
+      return false;
+    }
+    return switch (comm) {
+      case "perl", "python", "python2", "python3", "pypy", "pypy3", "lua", "luajit", "node", "nodejs", "Rscript" ->
+          true;
+      default -> versionAfter(comm, "perl5", false) || pythonVersion(comm) || luaVersion(comm)
+          || versionAfter(comm, "ruby", false) || versionAfter(comm, "php", false)
+          || versionAfter(comm, "tclsh", false);
+    };
+  }
+
+  /** {@code prefix} followed by dots and digits only (at least one when {@code nonEmpty}). */
+  private static boolean versionAfter(String comm, String prefix, boolean nonEmpty) {
+    if (!comm.startsWith(prefix) || (nonEmpty && comm.length() == prefix.length())) {
+      return false;
+    }
+    for (int i = prefix.length(); i < comm.length(); i++) {
+      char c = comm.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** python2.N or python3.N, N one or more digits. */
+  private static boolean pythonVersion(String comm) {
+    return (comm.startsWith("python2.") || comm.startsWith("python3."))
+        && Ascii.isDigits(comm.substring("python2.".length()), 1, Integer.MAX_VALUE);
+  }
+
+  /** lua5.N, N one digit. */
+  private static boolean luaVersion(String comm) {
+    return comm.length() == "lua5.4".length() && comm.startsWith("lua5.") && Ascii.isDigits(comm.substring(5), 1, 1);
   }
 
   /** What the kernel keeps of {@code name} in comm: its first 15 bytes. */

@@ -7,6 +7,11 @@ public final class MalformedProcFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public MalformedProcFileException(Path file, String problem) {
+    this(file.toString(), problem);
+  }
+
+  /** @param file the file's path as text (a scan names its files without building a Path each) */
+  public MalformedProcFileException(String file, String problem) {
     super("malformed " + file + ": " + problem);
   }
 }

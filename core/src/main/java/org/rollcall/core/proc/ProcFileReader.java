@@ -1,8 +1,9 @@
 package org.rollcall.core.proc;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,11 @@ import java.util.Arrays;
  * Reads whole /proc files into one reused buffer (their size is reported as 0, so they are read to EOF). Not
  * thread-safe: one reader serves one scan. Outcomes are typed so callers can tell a process that exited, a field
  * they may not read and a real I/O error apart.
+ *
+ * <p>A scan reads one file per process, so the common case takes the cheapest path: a {@link FileInputStream}
+ * costs about half the CPU of a {@code Files.newByteChannel} per file (measured at 5,000 processes). Only a file
+ * that cannot be opened, which FileInputStream reports without saying why, is opened again through NIO, whose
+ * exceptions tell a missing file from a forbidden one.
  */
 final class ProcFileReader {
   /**
@@ -36,15 +42,20 @@ final class ProcFileReader {
    * {@link Outcome#FAILED} {@link #failure()} says why (EINVAL from attr/current without SELinux, ESRCH from a
    * process that exited between open and read, a file over {@link #MAX_BYTES}).
    */
-  Outcome read(Path file) {
+  Outcome read(String file) {
     return read(file, false);
   }
 
+  /** {@link #read(String)} for a {@link Path}. */
+  Outcome read(Path file) {
+    return read(file.toString(), false);
+  }
+
   /**
-   * As {@link #read(Path)}, but a file over {@link #MAX_BYTES} is READ with its first {@link #MAX_BYTES} bytes
+   * As {@link #read(String)}, but a file over {@link #MAX_BYTES} is READ with its first {@link #MAX_BYTES} bytes
    * and {@link #truncated()} set: a command line can be made any size (prctl PR_SET_MM_MAP needs no privilege).
    */
-  Outcome readPrefix(Path file) {
+  Outcome readPrefix(String file) {
     return read(file, true);
   }
 
@@ -53,29 +64,29 @@ final class ProcFileReader {
     return truncated;
   }
 
-  private Outcome read(Path file, boolean prefix) {
+  private Outcome read(String file, boolean prefix) {
     length = 0;
     failure = null;
     truncated = false;
-    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-      while (true) {
-        if (length == buffer.length) {
-          if (buffer.length >= MAX_BYTES && prefix) {
-            truncated = true;
-            return Outcome.READ;
-          }
-          if (buffer.length >= MAX_BYTES) {
-            failure = "larger than " + MAX_BYTES + " bytes";
-            return Outcome.FAILED;
-          }
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        int n = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
-        if (n < 0) {
-          return Outcome.READ;
-        }
-        length += n;
-      }
+    InputStream in;
+    try {
+      in = new FileInputStream(file);
+    } catch (FileNotFoundException e) {
+      return whyNotOpened(Path.of(file), prefix);
+    }
+    try (in) {
+      return readAll(in, prefix);
+    } catch (IOException e) {
+      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return Outcome.FAILED;
+    }
+  }
+
+  /** Opens {@code file} again through NIO, whose exceptions tell a missing file from a forbidden one. */
+  private Outcome whyNotOpened(Path file, boolean prefix) {
+    try (InputStream in = Files.newInputStream(file)) {
+      // Opened this time (it was created, or made readable, in between): read it after all.
+      return readAll(in, prefix);
     } catch (NoSuchFileException e) {
       return Outcome.MISSING;
     } catch (AccessDeniedException e) {
@@ -83,6 +94,27 @@ final class ProcFileReader {
     } catch (IOException e) {
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return Outcome.FAILED;
+    }
+  }
+
+  private Outcome readAll(InputStream in, boolean prefix) throws IOException {
+    while (true) {
+      if (length == buffer.length) {
+        if (buffer.length >= MAX_BYTES && prefix) {
+          truncated = true;
+          return Outcome.READ;
+        }
+        if (buffer.length >= MAX_BYTES) {
+          failure = "larger than " + MAX_BYTES + " bytes";
+          return Outcome.FAILED;
+        }
+        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+      }
+      int n = in.read(buffer, length, buffer.length - length);
+      if (n < 0) {
+        return Outcome.READ;
+      }
+      length += n;
     }
   }
 

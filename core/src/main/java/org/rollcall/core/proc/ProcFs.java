@@ -13,10 +13,16 @@ import java.util.Optional;
 public final class ProcFs {
   private static final Path SYSTEM_ROOT = Path.of("/proc");
 
+  /** Enough processes that reading their stat on two threads repays starting one (about 0.2 ms). */
+  static final int PARALLEL_FROM = 400;
+
   private final Path root;
+  private final String rootText;
 
   private ProcFs(Path root) {
     this.root = root;
+    String text = root.toString();
+    this.rootText = text.endsWith("/") ? text : text + "/";
   }
 
   /** The running system's {@code /proc}. */
@@ -43,6 +49,11 @@ public final class ProcFs {
     return root.resolve(Integer.toString(pid)).resolve(file);
   }
 
+  /** {@link #path} as text, which the per-process reads open without building a Path. */
+  String pathText(int pid, String file) {
+    return rootText + pid + "/" + file;
+  }
+
   /** The PIDs listed now, ascending. Entries that are not all digits (self, sys, ...) are not processes. */
   public int[] pids() {
     String[] names = root.toFile().list();
@@ -62,19 +73,25 @@ public final class ProcFs {
     return result;
   }
 
-  /** Reads every listed process's stat; processes that exit meanwhile are left out. */
+  /**
+   * Reads every listed process's stat; processes that exit meanwhile are left out. Many processes are read in two
+   * halves on two threads when there are two CPUs: the kernel's work per file is most of a scan.
+   */
   public Scan scan() {
-    ProcessReader reader = new ProcessReader(this);
-    List<ProcessEntry> processes = new ArrayList<>();
-    int unreadable = 0;
-    for (int pid : pids()) {
-      switch (reader.open(pid)) {
-        case OPENED -> processes.add(reader.opened());
-        case UNREADABLE -> unreadable++;
-        case GONE -> { }
-      }
+    int[] pids = pids();
+    boolean parallel = pids.length >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1;
+    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length);
+    ScanPart second = new ScanPart(this, pids, first.end(), pids.length);
+    if (parallel) {
+      second.runAlongside(first);
+    } else {
+      first.run();
     }
-    return new Scan(List.copyOf(processes), unreadable, hiddenProcessesNote());
+    first.rethrow();
+    second.rethrow();
+    List<ProcessEntry> processes = new ArrayList<>(first.processes());
+    processes.addAll(second.processes());
+    return new Scan(List.copyOf(processes), first.unreadable() + second.unreadable(), hiddenProcessesNote());
   }
 
   /** One process, if it exists and its stat can be read. */

@@ -12,7 +12,7 @@ import org.rollcall.core.text.SafeText;
 
 /**
  * Reads one scan's processes: their stat when opened, their other files on demand. Owns the scan's read buffer,
- * so it is used by one thread. Each read tells a process that exited (it throws {@link ProcessGoneException}),
+ * so it is used by one thread at a time. Each read tells a process that exited (it throws {@link ProcessGoneException}),
  * a value the caller may not read (an absent {@link Field} with the reason) and malformed content (a
  * {@link MalformedProcFileException} naming the file) apart.
  */
@@ -30,7 +30,7 @@ final class ProcessReader {
   /** Reads {@code pid}'s stat; on {@link Opening#OPENED} the entry is {@link #opened()}. */
   Opening open(int pid) {
     opened = null;
-    Path file = fs.path(pid, "stat");
+    String file = fs.pathText(pid, "stat");
     switch (files.read(file)) {
       case READ -> {
         opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), file));
@@ -50,9 +50,9 @@ final class ProcessReader {
   }
 
   Field<Credentials> credentials(int pid) {
-    Path file = fs.path(pid, "status");
+    String file = fs.pathText(pid, "status");
     return switch (files.read(file)) {
-      case READ -> Field.of(StatusParser.parse(files.bytes(), files.length(), file));
+      case READ -> Field.of(StatusParser.parse(files.bytes(), files.length(), Path.of(file)));
       case DENIED -> Field.absent("status not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no status file"));
       case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
@@ -61,7 +61,7 @@ final class ProcessReader {
 
   /** The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link #cmdlineTruncated()}. */
   Field<List<String>> cmdline(int pid) {
-    return switch (files.readPrefix(fs.path(pid, "cmdline"))) {
+    return switch (files.readPrefix(fs.pathText(pid, "cmdline"))) {
       case READ -> Field.of(files.truncated() ? CmdlineParser.parseCut(files.bytes(), files.length())
           : CmdlineParser.parse(files.bytes(), files.length()));
       case DENIED -> Field.absent("cmdline not readable: permission denied");
@@ -76,7 +76,7 @@ final class ProcessReader {
   }
 
   Field<SecurityLabel> label(int pid) {
-    return switch (files.read(fs.path(pid, "attr/current"))) {
+    return switch (files.read(fs.pathText(pid, "attr/current"))) {
       case READ -> labelFrom(SafeText.decode(files.bytes(), 0, files.length()));
       case DENIED -> Field.absent("security label not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no attr/current: the kernel has no security module labels"));

@@ -13,6 +13,11 @@ public final class StatParser {
   private StatParser() {}
 
   public static ProcStat parse(byte[] bytes, int length, Path file) {
+    return parse(bytes, length, file.toString());
+  }
+
+  /** {@link #parse(byte[], int, Path)} with the file's path as text, for error messages. */
+  public static ProcStat parse(byte[] bytes, int length, String file) {
     int open = indexOf(bytes, length, (byte) '(');
     int close = lastIndexOf(bytes, length, (byte) ')');
     if (open < 0 || close < open) {
@@ -58,7 +63,7 @@ public final class StatParser {
   }
 
   /** {@code value} with one more decimal digit; a number that does not fit a long is malformed, never wrapped. */
-  private static long appendDigit(long value, byte digit, boolean negative, int field, Path file) {
+  private static long appendDigit(long value, byte digit, boolean negative, int field, String file) {
     try {
       long shifted = Math.multiplyExact(value, 10);
       return negative ? Math.subtractExact(shifted, digit - '0') : Math.addExact(shifted, digit - '0');
@@ -67,7 +72,7 @@ public final class StatParser {
     }
   }
 
-  private static int toInt(long value, int field, Path file) {
+  private static int toInt(long value, int field, String file) {
     if (value != (int) value) {
       throw new MalformedProcFileException(file, "field " + field + " is out of range");
     }
@@ -75,7 +80,7 @@ public final class StatParser {
   }
 
   /** The digits before the comm, spaces around them allowed (and no more): "12 3" is not pid 123. */
-  private static int parsePid(byte[] bytes, int open, Path file) {
+  private static int parsePid(byte[] bytes, int open, String file) {
     int i = 0;
     while (i < open && bytes[i] == ' ') {
       i++;

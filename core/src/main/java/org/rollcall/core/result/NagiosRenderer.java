@@ -20,27 +20,39 @@ public final class NagiosRenderer implements Renderer {
       text = report.okSummary();
     } else {
       StringJoiner tokens = new StringJoiner(" ");
-      failures.forEach(f -> tokens.add(f.token()));
+      for (Finding failure : failures) {
+        tokens.add(failure.token());
+      }
       text = failures.size() + " of " + report.findings().size() + " failed: " + tokens;
     }
     StringBuilder first = new StringBuilder(report.service()).append(' ').append(status).append(": ")
         .append(clean(text));
     if (!report.perfdata().isEmpty()) {
       StringJoiner values = new StringJoiner(" ");
-      report.perfdata().forEach(p -> values.add(SafeText.escape(p.render())));
+      for (Perfdata value : report.perfdata()) {
+        values.add(SafeText.escape(value.render()));
+      }
       first.append(" | ").append(values);
     }
     out.print(first.append('\n'));
-    failures.forEach(f -> f.details().forEach(line -> println(out, line)));
-    report.notes().forEach(note -> println(out, note));
+    for (Finding failure : failures) {
+      printAll(out, failure.details());
+    }
+    printAll(out, report.notes());
     return status.nagiosCode();
   }
 
   @Override
   public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
     println(out, service + " " + Status.UNKNOWN + ": " + message);
-    details.forEach(line -> println(out, line));
+    printAll(out, details);
     return Status.UNKNOWN.nagiosCode();
+  }
+
+  private static void printAll(PrintWriter out, Iterable<String> lines) {
+    for (String line : lines) {
+      println(out, line);
+    }
   }
 
   private static void println(PrintWriter out, String line) {

@@ -3,6 +3,7 @@ package org.rollcall.core.result;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rollcall.core.text.Ascii;
 
 /**
  * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside it when the
@@ -10,9 +11,6 @@ import java.util.regex.Pattern;
  * threshold syntax ({@code 10}, {@code 10:}, {@code ~:10}, {@code 10:20}, {@code @10:20}).
  */
 public final class Range {
-  private static final Pattern ETBEMON = Pattern.compile("(\\d*)-(\\d*)");
-  private static final Pattern NAGIOS =
-      Pattern.compile("(@)?(?:(~|[-+]?\\d+(?:\\.\\d+)?)?:)?([-+]?\\d+(?:\\.\\d+)?)?");
 
   private final double start;
   private final double end;
@@ -39,21 +37,29 @@ public final class Range {
    * {@code 0-0} none. Unlike etbemon, 0 is a real bound.
    */
   public static Range parseEtbemon(String text) {
-    Matcher m = ETBEMON.matcher(text);
-    if (!m.matches()) {
+    int dash = text.indexOf('-');
+    String low = dash < 0 ? "" : text.substring(0, dash);
+    String high = dash < 0 ? "" : text.substring(dash + 1);
+    if (dash < 0 || !Ascii.isDigits(low, 0, Integer.MAX_VALUE) || !Ascii.isDigits(high, 0, Integer.MAX_VALUE)) {
       throw new IllegalArgumentException("'" + text + "' is not a count range MIN-MAX (like 1-, -5, 1-1, 0-0)");
     }
-    if (m.group(1).isEmpty() && m.group(2).isEmpty()) {
+    if (low.isEmpty() && high.isEmpty()) {
       throw new IllegalArgumentException("range '-' needs a minimum, a maximum or both (like 1-, -5, 1-1)");
     }
-    double min = m.group(1).isEmpty() ? 0 : parseCount(m.group(1), text);
-    double max = m.group(2).isEmpty() ? Double.POSITIVE_INFINITY : parseCount(m.group(2), text);
+    double min = low.isEmpty() ? 0 : parseCount(low, text);
+    double max = high.isEmpty() ? Double.POSITIVE_INFINITY : parseCount(high, text);
     return new Range(min, max, false);
+  }
+
+  /** Compiled on first use only: ps.monitor's rules never need it. */
+  private static final class NagiosSyntax {
+    static final Pattern PATTERN =
+        Pattern.compile("(@)?(?:(~|[-+]?\\d+(?:\\.\\d+)?)?:)?([-+]?\\d+(?:\\.\\d+)?)?");
   }
 
   /** The Nagios threshold syntax of the monitoring-plugins guidelines. */
   public static Range parseNagios(String text) {
-    Matcher m = NAGIOS.matcher(text);
+    Matcher m = NagiosSyntax.PATTERN.matcher(text);
     if (text.isEmpty() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a Nagios range (like 10, 10:, ~:10, 10:20, @10:20)");

@@ -49,7 +49,13 @@ public final class Report {
   }
 
   public List<Finding> failures() {
-    return findings.stream().filter(Finding::failed).toList();
+    List<Finding> failures = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (finding.failed()) {
+        failures.add(finding);
+      }
+    }
+    return List.copyOf(failures);
   }
 
   public List<Perfdata> perfdata() {
@@ -65,6 +71,10 @@ public final class Report {
   }
 
   public Status status() {
-    return Status.worst(findings.stream().map(Finding::status).toList());
+    Status worst = Status.OK;
+    for (Finding finding : findings) {
+      worst = worst.worst(finding.status());
+    }
+    return worst;
   }
 }

@@ -1,6 +1,7 @@
 package org.rollcall.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -136,6 +137,15 @@ class LauncherTest {
   @Test
   void executablesAreFoundByName() throws Exception {
     assertThat(Main.lookUp("test.monitor")).isInstanceOf(TestMonitor.class);
+  }
+
+  @Test
+  void namesThatCouldLeaveTheRegistryAreRefused() {
+    for (String bad : new String[] {"", "../x", "a/b", "ps monitor", "ps.monitor\n", "é.monitor"}) {
+      assertThat(Main.isPlainName(bad)).as(bad).isFalse();
+      assertThatThrownBy(() -> Main.lookUp(bad)).as(bad).hasMessage("bad name");
+    }
+    assertThat(Main.isPlainName("check_rollcall-ps.monitor2")).isTrue();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,34 @@ class ProcFsTest {
     assertThatThrownBy(() -> ProcFs.at(root).scan())
         .isInstanceOf(MalformedProcFileException.class)
         .hasMessage("malformed " + root.resolve("9/stat") + ": no (comm) field");
+  }
+
+  @Test
+  void manyProcessesAreReadInTwoHalvesAndListedInPidOrder() {
+    FakeProc proc = new FakeProc(root);
+    int count = ProcFs.PARALLEL_FROM + 11;
+    for (int pid = count; pid >= 1; pid--) {
+      proc.process(pid, "p" + pid).cmdline("/bin/p" + pid, "-x");
+    }
+    Scan scan = proc.fs().scan();
+    assertThat(scan.processes()).extracting(ProcessEntry::pid)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
+    for (ProcessEntry entry : scan.processes()) {
+      assertThat(entry.comm()).isEqualTo("p" + entry.pid());
+      assertThat(entry.cmdline().value()).containsExactly("/bin/p" + entry.pid(), "-x");
+    }
+  }
+
+  @Test
+  void aMalformedStatInTheOtherHalfIsThrownToTheCaller() throws IOException {
+    FakeProc proc = new FakeProc(root);
+    int count = ProcFs.PARALLEL_FROM;
+    for (int pid = 1; pid <= count; pid++) {
+      proc.process(pid, "p");
+    }
+    proc.process(count, "x").write("stat", "garbage".getBytes());
+    assertThatThrownBy(() -> proc.fs().scan()).isInstanceOf(MalformedProcFileException.class)
+        .hasMessage("malformed " + root.resolve(count + "/stat") + ": no (comm) field");
   }
 
   @Test

@@ -52,7 +52,7 @@ class RangeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "1", "a-b", "1-2-3", "5-1", "1 - 2", "9999999999-"})
+  @ValueSource(strings = {"", "-", "1", "a-b", "1-2-3", "5-1", "1 - 2", "9999999999-", "+1-", "1-+2", "١-", "1.0-2"})
   void rejectsBadEtbemonRanges(String text) {
     assertThatThrownBy(() -> Range.parseEtbemon(text)).isInstanceOf(IllegalArgumentException.class);
   }

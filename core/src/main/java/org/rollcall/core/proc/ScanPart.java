@@ -1,0 +1,87 @@
+package org.rollcall.core.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The processes of one slice of a scan's PIDs, read with a reader of their own, so two slices can be read at once.
+ * Their entries read further files through that reader later, on the scan's thread: the join orders it.
+ */
+final class ScanPart implements Runnable {
+  private final ProcessReader reader;
+  private final int[] pids;
+  private final int start;
+  private final int end;
+  private final List<ProcessEntry> processes = new ArrayList<>();
+  private int unreadable;
+  private Throwable failure;
+
+  ScanPart(ProcFs fs, int[] pids, int start, int end) {
+    this.reader = new ProcessReader(fs);
+    this.pids = pids;
+    this.start = start;
+    this.end = end;
+  }
+
+  /** Reads this part's processes; what it throws is kept for {@link #rethrow()}. */
+  @Override
+  public void run() {
+    try {
+      for (int i = start; i < end; i++) {
+        switch (reader.open(pids[i])) {
+          case OPENED -> processes.add(reader.opened());
+          case UNREADABLE -> unreadable++;
+          case GONE -> { }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+  }
+
+  /** Runs this part on a new thread while {@code other} runs on this one. */
+  void runAlongside(ScanPart other) {
+    Thread thread = new Thread(this, "rollcall-scan");
+    thread.setDaemon(true);
+    thread.start();
+    other.run();
+    joinUninterruptibly(thread);
+  }
+
+  /** Throws what reading this part threw, if anything. */
+  void rethrow() {
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  int end() {
+    return end;
+  }
+
+  List<ProcessEntry> processes() {
+    return processes;
+  }
+
+  int unreadable() {
+    return unreadable;
+  }
+}
