@@ -43,9 +43,12 @@ public final class StatParser {
         if (negative) {
           i++;
         }
+        int digits = i;
         while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
-          value = appendDigit(value, bytes[i++], negative, field, file);
+          value = value * 10 + (bytes[i++] - '0');
         }
+        // 18 digits always fit a long; only a longer number needs the careful (and, interpreted, slower) sum.
+        value = i - digits > 18 ? exactValue(bytes, digits, i, negative, field, file) : negative ? -value : value;
         if (i == start + (negative ? 1 : 0) || (i < length && bytes[i] != ' ' && bytes[i] != '\n')) {
           throw new MalformedProcFileException(file, "field " + (field + 3) + " is not a number");
         }
@@ -60,6 +63,15 @@ public final class StatParser {
     String comm = SafeText.decode(bytes, open + 1, close - open - 1);
     return new ProcStat(pid, comm, state, toInt(numbers[1], 4, file), numbers[6], numbers[11], numbers[12],
         toInt(numbers[17], 20, file), numbers[19], numbers[20], numbers[21]);
+  }
+
+  /** The digits from {@code from} to {@code to} as a long; one that does not fit is malformed, never wrapped. */
+  private static long exactValue(byte[] bytes, int from, int to, boolean negative, int field, String file) {
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      value = appendDigit(value, bytes[i], negative, field, file);
+    }
+    return value;
   }
 
   /** {@code value} with one more decimal digit; a number that does not fit a long is malformed, never wrapped. */
