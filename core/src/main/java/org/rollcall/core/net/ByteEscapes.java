@@ -56,12 +56,17 @@ public final class ByteEscapes {
   }
 
   private static int hexByte(String text, int from) {
-    int high = from < text.length() ? Character.digit(text.charAt(from), 16) : -1;
-    int low = from + 1 < text.length() ? Character.digit(text.charAt(from + 1), 16) : -1;
+    int high = from < text.length() ? hexDigit(text.charAt(from)) : -1;
+    int low = from + 1 < text.length() ? hexDigit(text.charAt(from + 1)) : -1;
     if (high < 0 || low < 0) {
       throw new IllegalArgumentException("\\x at position " + (from - 1) + " of '" + text
           + "' needs two hex digits, like \\x0d");
     }
     return high * 16 + low;
+  }
+
+  /** An ASCII hex digit's value, else -1: Character.digit would also take '٣' (Arabic-Indic three) and '１'. */
+  private static int hexDigit(char c) {
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 }

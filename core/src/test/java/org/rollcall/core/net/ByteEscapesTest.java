@@ -25,7 +25,10 @@ class ByteEscapesTest {
       "QUIT\\q|unknown escape \\q at position 5 of 'QUIT\\q'",
       "end\\|ends with a lone backslash",
       "\\x4|\\x at position 1 of '\\x4' needs two hex digits",
-      "\\xg0|needs two hex digits"})
+      "\\xg0|needs two hex digits",
+      // Found by ByteEscapesFuzzTest: Character.digit took other scripts' digits as hex digits.
+      "\\x0\u0663|\\x at position 1 of '\\x0\u0663' needs two hex digits",
+      "\\x\uFF11\uFF12|needs two hex digits"})
   void rejectsWhatItCannotMean(String text, String message) {
     assertThatThrownBy(() -> ByteEscapes.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);

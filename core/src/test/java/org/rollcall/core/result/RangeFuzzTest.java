@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,70 +24,57 @@ class RangeFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void parse(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
-    checkEtbemon(text);
-    checkNagios(text);
+    check(text, referenceEtbemon(text), Range::parseEtbemon);
+    check(text, referenceNagios(text), Range::parseNagios);
   }
 
-  private static void checkEtbemon(String text) {
+  /** {@code parser} refuses {@code text} when the reference does ({@code bounds} null), else reads those bounds. */
+  private static void check(String text, double[] bounds, Function<String, Range> parser) {
+    Range range;
+    try {
+      range = parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      assertThat(bounds).as("rejected '%s': %s", text, e.getMessage()).isNull();
+      return;
+    }
+    assertThat(bounds).as("accepted '%s'", text).isNotNull();
+    assertThat(range.start()).isEqualTo(bounds[0]);
+    assertThat(range.end()).isEqualTo(bounds[1]);
+    assertThat(range.describe()).isNotEmpty();
+    Range again = Range.parseNagios(range.toNagios());
+    assertThat(again).isEqualTo(range);
+    assertThat(again.hashCode()).isEqualTo(range.hashCode());
+  }
+
+  /** {start, end} of an etbemon range, or null when it is malformed. */
+  private static double[] referenceEtbemon(String text) {
     Matcher m = ETBEMON.matcher(text);
-    boolean wellFormed = m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty());
-    double min = 0;
-    double max = Double.POSITIVE_INFINITY;
-    if (wellFormed) {
-      BigInteger low = m.group(1).isEmpty() ? BigInteger.ZERO : new BigInteger(m.group(1));
-      BigInteger high = m.group(2).isEmpty() ? null : new BigInteger(m.group(2));
-      wellFormed = low.compareTo(MAX_COUNT) <= 0 && (high == null || (high.compareTo(MAX_COUNT) <= 0
-          && low.compareTo(high) <= 0));
-      min = low.doubleValue();
-      max = high == null ? max : high.doubleValue();
+    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+      return null;
     }
-    Range range;
-    try {
-      range = Range.parseEtbemon(text);
-    } catch (IllegalArgumentException e) {
-      assertThat(wellFormed).as("rejected '%s': %s", text, e.getMessage()).isFalse();
-      return;
+    BigInteger low = m.group(1).isEmpty() ? BigInteger.ZERO : new BigInteger(m.group(1));
+    BigInteger high = m.group(2).isEmpty() ? null : new BigInteger(m.group(2));
+    if (low.compareTo(MAX_COUNT) > 0 || (high != null && (high.compareTo(MAX_COUNT) > 0 || low.compareTo(high) > 0))) {
+      return null;
     }
-    assertThat(wellFormed).as("accepted '%s'", text).isTrue();
-    assertThat(range.start()).isEqualTo(min);
-    assertThat(range.end()).isEqualTo(max);
-    checkRoundTrip(range);
+    return new double[] {low.doubleValue(), high == null ? Double.POSITIVE_INFINITY : high.doubleValue()};
   }
 
-  private static void checkNagios(String text) {
+  /** {start, end} of a Nagios range, or null when it is malformed. */
+  private static double[] referenceNagios(String text) {
     Matcher m = NAGIOS.matcher(text);
-    boolean wellFormed = !text.isEmpty() && m.matches() && (m.group(2) != null || m.group(3) != null);
-    double start = 0;
-    double end = Double.POSITIVE_INFINITY;
-    if (wellFormed) {
-      String low = m.group(2);
-      start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : finite(low);
-      end = m.group(3) == null ? end : finite(m.group(3));
-      wellFormed = !Double.isNaN(start) && !Double.isNaN(end) && start <= end;
+    if (text.isEmpty() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
+      return null;
     }
-    Range range;
-    try {
-      range = Range.parseNagios(text);
-    } catch (IllegalArgumentException e) {
-      assertThat(wellFormed).as("rejected '%s': %s", text, e.getMessage()).isFalse();
-      return;
-    }
-    assertThat(wellFormed).as("accepted '%s'", text).isTrue();
-    assertThat(range.start()).isEqualTo(start);
-    assertThat(range.end()).isEqualTo(end);
-    checkRoundTrip(range);
+    String low = m.group(2);
+    double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : finite(low);
+    double end = m.group(3) == null ? Double.POSITIVE_INFINITY : finite(m.group(3));
+    return Double.isNaN(start) || Double.isNaN(end) || start > end ? null : new double[] {start, end};
   }
 
   /** The number's value, or NaN when it is too large for a double (it must be refused, not read as infinite). */
   private static double finite(String number) {
     double value = new BigDecimal(number).doubleValue();
     return Double.isInfinite(value) ? Double.NaN : value;
-  }
-
-  private static void checkRoundTrip(Range range) {
-    assertThat(range.describe()).isNotEmpty();
-    Range again = Range.parseNagios(range.toNagios());
-    assertThat(again).isEqualTo(range);
-    assertThat(again.hashCode()).isEqualTo(range.hashCode());
   }
 }
