@@ -66,10 +66,16 @@ class MailAlertSendmailTest {
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
-    assertThat(result.stdout()).contains(script + " did not finish within").contains("saved in " + fallback);
+    // Killed at the attempt's deadline, or (on a loaded machine, where killing and reaping take longer than the
+    // grace) abandoned by the sender: either way the alert is saved in time, and sendmail and its child end.
+    assertThat(result.stdout()).containsAnyOf(script + " did not finish within", "the attempt was abandoned")
+        .contains("saved in " + fallback);
     assertThat(tookMillis).isLessThan(4000);
     assertThat(fallback).content().endsWith(details + ".\n");
     long child = Long.parseLong(Files.readString(pidFile).trim());
+    for (int i = 0; i < 50 && running(child); i++) {
+      Thread.sleep(100);
+    }
     assertThat(running(child)).as("sendmail's child").isFalse();
   }
 
