@@ -120,8 +120,8 @@ public final class PsMonitor implements Launchable {
       throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
     }
     Duration recheck = recheckDelay(deadline);
-    Scan scan = fs.scan();
-    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.in(scan, fs));
+    Scan scan = fs.scanNames();
+    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     if (recheck != null && anyFailed(counts)) {
       deadline.sleep(recheck);
       counts = recount(counts, fs);
@@ -141,8 +141,8 @@ public final class PsMonitor implements Launchable {
   /** Counts again the rules that failed, keeping the ones that held. */
   private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
     List<Rule> failed = first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
-    Scan scan = fs.scan();
-    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.in(scan, fs));
+    Scan scan = fs.scanNames();
+    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> merged = new ArrayList<>();
     int next = 0;
     for (RuleCount count : first) {

@@ -10,22 +10,32 @@ import org.rollcall.core.proc.Scan;
 /**
  * Counts the processes of a scan that each rule matches. A process is tested against every rule before any count
  * changes, so one that exits halfway is dropped from all rules alike. Zombies are not counted: they run nothing.
+ * Whether a process is a zombie or our own is asked only once a rule matches it (or cannot tell), so a scan of
+ * names reads the stat of those processes only.
  */
 public final class RuleCounter {
   private RuleCounter() {}
 
+  /** Counts with the processes {@code excluded} left out, whoever they are. */
   public static List<RuleCount> count(List<Rule> rules, Scan scan, Set<Integer> excluded) {
+    return count(rules, scan, OwnProcesses.listed(excluded));
+  }
+
+  /** Counts with our own processes left out. */
+  public static List<RuleCount> count(List<Rule> rules, Scan scan, OwnProcesses own) {
     List<List<Integer>> matched = lists(rules.size());
     List<List<Integer>> undecided = lists(rules.size());
     String[] reasons = new String[rules.size()];
     Verdict[] verdicts = new Verdict[rules.size()];
     for (ProcessEntry process : scan.processes()) {
-      if (excluded.contains(process.pid()) || process.stat().isZombie()) {
-        continue;
-      }
       try {
+        boolean counted = false;
         for (int i = 0; i < rules.size(); i++) {
           verdicts[i] = rules.get(i).match().test(process);
+          counted |= !verdicts[i].isNo();
+        }
+        if (!counted || process.stat().isZombie() || own.includes(process)) {
+          continue;
         }
       } catch (ProcessGoneException e) {
         continue;
