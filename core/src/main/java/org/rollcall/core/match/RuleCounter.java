@@ -27,20 +27,13 @@ public final class RuleCounter {
     List<List<Integer>> undecided = lists(rules.size());
     String[] reasons = new String[rules.size()];
     Verdict[] verdicts = new Verdict[rules.size()];
+    ProcessMatch[] matches = new ProcessMatch[rules.size()];
+    for (int i = 0; i < matches.length; i++) {
+      matches[i] = rules.get(i).match();
+    }
     for (ProcessEntry process : scan.processes()) {
-      try {
-        boolean counted = false;
-        for (int i = 0; i < rules.size(); i++) {
-          verdicts[i] = rules.get(i).match().test(process);
-          counted |= !verdicts[i].isNo();
-        }
-        if (!counted || process.stat().isZombie() || own.includes(process)) {
-          continue;
-        }
-      } catch (ProcessGoneException e) {
+      if (!counts(process, matches, verdicts, own)) {
         continue;
-      } finally {
-        process.release();
       }
       for (int i = 0; i < rules.size(); i++) {
         if (verdicts[i].isYes()) {
@@ -59,6 +52,26 @@ public final class RuleCounter {
       counts.add(new RuleCount(rules.get(i), matched.get(i), undecided.get(i), reasons[i], unseen));
     }
     return counts;
+  }
+
+  /**
+   * Tests {@code process} against every match into {@code verdicts}: whether it counts for one of them (a zombie,
+   * one of ours or one that exited meanwhile does not). A method of its own so the JIT compiles it early: a scan's
+   * loop runs too few times to be compiled while it runs.
+   */
+  private static boolean counts(ProcessEntry process, ProcessMatch[] matches, Verdict[] verdicts, OwnProcesses own) {
+    try {
+      boolean counted = false;
+      for (int i = 0; i < matches.length; i++) {
+        verdicts[i] = matches[i].test(process);
+        counted |= !verdicts[i].isNo();
+      }
+      return counted && !process.stat().isZombie() && !own.includes(process);
+    } catch (ProcessGoneException e) {
+      return false;
+    } finally {
+      process.release();
+    }
   }
 
   private static List<List<Integer>> lists(int n) {
