@@ -45,12 +45,25 @@ public final class OwnProcesses {
     ProcessEntry me = find(processes, self);
     int parent = me == null ? parentPid() : me.stat().ppid();
     ProcessEntry ancestor = find(processes, parent);
-    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm()) && ancestor.stat().ppid() != self
-        && chain.add(parent)) {
-      parent = ancestor.stat().ppid();
+    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm())) {
+      int above = parentOf(ancestor);
+      // A child of ours is one already; a PID seen before closes a loop.
+      if (above == self || !chain.add(parent)) {
+        break;
+      }
+      parent = above;
       ancestor = find(processes, parent);
     }
     return new OwnProcesses(self, chain);
+  }
+
+  /** The parent's PID, or -1 once the process has exited (its stat may be read only now). */
+  private static int parentOf(ProcessEntry process) {
+    try {
+      return process.stat().ppid();
+    } catch (ProcessGoneException e) {
+      return -1;
+    }
   }
 
   /** Exactly the processes {@code pids} (for a saved tree, where our own PID means nothing). */
@@ -58,7 +71,7 @@ public final class OwnProcesses {
     return new OwnProcesses(0, pids);
   }
 
-  /** The PIDs of all our own processes in {@code scan}: reads every process's stat. */
+  /** The PIDs of all our own processes in a full {@code scan} (one that holds every process's stat). */
   public static Set<Integer> in(Scan scan, ProcFs fs) {
     OwnProcesses own = of(scan, fs);
     Set<Integer> pids = new HashSet<>(own.listed);
