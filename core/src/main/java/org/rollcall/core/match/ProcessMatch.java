@@ -46,6 +46,14 @@ public final class ProcessMatch {
     return undecided == null ? Verdict.YES : undecided;
   }
 
+  /**
+   * Whether the first term tested is a process name: every process it does not name is then told apart by its
+   * name alone, with no other file read (see {@code ProcFs.scanNames}).
+   */
+  public boolean testsNameFirst() {
+    return byCost.length > 0 && byCost[0] instanceof NameTerm;
+  }
+
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */
   public List<String> explain(ProcessEntry process) {
     List<String> lines = new ArrayList<>();
