@@ -120,13 +120,26 @@ public final class PsMonitor implements Launchable {
       throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
     }
     Duration recheck = recheckDelay(deadline);
-    Scan scan = fs.scan();
-    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.in(scan, fs));
+    Scan scan = scan(fs, rules);
+    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     if (recheck != null && anyFailed(counts)) {
       deadline.sleep(recheck);
       counts = recount(counts, fs);
     }
     return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+  }
+
+  /**
+   * The processes' names alone when every rule tests a name first (their stat is read for those a rule names);
+   * otherwise every stat, which a rule such as {@code /usr/sbin/cron} needs for every process anyway.
+   */
+  private static Scan scan(ProcFs fs, List<Rule> rules) {
+    for (Rule rule : rules) {
+      if (!rule.match().testsNameFirst()) {
+        return fs.scan();
+      }
+    }
+    return fs.scanNames();
   }
 
   private static boolean anyFailed(List<RuleCount> counts) {
@@ -141,8 +154,8 @@ public final class PsMonitor implements Launchable {
   /** Counts again the rules that failed, keeping the ones that held. */
   private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
     List<Rule> failed = first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
-    Scan scan = fs.scan();
-    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.in(scan, fs));
+    Scan scan = scan(fs, failed);
+    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> merged = new ArrayList<>();
     int next = 0;
     for (RuleCount count : first) {

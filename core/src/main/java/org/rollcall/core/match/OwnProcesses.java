@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
+import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 
 /**
@@ -20,29 +21,71 @@ public final class OwnProcesses {
   private static final Set<String> WRAPPERS = Set.of("sh", "dash", "bash", "zsh", "ksh", "mksh", "busybox", "env",
       "timeout", "nice", "ionice", "nohup", "setpriv", "runuser", "su", "sudo", "chpst");
 
-  private OwnProcesses() {}
+  private final int self;
+  private final Set<Integer> listed;
 
-  public static Set<Integer> in(Scan scan, ProcFs fs) {
+  /** {@code self}'s children and the processes {@code listed}; self 0 for no children. */
+  private OwnProcesses(int self, Set<Integer> listed) {
+    this.self = self;
+    this.listed = listed;
+  }
+
+  /**
+   * Our own processes in {@code scan}: the chain above us is found now, our children are told by their parent
+   * when asked ({@link #includes}), so a scan of names only reads the stat of no other process.
+   */
+  public static OwnProcesses of(Scan scan, ProcFs fs) {
     if (!fs.isLive()) {
-      return Set.of();
+      return new OwnProcesses(0, Set.of());
     }
     int self = selfPid(fs);
     List<ProcessEntry> processes = scan.processes();
-    Set<Integer> own = new HashSet<>();
-    own.add(self);
-    for (ProcessEntry process : processes) {
-      if (process.stat().ppid() == self) {
-        own.add(process.pid());
-      }
-    }
+    Set<Integer> chain = new HashSet<>();
+    chain.add(self);
     ProcessEntry me = find(processes, self);
     int parent = me == null ? parentPid() : me.stat().ppid();
     ProcessEntry ancestor = find(processes, parent);
-    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm()) && own.add(parent)) {
-      parent = ancestor.stat().ppid();
+    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm())) {
+      int above = parentOf(ancestor);
+      // A child of ours is one already; a PID seen before closes a loop.
+      if (above == self || !chain.add(parent)) {
+        break;
+      }
+      parent = above;
       ancestor = find(processes, parent);
     }
-    return own;
+    return new OwnProcesses(self, chain);
+  }
+
+  /** The parent's PID, or -1 once the process has exited (its stat may be read only now). */
+  private static int parentOf(ProcessEntry process) {
+    try {
+      return process.stat().ppid();
+    } catch (ProcessGoneException e) {
+      return -1;
+    }
+  }
+
+  /** Exactly the processes {@code pids} (for a saved tree, where our own PID means nothing). */
+  static OwnProcesses listed(Set<Integer> pids) {
+    return new OwnProcesses(0, pids);
+  }
+
+  /** The PIDs of all our own processes in a full {@code scan} (one that holds every process's stat). */
+  public static Set<Integer> in(Scan scan, ProcFs fs) {
+    OwnProcesses own = of(scan, fs);
+    Set<Integer> pids = new HashSet<>(own.listed);
+    for (ProcessEntry process : scan.processes()) {
+      if (own.self > 0 && process.stat().ppid() == own.self) {
+        pids.add(process.pid());
+      }
+    }
+    return pids;
+  }
+
+  /** Whether {@code process} is one of ours; may read its stat (and throw {@link ProcessGoneException}). */
+  public boolean includes(ProcessEntry process) {
+    return listed.contains(process.pid()) || (self > 0 && process.stat().ppid() == self);
   }
 
   /** The process {@code pid} of a scan (which lists them ascending by PID), or null. */

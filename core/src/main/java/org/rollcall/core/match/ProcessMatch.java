@@ -12,12 +12,15 @@ import org.rollcall.core.proc.ProcessEntry;
 public final class ProcessMatch {
   private final String text;
   private final List<Term> terms;
+  /** The same, for the test every process goes through: no iterator to allocate. */
+  private final Term[] byCost;
 
   ProcessMatch(String text, List<Term> terms) {
     this.text = text;
     List<Term> byCost = new ArrayList<>(terms);
     byCost.sort(new ByCost());
     this.terms = List.copyOf(byCost);
+    this.byCost = byCost.toArray(new Term[0]);
   }
 
   /** Cheapest first (a class, not a lambda: see Launcher). */
@@ -31,7 +34,7 @@ public final class ProcessMatch {
   /** Yes when every term holds, no when one does not, otherwise undecided with the first reason. */
   public Verdict test(ProcessEntry process) {
     Verdict undecided = null;
-    for (Term term : terms) {
+    for (Term term : byCost) {
       Verdict verdict = term.test(process);
       if (verdict.isNo()) {
         return Verdict.NO;
@@ -41,6 +44,14 @@ public final class ProcessMatch {
       }
     }
     return undecided == null ? Verdict.YES : undecided;
+  }
+
+  /**
+   * Whether the first term tested is a process name: every process it does not name is then told apart by its
+   * name alone, with no other file read (see {@code ProcFs.scanNames}).
+   */
+  public boolean testsNameFirst() {
+    return byCost.length > 0 && byCost[0] instanceof NameTerm;
   }
 
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */

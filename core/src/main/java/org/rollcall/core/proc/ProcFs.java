@@ -78,10 +78,24 @@ public final class ProcFs {
    * halves on two threads when there are two CPUs: the kernel's work per file is most of a scan.
    */
   public Scan scan() {
+    return scan(false);
+  }
+
+  /**
+   * As {@link #scan()}, but reads each process's name from {@code comm} and its stat only when first asked for:
+   * the kernel does less than half the work for comm, and a monitor whose rules name processes needs the stat
+   * only of those its rules match (to skip zombies and itself). On a saved tree, which need not hold comm files,
+   * the same as {@link #scan()}.
+   */
+  public Scan scanNames() {
+    return scan(isLive());
+  }
+
+  private Scan scan(boolean namesOnly) {
     int[] pids = pids();
     boolean parallel = pids.length >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1;
-    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length);
-    ScanPart second = new ScanPart(this, pids, first.end(), pids.length);
+    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly);
+    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, namesOnly);
     if (parallel) {
       second.runAlongside(first);
     } else {

@@ -3,13 +3,15 @@ package org.rollcall.core.proc;
 import java.util.List;
 
 /**
- * One process seen by a scan: its stat, read when the scan listed it, and its other files, each read the first
- * time it is asked for and kept. Any accessor may throw {@link ProcessGoneException} when the process has exited
- * since; callers skip such a process.
+ * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}), read when the scan
+ * listed it, and its other files, each read the first time it is asked for and kept. Any accessor may throw
+ * {@link ProcessGoneException} when the process has exited since; callers skip such a process.
  */
 public final class ProcessEntry {
   private final ProcessReader reader;
-  private final ProcStat stat;
+  private final int pid;
+  private final String comm;
+  private ProcStat stat;
   private Field<Credentials> credentials;
   private Field<List<String>> cmdline;
   private boolean cmdlineTruncated;
@@ -18,20 +20,32 @@ public final class ProcessEntry {
 
   ProcessEntry(ProcessReader reader, ProcStat stat) {
     this.reader = reader;
+    this.pid = stat.pid();
+    this.comm = stat.comm();
     this.stat = stat;
   }
 
+  /** A process known so far by its PID and name only: its stat is read when first asked for. */
+  ProcessEntry(ProcessReader reader, int pid, String comm) {
+    this.reader = reader;
+    this.pid = pid;
+    this.comm = comm;
+  }
+
   public int pid() {
-    return stat.pid();
+    return pid;
   }
 
   public ProcStat stat() {
+    if (stat == null) {
+      stat = reader.stat(pid);
+    }
     return stat;
   }
 
   /** The kernel's process name (comm), at most 15 bytes for user processes. */
   public String comm() {
-    return stat.comm();
+    return comm;
   }
 
   /** UIDs, GIDs and supplementary groups from {@code status}. */
@@ -63,7 +77,7 @@ public final class ProcessEntry {
   /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
   public Field<Executable> exe() {
     if (exe == null) {
-      exe = reader.exe(stat);
+      exe = reader.exe(stat());
     }
     return exe;
   }
@@ -99,6 +113,6 @@ public final class ProcessEntry {
 
   @Override
   public String toString() {
-    return pid() + " (" + comm() + ")";
+    return pid + " (" + comm + ")";
   }
 }

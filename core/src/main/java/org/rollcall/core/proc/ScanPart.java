@@ -12,15 +12,18 @@ final class ScanPart implements Runnable {
   private final int[] pids;
   private final int start;
   private final int end;
+  private final boolean namesOnly;
   private final List<ProcessEntry> processes = new ArrayList<>();
   private int unreadable;
   private Throwable failure;
 
-  ScanPart(ProcFs fs, int[] pids, int start, int end) {
+  /** With {@code namesOnly}, each process's comm is read rather than its stat (see {@link ProcFs#scanNames()}). */
+  ScanPart(ProcFs fs, int[] pids, int start, int end, boolean namesOnly) {
     this.reader = new ProcessReader(fs);
     this.pids = pids;
     this.start = start;
     this.end = end;
+    this.namesOnly = namesOnly;
   }
 
   /** Reads this part's processes; what it throws is kept for {@link #rethrow()}. */
@@ -28,7 +31,7 @@ final class ScanPart implements Runnable {
   public void run() {
     try {
       for (int i = start; i < end; i++) {
-        switch (reader.open(pids[i])) {
+        switch (namesOnly ? reader.openName(pids[i]) : reader.open(pids[i])) {
           case OPENED -> processes.add(reader.opened());
           case UNREADABLE -> unreadable++;
           case GONE -> { }

@@ -119,6 +119,17 @@ class MatchTest {
   }
 
   @Test
+  void aMatchTestsTheNameFirstOnlyWhenANameCostsLeast() {
+    MatchParser parser = new MatchParser(USERS);
+    assertThat(parser.parse("sshd").testsNameFirst()).isTrue();
+    assertThat(parser.parse("user=root,sshd").testsNameFirst()).isTrue();
+    assertThat(parser.parse("/usr/sbin/cron,name=cron").testsNameFirst()).isTrue();
+    assertThat(parser.parse("/usr/sbin/cron").testsNameFirst()).isFalse();
+    assertThat(parser.parse("!sshd").testsNameFirst()).isFalse();
+    assertThat(parser.parse("user=root").testsNameFirst()).isFalse();
+  }
+
+  @Test
   void badTermsAreUsageErrors() {
     MatchParser parser = new MatchParser(USERS);
     assertThatThrownBy(() -> parser.parse("sshd,")).isInstanceOf(UsageException.class)

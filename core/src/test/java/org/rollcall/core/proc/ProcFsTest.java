@@ -129,6 +129,35 @@ class ProcFsTest {
     assertThat(live.scan().processes()).extracting(ProcessEntry::pid).contains(self, 1);
   }
 
+  @Test
+  void aScanOfNamesSeesWhatAFullScanSees() {
+    ProcFs live = ProcFs.system();
+    int self = (int) ProcessHandle.current().pid();
+    // Processes that cannot exec meanwhile (any other may change its name between the two scans).
+    for (int pid : new int[] {1, self}) {
+      ProcessEntry full = find(live.scan(), pid);
+      ProcessEntry named = find(live.scanNames(), pid);
+      assertThat(named.comm()).as("pid %d", pid).isEqualTo(full.comm());
+      assertThat(named.stat()).isNotNull();
+      assertThat(named.stat().comm()).isEqualTo(named.comm());
+      assertThat(named.stat().ppid()).isEqualTo(full.stat().ppid());
+      assertThat(named.stat().isKernelThread()).isEqualTo(full.stat().isKernelThread());
+    }
+  }
+
+  private static ProcessEntry find(Scan scan, int pid) {
+    return scan.processes().stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aSavedTreeIsScannedWholeEvenForNames() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(7, "sshd").state('Z');
+    Scan scan = proc.fs().scanNames();
+    assertThat(scan.processes()).extracting(ProcessEntry::comm).containsExactly("sshd");
+    assertThat(scan.processes().get(0).stat().isZombie()).isTrue();
+  }
+
   private static int uidOfThisUser() throws IOException {
     return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
   }
