@@ -76,8 +76,7 @@ public final class Launcher {
     out.flush();
     int exit = emit(buffer.toString(), code);
     if (watchdog != null) {
-      // Run in a long-lived JVM (tests, an embedding), a sleeping watchdog would outlive its run by the timeout.
-      watchdog.interrupt();
+      // emit() has woken it (or it fired): wait for it to end, so an in-process run leaves no thread behind.
       try {
         watchdog.join();
       } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package org.rollcall.core.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,8 +28,10 @@ public final class Main {
 
   public static void main(String[] args) {
     PrintStream stdout = System.out;
-    // Libraries (or the JVM) writing to System.err would land on mon's summary line: keep it off stdout and stderr.
-    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    // Libraries (or the JVM) writing to System.err would land on mon's summary line: nothing of theirs reaches
+    // stdout or stderr, and nothing is kept (a buffer would grow for the whole run). What rollcall says goes
+    // through the renderers to stdout.
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     Launcher launcher = new Launcher(stdout, new Halt());
     if (args.length == 0) {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");

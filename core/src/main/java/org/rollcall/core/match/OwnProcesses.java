@@ -76,7 +76,7 @@ public final class OwnProcesses {
     OwnProcesses own = of(scan, fs);
     Set<Integer> pids = new HashSet<>(own.listed);
     for (ProcessEntry process : scan.processes()) {
-      if (own.self > 0 && process.stat().ppid() == own.self) {
+      if (own.includes(process)) {
         pids.add(process.pid());
       }
     }
