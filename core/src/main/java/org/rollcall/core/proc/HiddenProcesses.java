@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -59,21 +58,7 @@ final class HiddenProcesses {
    * {@code mountPoint} (the one on top) in mountinfo text, or null when none is mounted there.
    */
   static Map<String, String> procMountOptions(String mountinfo, String mountPoint) {
-    Map<String, String> found = null;
-    for (String line : mountinfo.split("\n")) {
-      String[] fields = line.split(" ");
-      int separator = Arrays.asList(fields).indexOf("-");
-      if (fields.length < 5 || !fields[4].equals(mountPoint) || separator < 0 || fields.length < separator + 4
-          || !fields[separator + 1].equals("proc")) {
-        continue;
-      }
-      found = new HashMap<>();
-      for (String option : fields[separator + 3].split(",")) {
-        int equals = option.indexOf('=');
-        found.put(equals < 0 ? option : option.substring(0, equals), equals < 0 ? "" : option.substring(equals + 1));
-      }
-    }
-    return found;
+    return MountTable.parse(mountinfo).superOptions(mountPoint, "proc");
   }
 
   /** As the kernel's in_group_p(): the filesystem GID or a supplementary group. */

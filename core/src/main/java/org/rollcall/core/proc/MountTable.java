@@ -1,15 +1,20 @@
 package org.rollcall.core.proc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A mount namespace's mounts, from {@code /proc/PID/mountinfo} (proc(5)): enough to tell where on which
  * filesystem a path leads in that namespace, so a path seen in another namespace can be compared with ours.
  */
 final class MountTable {
-  /** One line: the mount point, the filesystem (major:minor) and the directory of it mounted there. */
-  private record Mount(String mountPoint, String device, String root) {}
+  /**
+   * One line: the mount point, the filesystem (major:minor), the directory of it mounted there, and after the
+   * {@code -} separator the filesystem type and its super-block options ("" when the line lacks them).
+   */
+  private record Mount(String mountPoint, String device, String root, String type, String superOptions) {}
 
   private final List<Mount> mounts;
 
@@ -23,7 +28,10 @@ final class MountTable {
     for (String line : mountinfo.split("\n")) {
       String[] fields = line.split(" ");
       if (fields.length >= 5) {
-        mounts.add(new Mount(unescape(fields[4]), fields[2], unescape(fields[3])));
+        int separator = List.of(fields).indexOf("-");
+        boolean described = separator >= 0 && fields.length >= separator + 4;
+        mounts.add(new Mount(unescape(fields[4]), fields[2], unescape(fields[3]),
+            described ? fields[separator + 1] : "", described ? fields[separator + 3] : ""));
       }
     }
     return new MountTable(mounts);
@@ -47,6 +55,25 @@ final class MountTable {
     }
     String rest = path.substring(best.mountPoint().equals("/") ? 0 : best.mountPoint().length());
     return best.device() + ":" + (best.root().equals("/") ? rest : best.root() + rest);
+  }
+
+  /**
+   * The super-block options ({@code hidepid=invisible}, {@code gid=27}) of the last mount of filesystem type
+   * {@code type} at {@code mountPoint} (the one on top), an option without a value mapped to ""; null when none
+   * is mounted there.
+   */
+  Map<String, String> superOptions(String mountPoint, String type) {
+    Map<String, String> found = null;
+    for (Mount mount : mounts) {
+      if (mount.mountPoint().equals(mountPoint) && mount.type().equals(type)) {
+        found = new HashMap<>();
+        for (String option : mount.superOptions().split(",")) {
+          int equals = option.indexOf('=');
+          found.put(equals < 0 ? option : option.substring(0, equals), equals < 0 ? "" : option.substring(equals + 1));
+        }
+      }
+    }
+    return found;
   }
 
   private static boolean covers(String mountPoint, String path) {
