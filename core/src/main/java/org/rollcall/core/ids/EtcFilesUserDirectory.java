@@ -2,13 +2,13 @@ package org.rollcall.core.ids;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.FileText;
 
 /** Names from passwd(5) and group(5) files: {@code name:password:ID:...}, one entry per line. */
 public final class EtcFilesUserDirectory implements UserDirectory {
@@ -62,7 +62,7 @@ public final class EtcFilesUserDirectory implements UserDirectory {
   private static List<String[]> entries(Path file) {
     try {
       List<String[]> entries = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      for (String line : FileText.read(file, StandardCharsets.UTF_8).split("\n")) {
         String[] fields = line.split(":", -1);
         if (fields.length >= 3 && Ascii.isDigits(fields[2], 1, 10)) {
           entries.add(fields);

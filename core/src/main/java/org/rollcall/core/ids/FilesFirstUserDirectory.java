@@ -2,10 +2,12 @@ package org.rollcall.core.ids;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.FileText;
 
 /**
  * Answers from the passwd and group files when nsswitch.conf asks them first, as the C library would, and asks NSS
@@ -65,7 +67,7 @@ final class FilesFirstUserDirectory implements UserDirectory {
 
   private String readConf() {
     try {
-      return Files.readString(nsswitchConf, StandardCharsets.ISO_8859_1);
+      return FileText.read(nsswitchConf, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       return "";
     }
@@ -84,8 +86,9 @@ final class FilesFirstUserDirectory implements UserDirectory {
       if (colon < 0 || !entry.substring(0, colon).strip().equals(database)) {
         continue;
       }
-      String[] sources = entry.substring(colon + 1).strip().split("\\s+");
-      return sources[0].equals("files") && (sources.length == 1 || !sources[1].startsWith("["));
+      List<String> sources = Ascii.words(entry.substring(colon + 1));
+      return !sources.isEmpty() && sources.get(0).equals("files")
+          && (sources.size() == 1 || !sources.get(1).startsWith("["));
     }
     return false;
   }

@@ -1,6 +1,7 @@
 package org.rollcall.core.match;
 
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.SecurityLabel;
@@ -13,13 +14,14 @@ import org.rollcall.core.proc.SecurityLabel;
 final class ContextTerm implements Term {
   private final String text;
   private final String type;
-  private final Pattern fullLabel;
+  /** The pieces of a FULL label between its {@code *} wildcards; null for a TYPE. */
+  private final List<String> fullLabel;
 
   ContextTerm(String value, String text) {
     this.text = text;
     if (value.indexOf(':') >= 0) {
       this.type = null;
-      this.fullLabel = glob(value);
+      this.fullLabel = wildcardPieces(value);
     } else {
       this.type = value;
       this.fullLabel = null;
@@ -35,16 +37,46 @@ final class ContextTerm implements Term {
     if (type != null) {
       return Verdict.of(label.value().type().equals(type));
     }
-    return Verdict.of(fullLabel.matcher(label.value().text()).matches());
+    return Verdict.of(matches(fullLabel, label.value().text()));
   }
 
-  private static Pattern glob(String value) {
-    String[] parts = value.split("\\*", -1);
-    StringBuilder regex = new StringBuilder(Pattern.quote(parts[0]));
-    for (int i = 1; i < parts.length; i++) {
-      regex.append(".*").append(Pattern.quote(parts[i]));
+  /** {@code value} cut at each {@code *}: "a*b" is [a, b], "*" is [, ]. */
+  static List<String> wildcardPieces(String value) {
+    List<String> pieces = new ArrayList<>();
+    int from = 0;
+    for (int star = value.indexOf('*'); star >= 0; star = value.indexOf('*', from)) {
+      pieces.add(value.substring(from, star));
+      from = star + 1;
     }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    pieces.add(value.substring(from));
+    return pieces;
+  }
+
+  /**
+   * Whether {@code text} is the pieces with any run of characters between them: it starts with the first, ends
+   * with the last, and holds the others in order in between. Taking each middle piece at its first place is never
+   * wrong, since a later place leaves less room for the rest. A loop, not a regular expression: compiling one
+   * costs a short run more than its whole scan.
+   */
+  static boolean matches(List<String> pieces, String text) {
+    String first = pieces.get(0);
+    if (pieces.size() == 1) {
+      return text.equals(first);
+    }
+    String last = pieces.get(pieces.size() - 1);
+    if (!text.startsWith(first) || text.length() - first.length() < last.length()) {
+      return false;
+    }
+    int from = first.length();
+    int end = text.length() - last.length();
+    for (int i = 1; i < pieces.size() - 1; i++) {
+      int at = text.indexOf(pieces.get(i), from);
+      if (at < 0 || at + pieces.get(i).length() > end) {
+        return false;
+      }
+      from = at + pieces.get(i).length();
+    }
+    return text.endsWith(last);
   }
 
   @Override

@@ -2,10 +2,10 @@ package org.rollcall.core.proc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.rollcall.core.text.FileText;
 
 /**
  * Whether the proc mount hides other users' processes from us: {@code hidepid=1} or more ({@code noaccess},
@@ -22,8 +22,8 @@ final class HiddenProcesses {
   /** Why processes may be hidden from this process under the proc mount at {@code root}, or null. */
   static String note(Path root) {
     try {
-      String mountinfo = Files.readString(root.resolve("self/mountinfo"), StandardCharsets.ISO_8859_1);
-      String status = Files.readString(root.resolve("self/status"), StandardCharsets.ISO_8859_1);
+      String mountinfo = FileText.read(root.resolve("self/mountinfo"), StandardCharsets.ISO_8859_1);
+      String status = FileText.read(root.resolve("self/status"), StandardCharsets.ISO_8859_1);
       return note(procMountOptions(mountinfo, root.toAbsolutePath().normalize().toString()), status,
           root.resolve("self/status"));
     } catch (IOException e) {

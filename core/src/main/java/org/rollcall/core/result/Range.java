@@ -81,7 +81,11 @@ public final class Range {
   }
 
   private static double parseCount(String digits, String text) {
-    if (digits.replaceFirst("^0+(?=.)", "").length() > 9) {
+    int significant = 0;
+    while (significant < digits.length() - 1 && digits.charAt(significant) == '0') {
+      significant++;
+    }
+    if (digits.length() - significant > 9) {
       throw new IllegalArgumentException("count '" + digits + "' in '" + text + "' is too large");
     }
     return Integer.parseInt(digits);

@@ -1,5 +1,8 @@
 package org.rollcall.core.text;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Character tests done with loops. A short run's start-up pays for every regular expression it compiles
  * ({@code String.matches} compiles one per call), so the hot path tests plain shapes this way.
@@ -21,5 +24,29 @@ public final class Ascii {
       }
     }
     return true;
+  }
+
+  /**
+   * The words of {@code text} between runs of ASCII white space (space, tab, line feed, vertical tab, form feed,
+   * carriage return): what splitting the stripped text at the regular expression {@code \s+} gives, except that
+   * blank text has no words.
+   */
+  public static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean space = i == text.length() || isSpace(text.charAt(i));
+      if (space && start >= 0) {
+        words.add(text.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return words;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }
 }
