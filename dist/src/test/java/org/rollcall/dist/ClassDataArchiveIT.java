@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,27 +30,70 @@ class ClassDataArchiveIT {
   }
 
   @Test
-  void theArchiveIsBuiltOnRequestThenReadByEveryRun(@TempDir Path work) throws IOException {
+  void theArchivesAreBuiltOnRequestThenReadByEveryRun(@TempDir Path work) throws IOException {
     Traced.assumeStrace();
     Path stale = Files.writeString(home.resolve("cds/rollcall-0.0.1-some-jdk-17.0.1.jsa"), "old");
     Shell.Result build = Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
-    Path archive = onlyArchive();
-    assertThat(build.stdout()).isEqualTo("rollcall: wrote " + archive + "\n");
-    assertThat(archive.getFileName().toString()).endsWith(".jsa").contains("-" + Built.VERSION + "-");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-r--r--");
+    assertThat(archives()).hasSize(2);
+    Path plain = plainArchive();
+    Path whole = Path.of(plain.toString().replaceFirst("-plain\\.jsa$", ".jsa"));
+    assertThat(archives()).containsExactlyInAnyOrder(whole, plain);
+    assertThat(build.stdout()).isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
+    assertThat(whole.getFileName().toString()).endsWith(".jsa").contains("-" + Built.VERSION + "-");
+    for (Path archive : archives()) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-r--r--");
+    }
+    assertThat(Files.size(plain)).as("the plain runs' archive").isLessThan(Files.size(whole) * 3 / 4);
     assertThat(stale).doesNotExist();
 
-    Traced run = Traced.run(work, List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "nosuchdaemon:0-0"));
+    Traced run = Traced.run(Files.createDirectories(work.resolve("plain")), List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "nosuchdaemon:0-0"));
     assertThat(run.result().stdout()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
-    assertThat(run.opened(archive.toString())).as("the archive opened by the run").isNotEmpty();
+    assertThat(run.opened(plain.toString())).as("the plain archive opened by a plain run").isNotEmpty();
+    assertThat(run.opened(whole.toString())).isEmpty();
     assertThat(run.filesCreated()).isEmpty();
+
+    Traced withOption = Traced.run(Files.createDirectories(work.resolve("option")),
+        List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "--nagios", "nosuchdaemon:0-0"));
+    assertThat(withOption.result().stdout()).startsWith("PS OK: ");
+    assertThat(withOption.opened(whole.toString())).as("the whole archive opened by a run with options").isNotEmpty();
+    assertThat(withOption.opened(plain.toString())).isEmpty();
+    assertThat(withOption.filesCreated()).isEmpty();
+  }
+
+  /** Everything a plain run loads comes from the plain archive: none of its classes is read from a jar. */
+  @Test
+  void thePlainArchiveHoldsThePlainRunsClasses() throws IOException {
+    Shell.ok("env", "JAVA_HOME=" + jdk17(), launcher(), "--build-archives");
+    for (List<String> args : List.of(List.of("ps.monitor", "sshd:0-", "user=root:0-"), List.of("exclusion.monitor"))) {
+      List<String> command = new ArrayList<>(jvmCommand(args));
+      command.add(1, "-Xshare:on");
+      command.add(command.indexOf("-Xlog:disable") + 1, "-Xlog:class+load=info");
+      assertThat(command).contains("-XX:SharedArchiveFile=" + plainArchive());
+      Shell.Result run = Shell.run(Map.of(), command);
+      List<String> lines = run.stdout().lines().filter(l -> l.contains("[class,load]")).toList();
+      assertThat(lines).as(run.shown()).hasSizeGreaterThan(500);
+      assertThat(lines).as("classes of %s read from outside the plain archive", args)
+          .allMatch(l -> l.endsWith("source: shared objects file"));
+    }
+  }
+
+  /** The JVM command the launcher runs for {@code args}, from its trace. */
+  private List<String> jvmCommand(List<String> args) {
+    List<String> traced = new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
+    traced.addAll(args);
+    Shell.Result run = Shell.run(Map.of(), traced);
+    String exec = run.stderr().lines().filter(l -> l.startsWith("+ exec ")).findFirst().orElseThrow();
+    assertThat(exec).as("no quoting to undo").doesNotContain("'");
+    return List.of(exec.substring("+ exec ".length()).split(" "));
   }
 
   @Test
   void aCorruptArchiveOnlyCostsSpeed() throws IOException {
     Shell.ok("env", "JAVA_HOME=" + jdk17(), launcher(), "--build-archives");
-    Files.write(onlyArchive(), "not an archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    for (Path archive : archives()) {
+      Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    }
     Shell.Result run = Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(monitor(), "nosuchdaemon:0-0"));
     assertThat(run.stdout()).as(run.shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(run.stderr()).isEmpty();
@@ -63,7 +107,9 @@ class ClassDataArchiveIT {
     Traced.assumeStrace();
     Shell.Result build = Shell.run(Map.of("JAVA_HOME", jdk.get().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
-    Path archive = onlyArchive();
+    List<Path> archives = archives();
+    assertThat(archives).hasSize(1);
+    Path archive = archives.get(0);
     assertThat(archive.getFileName().toString()).endsWith(".aot");
     Traced run = Traced.run(work, List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "nosuchdaemon:0-0"));
     assertThat(run.result().stdout()).as(run.result().shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
@@ -71,12 +117,14 @@ class ClassDataArchiveIT {
     assertThat(run.opened(archive.toString())).isNotEmpty();
   }
 
-  private Path onlyArchive() throws IOException {
+  private List<Path> archives() throws IOException {
     try (Stream<Path> files = Files.list(home.resolve("cds"))) {
-      List<Path> all = files.toList();
-      assertThat(all).hasSize(1);
-      return all.get(0);
+      return files.toList();
     }
+  }
+
+  private Path plainArchive() throws IOException {
+    return archives().stream().filter(a -> a.toString().endsWith("-plain.jsa")).findFirst().orElseThrow();
   }
 
   private static Path jdk17() {

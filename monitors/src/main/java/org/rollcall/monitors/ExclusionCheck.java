@@ -1,7 +1,6 @@
 package org.rollcall.monitors;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.ProcessMatch;
@@ -26,7 +25,10 @@ final class ExclusionCheck {
 
   /** @param selinuxMissing why SELinux labels cannot be read, or null when they can */
   List<RuleOutcome> evaluate(List<ExclusionRule> rules, Scan scan, String selinuxMissing) {
-    List<Tally> tallies = rules.stream().map(rule -> new Tally()).toList();
+    List<Tally> tallies = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      tallies.add(new Tally());
+    }
     for (ProcessEntry process : scan.processes()) {
       if (!process.stat().isZombie()) {
         try {
@@ -103,8 +105,13 @@ final class ExclusionCheck {
       Offender kept = null;
       if (rule.allowed() == 1 && !selected.isEmpty()) {
         // The domain's one legitimate process is the first started: init (PID 1) on a healthy system.
-        kept = selected.stream().min(Comparator.comparingLong(Offender::starttime)
-            .thenComparingInt(Offender::pid)).orElseThrow();
+        kept = selected.get(0);
+        for (Offender offender : selected) {
+          if (offender.starttime() < kept.starttime()
+              || offender.starttime() == kept.starttime() && offender.pid() < kept.pid()) {
+            kept = offender;
+          }
+        }
       }
       List<Offender> offenders = new ArrayList<>(selected);
       offenders.remove(kept);

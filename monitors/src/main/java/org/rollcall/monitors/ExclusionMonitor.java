@@ -76,7 +76,10 @@ public final class ExclusionMonitor implements Launchable {
   @Override
   public int run(Deadline deadline, PrintWriter out) {
     MatchParser parser = new MatchParser(users);
-    List<ProcessMatch> allowed = allowTexts.stream().map(parser::parse).toList();
+    List<ProcessMatch> allowed = new ArrayList<>();
+    for (String text : allowTexts) {
+      allowed.add(parser.parse(text));
+    }
     ProcFs fs = procRoot.fs();
     Scan scan = fs.scan();
     String selinuxMissing = SelinuxLabels.unavailableReason(scan);
@@ -109,8 +112,12 @@ public final class ExclusionMonitor implements Launchable {
       rules.add(ExclusionRule.singleDomain("init_t"));
       rules.add(ExclusionRule.forbidDomain("initrc_t"));
     }
-    singleDomains.forEach(type -> rules.add(ExclusionRule.singleDomain(type)));
-    forbiddenDomains.forEach(type -> rules.add(ExclusionRule.forbidDomain(type)));
+    for (String type : singleDomains) {
+      rules.add(ExclusionRule.singleDomain(type));
+    }
+    for (String type : forbiddenDomains) {
+      rules.add(ExclusionRule.forbidDomain(type));
+    }
     return rules;
   }
 

@@ -30,10 +30,19 @@ final class ExclusionReport {
       held.add(rule.name() + (outcome.kept() == null ? " none" : " only " + outcome.kept().tag()));
     }
     report.okSummary(held.toString());
-    if (scanNote != null && report.findings().stream().anyMatch(f -> f.status() != Status.UNKNOWN)) {
+    if (scanNote != null && anyDecided(report.findings())) {
       report.addNote("note: " + scanNote);
     }
     return report;
+  }
+
+  private static boolean anyDecided(List<Finding> findings) {
+    for (Finding finding : findings) {
+      if (finding.status() != Status.UNKNOWN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Finding finding(RuleOutcome outcome) {
