@@ -130,12 +130,12 @@ public final class PsMonitor implements Launchable {
   }
 
   /**
-   * The processes' names alone when every rule tests a name first (their stat is read for those a rule names);
-   * otherwise every stat, which a rule such as {@code /usr/sbin/cron} needs for every process anyway.
+   * The processes' names, their stat read only for those that need it (a rule matches them, or their exe link
+   * cannot be read); every stat when a rule tests {@code ppid=} first, which needs each one anyway.
    */
   private static Scan scan(ProcFs fs, List<Rule> rules) {
     for (Rule rule : rules) {
-      if (!rule.match().testsNameFirst()) {
+      if (rule.match().readsStatFirst()) {
         return fs.scan();
       }
     }

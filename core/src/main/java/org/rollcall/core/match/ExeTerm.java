@@ -20,12 +20,11 @@ final class ExeTerm implements Term {
 
   @Override
   public Verdict test(ProcessEntry process) {
-    if (process.stat().isKernelThread()) {
-      return Verdict.NO;
-    }
     Field<Executable> exe = process.exe();
     if (!exe.isPresent()) {
-      return process.stat().isZombie() ? Verdict.NO : Verdict.unknown(exe.whyAbsent());
+      // Kernel threads and zombies run no executable; only then is the stat read.
+      return process.stat().isKernelThread() || process.stat().isZombie() ? Verdict.NO
+          : Verdict.unknown(exe.whyAbsent());
     }
     if (!exe.value().path().equals(path)) {
       return Verdict.NO;

@@ -21,6 +21,11 @@ final class NotTerm implements Term {
   }
 
   @Override
+  public boolean readsStat() {
+    return term.readsStat();
+  }
+
+  @Override
   public String text() {
     return "!" + term.text();
   }

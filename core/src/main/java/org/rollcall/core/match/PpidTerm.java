@@ -23,6 +23,11 @@ final class PpidTerm implements Term {
   }
 
   @Override
+  public boolean readsStat() {
+    return true;
+  }
+
+  @Override
   public String text() {
     return text;
   }

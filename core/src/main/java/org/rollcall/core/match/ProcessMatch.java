@@ -47,11 +47,12 @@ public final class ProcessMatch {
   }
 
   /**
-   * Whether the first term tested is a process name: every process it does not name is then told apart by its
-   * name alone, with no other file read (see {@code ProcFs.scanNames}).
+   * Whether the first term tested reads the stat ({@code ppid=}): testing any process then reads its stat, which a
+   * scan of stats has read already. Every other term decides most processes without it (see
+   * {@code ProcFs.scanNames}).
    */
-  public boolean testsNameFirst() {
-    return byCost.length > 0 && byCost[0] instanceof NameTerm;
+  public boolean readsStatFirst() {
+    return byCost.length > 0 && byCost[0].readsStat();
   }
 
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */

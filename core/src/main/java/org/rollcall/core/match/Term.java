@@ -9,9 +9,14 @@ public interface Term {
 
   /**
    * The relative cost of the files this term reads, so cheap terms run first and decide most processes: 0 for
-   * stat only, 1 status, 2 cmdline, 3 exe or attr/current.
+   * the name (comm) or stat, 1 status, 2 cmdline, 3 exe or attr/current.
    */
   int cost();
+
+  /** Whether testing any process reads its stat (the parent's PID); the others need it only now and then. */
+  default boolean readsStat() {
+    return false;
+  }
 
   /** The term as the user wrote it. */
   String text();

@@ -83,9 +83,9 @@ public final class ProcFs {
 
   /**
    * As {@link #scan()}, but reads each process's name from {@code comm} and its stat only when first asked for:
-   * the kernel does less than half the work for comm, and a monitor whose rules name processes needs the stat
-   * only of those its rules match (to skip zombies and itself). On a saved tree, which need not hold comm files,
-   * the same as {@link #scan()}.
+   * the kernel does less than half the work for comm, and a monitor whose rules name processes or executables
+   * needs the stat only of those its rules match (to skip zombies and itself). On a saved tree, which need not
+   * hold comm files, the same as {@link #scan()}.
    */
   public Scan scanNames() {
     return scan(isLive());

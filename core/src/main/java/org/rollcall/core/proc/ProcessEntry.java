@@ -77,7 +77,7 @@ public final class ProcessEntry {
   /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
   public Field<Executable> exe() {
     if (exe == null) {
-      exe = reader.exe(stat());
+      exe = reader.exe(this);
     }
     return exe;
   }

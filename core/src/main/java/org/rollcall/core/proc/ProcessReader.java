@@ -130,17 +130,22 @@ final class ProcessReader {
     return label.text().isEmpty() ? Field.absent("empty security label") : Field.of(label);
   }
 
-  Field<Executable> exe(ProcStat stat) {
-    int pid = stat.pid();
-    if (stat.isKernelThread()) {
-      return Field.absent("kernel thread: no executable");
-    }
+  /**
+   * The executable of {@code process}, from its exe link. The link is read first: a process with a running
+   * executable (nearly every one) needs no stat for it, so a rule such as {@code /usr/sbin/cron} reads one link per
+   * process. Only a link that cannot be read asks the stat why (a kernel thread has none, nor has a zombie).
+   */
+  Field<Executable> exe(ProcessEntry process) {
+    int pid = process.pid();
     try {
       return Field.of(Executable.fromLink(Files.readSymbolicLink(fs.path(pid, "exe")).toString()));
     } catch (AccessDeniedException e) {
-      return Field.absent("exe not readable: permission denied (needs root, or the process is in another user namespace)");
+      return process.stat().isKernelThread() ? Field.absent("kernel thread: no executable")
+          : Field.absent("exe not readable: permission denied (needs root, or the process is in another user namespace)");
     } catch (NoSuchFileException e) {
-      return Field.absent(goneOr(pid, stat.isZombie() ? "zombie: no executable" : "exe link has no target"));
+      ProcStat stat = process.stat();
+      return Field.absent(stat.isKernelThread() ? "kernel thread: no executable"
+          : goneOr(pid, stat.isZombie() ? "zombie: no executable" : "exe link has no target"));
     } catch (IOException e) {
       return Field.absent(goneOr(pid, "exe not readable: " + e.getMessage()));
     }

@@ -119,14 +119,16 @@ class MatchTest {
   }
 
   @Test
-  void aMatchTestsTheNameFirstOnlyWhenANameCostsLeast() {
+  void aMatchReadsTheStatFirstOnlyWhenItsCheapestTermIsTheParent() {
     MatchParser parser = new MatchParser(USERS);
-    assertThat(parser.parse("sshd").testsNameFirst()).isTrue();
-    assertThat(parser.parse("user=root,sshd").testsNameFirst()).isTrue();
-    assertThat(parser.parse("/usr/sbin/cron,name=cron").testsNameFirst()).isTrue();
-    assertThat(parser.parse("/usr/sbin/cron").testsNameFirst()).isFalse();
-    assertThat(parser.parse("!sshd").testsNameFirst()).isFalse();
-    assertThat(parser.parse("user=root").testsNameFirst()).isFalse();
+    assertThat(parser.parse("ppid=1").readsStatFirst()).isTrue();
+    assertThat(parser.parse("!ppid=1").readsStatFirst()).isTrue();
+    assertThat(parser.parse("ppid=1,sshd").readsStatFirst()).isTrue();
+    assertThat(parser.parse("sshd,ppid=1").readsStatFirst()).isFalse();
+    assertThat(parser.parse("sshd").readsStatFirst()).isFalse();
+    assertThat(parser.parse("/usr/sbin/cron").readsStatFirst()).isFalse();
+    assertThat(parser.parse("!sshd").readsStatFirst()).isFalse();
+    assertThat(parser.parse("user=root").readsStatFirst()).isFalse();
   }
 
   @Test
