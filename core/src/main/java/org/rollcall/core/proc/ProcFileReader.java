@@ -43,12 +43,12 @@ final class ProcFileReader {
    * process that exited between open and read, a file over {@link #MAX_BYTES}).
    */
   Outcome read(String file) {
-    return read(file, false);
+    return read(file, false, false);
   }
 
   /** {@link #read(String)} for a {@link Path}. */
   Outcome read(Path file) {
-    return read(file.toString(), false);
+    return read(file.toString(), false, false);
   }
 
   /**
@@ -56,7 +56,16 @@ final class ProcFileReader {
    * and {@link #truncated()} set: a command line can be made any size (prctl PR_SET_MM_MAP needs no privilege).
    */
   Outcome readPrefix(String file) {
-    return read(file, true);
+    return read(file, true, false);
+  }
+
+  /**
+   * As {@link #read(String)}, for a file the kernel writes as one line at once (comm): a first read that returns a
+   * whole line, shorter than the buffer, is all there is, so the read that would only see EOF is skipped (one of
+   * the five system calls a process's name costs).
+   */
+  Outcome readLine(String file) {
+    return read(file, false, true);
   }
 
   /** Whether the last {@link #readPrefix} stopped at {@link #MAX_BYTES}. */
@@ -64,7 +73,7 @@ final class ProcFileReader {
     return truncated;
   }
 
-  private Outcome read(String file, boolean prefix) {
+  private Outcome read(String file, boolean prefix, boolean line) {
     length = 0;
     failure = null;
     truncated = false;
@@ -75,6 +84,9 @@ final class ProcFileReader {
       return whyNotOpened(Path.of(file), prefix);
     }
     try (in) {
+      if (line && wholeLine(in)) {
+        return Outcome.READ;
+      }
       return readAll(in, prefix);
     } catch (IOException e) {
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -95,6 +107,16 @@ final class ProcFileReader {
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return Outcome.FAILED;
     }
+  }
+
+  /** Reads once; whether that gave a whole line shorter than the buffer (or EOF): the file then holds no more. */
+  private boolean wholeLine(InputStream in) throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    if (n < 0) {
+      return true;
+    }
+    length = n;
+    return n > 0 && n < buffer.length && buffer[n - 1] == '\n';
   }
 
   private Outcome readAll(InputStream in, boolean prefix) throws IOException {

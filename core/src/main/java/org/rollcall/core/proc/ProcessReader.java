@@ -53,7 +53,7 @@ final class ProcessReader {
    */
   Opening openName(int pid) {
     opened = null;
-    switch (files.read(fs.pathText(pid, "comm"))) {
+    switch (files.readLine(fs.pathText(pid, "comm"))) {
       case READ -> {
         // The kernel ends the name with a line feed of its own; a name may hold line feeds too.
         int length = files.length();
