@@ -14,7 +14,21 @@ home=$target/stage/rollcall-$version
 rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1"
 cp "$target/dist-lib/"*.jar "$home/lib/"
 build=$(cat "$home/lib/"*.jar | sha256sum | cut -c1-12)
-sed -e "s/@VERSION@/$version/" -e "s/@BUILD@/$build/" "$src/sh/rollcall" > "$home/bin/rollcall"
+# The main jar's class path and main class, for the launcher to pass instead of -jar (the main jar holds no class).
+manifest=$target/manifest
+rm -rf "$manifest" && mkdir -p "$manifest"
+(cd "$manifest" && "$jar" xf "$home/lib/rollcall-$version.jar" META-INF/MANIFEST.MF)
+attribute() {
+  tr -d '\r' < "$manifest/META-INF/MANIFEST.MF" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | sed -n "s/^$1: //p"
+}
+classpath=$(attribute Class-Path)
+main=$(attribute Main-Class)
+for name in $classpath; do
+  [ -f "$home/lib/$name" ] || { echo "stage.sh: the class path names $name, which is not in lib/" >&2; exit 1; }
+done
+[ -n "$main" ] || { echo "stage.sh: rollcall-$version.jar names no Main-Class" >&2; exit 1; }
+sed -e "s/@VERSION@/$version/" -e "s/@BUILD@/$build/" -e "s/@CLASSPATH@/$classpath/" -e "s/@MAIN@/$main/" \
+  "$src/sh/rollcall" > "$home/bin/rollcall"
 chmod 755 "$home/bin/rollcall"
 
 # Executables: every META-INF/rollcall/NAME in the jars.
