@@ -78,10 +78,18 @@ public final class CpuMonitor implements Launchable {
     return "CPU";
   }
 
-  /** No arguments at all need no parsing: every option keeps its default, which each field starts with. */
+  /**
+   * No arguments, or only {@code --nagios}, need no parsing: every other option keeps its default, which each field
+   * starts with.
+   */
   @Override
   public boolean acceptPlain(String[] args) {
-    return args.length == 0;
+    List<String> words = MonitorOptions.plainWords(args);
+    if (words == null || !words.isEmpty()) {
+      return false;
+    }
+    options.takePlain(args);
+    return true;
   }
 
   @Override

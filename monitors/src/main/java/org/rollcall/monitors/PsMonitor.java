@@ -78,20 +78,18 @@ public final class PsMonitor implements Launchable {
   }
 
   /**
-   * Rules alone, none starting with {@code -} or {@code @}, are taken as they are: picocli would make every one of
-   * them a RULE and leave each option at its default, so they skip picocli's start-up.
+   * Rules alone, none starting with {@code -} or {@code @}, and {@code --nagios} at most once, are taken as they
+   * are: picocli would make every one of them a RULE, set the flag, and leave every other option at its default, so
+   * they skip picocli's start-up (check_rollcall_ps passes {@code --nagios}).
    */
   @Override
   public boolean acceptPlain(String[] args) {
-    if (args.length == 0) {
+    List<String> rules = MonitorOptions.plainWords(args);
+    if (rules == null || rules.isEmpty()) {
       return false;
     }
-    for (String arg : args) {
-      if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
-        return false;
-      }
-    }
-    ruleTexts.addAll(List.of(args));
+    options.takePlain(args);
+    ruleTexts.addAll(rules);
     return true;
   }
 

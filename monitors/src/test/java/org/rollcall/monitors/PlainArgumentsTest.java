@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.ids.FixedUserDirectory;
+import org.rollcall.core.result.OutputMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,8 @@ class PlainArgumentsTest {
     return Stream.of(List.of("sshd:1-"), List.of("tor:1-1", "master:1-2", "cron:1-5", "dbus-daemon:1-"),
         List.of("user=root,/usr/sbin/sshd:1-", "'sshd,!user=root:0-0'", "context=sshd_t:1-"),
         List.of("args=--config=x\\, y:0-", "name=-odd:0-", "rcl sp) (ace:1-1", "dæmon:0-"),
-        List.of("help:1-", "version:0-", "nagios:1-", "=:1-"), List.of("host.example.org"), List.of("ps.monitor:0-"));
+        List.of("help:1-", "version:0-", "nagios:1-", "=:1-"), List.of("host.example.org"), List.of("ps.monitor:0-"),
+        List.of("sshd:1-", "--nagios"), List.of("--nagios", "tor:1-1", "cron:1-5"), List.of("a:1-", "--nagios", "b:0-"));
   }
 
   /** Whatever the plain path accepts, picocli parses into exactly the same command. */
@@ -37,29 +39,41 @@ class PlainArgumentsTest {
     String[] array = args.toArray(String[]::new);
     assertThat(plain.acceptPlain(array)).isTrue();
     new CommandLine(parsed).setExpandAtFiles(false).parseArgs(array);
-    assertThat(ParsedState.of(plain)).isEqualTo(ParsedState.of(parsed)).containsEntry("ruleTexts", args)
+    List<String> rules = args.stream().filter(arg -> !arg.equals("--nagios")).toList();
+    assertThat(ParsedState.of(plain)).isEqualTo(ParsedState.of(parsed)).containsEntry("ruleTexts", rules)
         .containsEntry("recheckSeconds", null).containsEntry("explainPid", null);
     assertThat(plain.settings()).isEqualTo(parsed.settings());
+    assertThat(plain.settings().mode()).isEqualTo(args.contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON);
     assertThat(plain.procRoot.rootText()).isEqualTo("/proc");
   }
 
-  /** cpu.monitor and exclusion.monitor take no arguments as they are, and only that. */
-  @Test
-  void otherMonitorsWithoutArgumentsAreLeftAsPicocliLeavesThem() {
+  /** cpu.monitor and exclusion.monitor take no arguments, or only --nagios, as they are, and only that. */
+  @ParameterizedTest
+  @MethodSource("otherMonitorsPlainArgumentLists")
+  void otherMonitorsWithoutOptionsAreLeftAsPicocliLeavesThem(List<String> args) {
     for (boolean cpu : new boolean[] {true, false}) {
       Launchable plain = cpu ? new CpuMonitor() : new ExclusionMonitor();
       Launchable parsed = cpu ? new CpuMonitor() : new ExclusionMonitor();
-      assertThat(plain.acceptPlain(new String[0])).isTrue();
-      new CommandLine(parsed).parseArgs();
+      String[] array = args.toArray(String[]::new);
+      assertThat(plain.acceptPlain(array)).isTrue();
+      new CommandLine(parsed).parseArgs(array);
       assertThat(ParsedState.of(plain)).isEqualTo(ParsedState.of(parsed)).isNotEmpty();
       assertThat(plain.settings()).isEqualTo(parsed.settings());
-      assertThat(plain.acceptPlain(new String[] {"--max", "80"})).isFalse();
-      assertThat(plain.acceptPlain(new String[] {"x"})).isFalse();
+      for (String[] other : new String[][] {{"--max", "80"}, {"x"}, {"--nagios", "--nagios"}, {"--nagios", "x"}}) {
+        Launchable fresh = cpu ? new CpuMonitor() : new ExclusionMonitor();
+        assertThat(fresh.acceptPlain(other)).as(String.join(" ", other)).isFalse();
+        assertThat(ParsedState.of(fresh)).isEqualTo(ParsedState.of(cpu ? new CpuMonitor() : new ExclusionMonitor()));
+      }
     }
   }
 
+  static Stream<List<String>> otherMonitorsPlainArgumentLists() {
+    return Stream.of(List.of(), List.of("--nagios"));
+  }
+
   static Stream<List<String>> argumentListsForPicocli() {
-    return Stream.of(List.of(), List.of("sshd:1-", "--nagios"), List.of("-t", "5", "sshd:1-"), List.of("--help"),
+    return Stream.of(List.of(), List.of("--nagios"), List.of("sshd:1-", "--nagios", "--nagios"),
+        List.of("-t", "5", "sshd:1-"), List.of("--help"),
         List.of("sshd:1-", "-V"), List.of("@rules"), List.of("--", "sshd:1-"), List.of("sshd:1-", ""),
         List.of("-x", "1"), List.of("--proc-root=/tmp", "sshd:1-"), List.of("-5"));
   }
@@ -70,6 +84,6 @@ class PlainArgumentsTest {
   void optionsHelpAndOddWordsGoToPicocli(List<String> args) {
     PsMonitor monitor = new PsMonitor(FixedUserDirectory.SAMPLE);
     assertThat(monitor.acceptPlain(args.toArray(String[]::new))).isFalse();
-    assertThat(monitor.ruleTexts).isEmpty();
+    assertThat(ParsedState.of(monitor)).isEqualTo(ParsedState.of(new PsMonitor(FixedUserDirectory.SAMPLE)));
   }
 }

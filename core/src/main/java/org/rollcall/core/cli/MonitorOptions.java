@@ -1,6 +1,9 @@
 package org.rollcall.core.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.rollcall.core.result.OutputMode;
 import picocli.CommandLine.Option;
 
@@ -9,7 +12,9 @@ public final class MonitorOptions {
   /** Well under mon's usual intervals (minutes), and long enough for a recheck or a CPU sample. */
   public static final String DEFAULT_TIMEOUT = "30";
 
-  @Option(names = "--nagios",
+  private static final String NAGIOS = "--nagios";
+
+  @Option(names = NAGIOS,
       description = "Speak the Nagios plugin contract: 'SERVICE STATE: text | perfdata', exit 0/1/2/3.")
   boolean nagios;
 
@@ -20,6 +25,31 @@ public final class MonitorOptions {
 
   @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
   boolean verbose;
+
+  /**
+   * For {@link Launchable#acceptPlain}: the words of {@code args} other than one {@code --nagios}, when each is a
+   * plain word (not empty, no option, no {@code @file}); null when picocli must parse them (another option, or
+   * {@code --nagios} twice, which picocli refuses). Changes nothing: see {@link #takePlain}.
+   */
+  public static List<String> plainWords(String[] args) {
+    List<String> words = new ArrayList<>(args.length);
+    boolean nagiosSeen = false;
+    for (String arg : args) {
+      if (arg.equals(NAGIOS) && !nagiosSeen) {
+        nagiosSeen = true;
+      } else if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
+        return null;
+      } else {
+        words.add(arg);
+      }
+    }
+    return words;
+  }
+
+  /** Sets what picocli would from {@code args}, which {@link #plainWords} accepted: {@code --nagios} or not. */
+  public void takePlain(String[] args) {
+    nagios = Arrays.asList(args).contains(NAGIOS);
+  }
 
   public OutputMode mode() {
     return nagios ? OutputMode.NAGIOS : OutputMode.MON;
