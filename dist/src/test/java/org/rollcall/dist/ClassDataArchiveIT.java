@@ -102,20 +102,32 @@ class ClassDataArchiveIT {
   }
 
   @Test
-  void onJdk24AndLaterItIsAnAotCache(@TempDir Path work) throws IOException {
+  void onJdk24AndLaterTheyAreAotCaches(@TempDir Path work) throws IOException {
     Optional<Path> jdk = Jdks.installed().stream().filter(j -> Jdks.feature(j) >= 24).findFirst();
     assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm (e.g. Temurin 25)");
     Traced.assumeStrace();
     Shell.Result build = Shell.run(Map.of("JAVA_HOME", jdk.get().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
-    List<Path> archives = archives();
-    assertThat(archives).hasSize(1);
-    Path archive = archives.get(0);
-    assertThat(archive.getFileName().toString()).endsWith(".aot");
-    Traced run = Traced.run(work, List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "nosuchdaemon:0-0"));
+    assertThat(archives()).hasSize(2).allMatch(a -> a.toString().endsWith(".aot"));
+    Path plain = archives().stream().filter(a -> a.toString().endsWith("-plain.aot")).findFirst().orElseThrow();
+    Path whole = Path.of(plain.toString().replaceFirst("-plain\\.aot$", ".aot"));
+    assertThat(archives()).containsExactlyInAnyOrder(whole, plain);
+    assertThat(build.stdout()).isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
+
+    Traced run = Traced.run(Files.createDirectories(work.resolve("plain")),
+        List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "nosuchdaemon:0-0"));
     assertThat(run.result().stdout()).as(run.result().shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(run.result().stderr()).isEmpty();
-    assertThat(run.opened(archive.toString())).isNotEmpty();
+    assertThat(run.opened(plain.toString())).isNotEmpty();
+    assertThat(run.opened(whole.toString())).isEmpty();
+
+    Traced withOption = Traced.run(Files.createDirectories(work.resolve("option")),
+        List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "--timeout", "20", "nosuchdaemon:0-0"));
+    assertThat(withOption.result().stdout()).as(withOption.result().shown())
+        .isEqualTo("1 rule holds: nosuchdaemon:0\n");
+    assertThat(withOption.result().stderr()).isEmpty();
+    assertThat(withOption.opened(whole.toString())).isNotEmpty();
+    assertThat(withOption.opened(plain.toString())).isEmpty();
   }
 
   private List<Path> archives() throws IOException {
