@@ -89,7 +89,7 @@ public final class ExclusionMonitor implements Launchable {
       allowed.add(parser.parse(text));
     }
     ProcFs fs = procRoot.fs();
-    Scan scan = fs.scan();
+    Scan scan = fs.scanWithCredentials();
     String selinuxMissing = SelinuxLabels.unavailableReason(scan);
     List<ExclusionRule> rules = rules(selinuxMissing == null);
     List<RuleOutcome> outcomes = new ExclusionCheck(allowed, users).evaluate(rules, scan, selinuxMissing);

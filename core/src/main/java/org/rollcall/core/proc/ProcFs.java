@@ -78,7 +78,15 @@ public final class ProcFs {
    * halves on two threads when there are two CPUs: the kernel's work per file is most of a scan.
    */
   public Scan scan() {
-    return scan(false);
+    return scan(false, false);
+  }
+
+  /**
+   * As {@link #scan()}, and reads each process's {@code status} on the scan's threads too: for a monitor that needs
+   * every process's credentials (the kernel's work for a status is most of what a process costs it).
+   */
+  public Scan scanWithCredentials() {
+    return scan(false, true);
   }
 
   /**
@@ -88,14 +96,14 @@ public final class ProcFs {
    * hold comm files, the same as {@link #scan()}.
    */
   public Scan scanNames() {
-    return scan(isLive());
+    return scan(isLive(), false);
   }
 
-  private Scan scan(boolean namesOnly) {
+  private Scan scan(boolean namesOnly, boolean credentials) {
     int[] pids = pids();
     boolean parallel = pids.length >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1;
-    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly);
-    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, namesOnly);
+    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly, credentials);
+    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, namesOnly, credentials);
     if (parallel) {
       second.runAlongside(first);
     } else {

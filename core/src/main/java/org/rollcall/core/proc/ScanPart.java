@@ -13,17 +13,22 @@ final class ScanPart implements Runnable {
   private final int start;
   private final int end;
   private final boolean namesOnly;
+  private final boolean credentials;
   private final List<ProcessEntry> processes = new ArrayList<>();
   private int unreadable;
   private Throwable failure;
 
-  /** With {@code namesOnly}, each process's comm is read rather than its stat (see {@link ProcFs#scanNames()}). */
-  ScanPart(ProcFs fs, int[] pids, int start, int end, boolean namesOnly) {
+  /**
+   * With {@code namesOnly}, each process's comm is read rather than its stat (see {@link ProcFs#scanNames()});
+   * with {@code credentials}, its status too.
+   */
+  ScanPart(ProcFs fs, int[] pids, int start, int end, boolean namesOnly, boolean credentials) {
     this.reader = new ProcessReader(fs);
     this.pids = pids;
     this.start = start;
     this.end = end;
     this.namesOnly = namesOnly;
+    this.credentials = credentials;
   }
 
   /** Reads this part's processes; what it throws is kept for {@link #rethrow()}. */
@@ -32,7 +37,7 @@ final class ScanPart implements Runnable {
     try {
       for (int i = start; i < end; i++) {
         switch (namesOnly ? reader.openName(pids[i]) : reader.open(pids[i])) {
-          case OPENED -> processes.add(reader.opened());
+          case OPENED -> add(reader.opened());
           case UNREADABLE -> unreadable++;
           case GONE -> { }
         }
@@ -40,6 +45,17 @@ final class ScanPart implements Runnable {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
+  }
+
+  private void add(ProcessEntry process) {
+    if (credentials) {
+      try {
+        process.credentials();
+      } catch (ProcessGoneException e) {
+        return;
+      }
+    }
+    processes.add(process);
   }
 
   /** Runs this part on a new thread while {@code other} runs on this one. */
