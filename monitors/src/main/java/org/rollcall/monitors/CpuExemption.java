@@ -25,7 +25,12 @@ final class CpuExemption {
         return true;
       }
     }
-    return exempt.stream().anyMatch(match -> match.test(process).isYes());
+    for (ProcessMatch match : exempt) {
+      if (match.test(process).isYes()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

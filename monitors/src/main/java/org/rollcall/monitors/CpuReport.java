@@ -1,7 +1,8 @@
 package org.rollcall.monitors;
 
+import org.rollcall.core.text.Decimals;
+import java.util.Optional;
 import java.util.List;
-import java.util.Locale;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.ProcessDescription;
 import org.rollcall.core.proc.Credentials;
@@ -51,12 +52,17 @@ final class CpuReport {
         + busiestFirst.size() + " measured, " + exempt + " exempt)" + busiest);
     report.addPerfdata(new Perfdata("busiest", busiestFirst.isEmpty() ? 0 : round(busiestFirst.get(0).percent()),
         "%", limits.warnRange(), limits.critRange(), 0.0, null));
-    busiestFirst.stream().limit(top > 0 ? top : PERFDATA_DEFAULT).forEach(use -> report.addPerfdata(new Perfdata(
-        use.tag(), round(use.percent()), "%", limits.warnRange(), limits.critRange(), 0.0, null)));
+    for (int i = 0; i < Math.min(top > 0 ? top : PERFDATA_DEFAULT, busiestFirst.size()); i++) {
+      CpuUse use = busiestFirst.get(i);
+      report.addPerfdata(new Perfdata(use.tag(), round(use.percent()), "%", limits.warnRange(), limits.critRange(),
+          0.0, null));
+    }
     for (int i = 0; i < Math.min(top, busiestFirst.size()); i++) {
       report.addNote("top " + (i + 1) + ": " + detail(busiestFirst.get(i)));
     }
-    notes.forEach(report::addNote);
+    for (String note : notes) {
+      report.addNote(note);
+    }
     return report;
   }
 
@@ -76,16 +82,16 @@ final class CpuReport {
       return "(" + credentials.whyAbsent() + ")";
     }
     int uid = credentials.value().effectiveUid();
-    return users.userName(uid).map(name -> name + "(" + Integer.toUnsignedString(uid) + ")")
-        .orElse(Integer.toUnsignedString(uid));
+    Optional<String> name = users.userName(uid);
+    return name.isPresent() ? name.get() + "(" + Integer.toUnsignedString(uid) + ")" : Integer.toUnsignedString(uid);
   }
 
   static String percent(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return Decimals.fixed(value, 1);
   }
 
   static String seconds(double value) {
-    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    return Decimals.fixed(value, value >= 100 ? 0 : 1);
   }
 
   private static double round(double value) {

@@ -1,12 +1,11 @@
 package org.rollcall.monitors;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.Decimals;
 
 /**
  * The CPU time every process had used at one moment: clock ticks keyed on (PID, start time), so a PID the kernel
@@ -17,9 +16,8 @@ import org.rollcall.core.proc.Scan;
  */
 record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   static final String HEADER = "# rollcall cpu.monitor state, format 1";
-  private static final Pattern UPTIME = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-  /** Unsigned decimals only: a negative count would turn into a false alarm or hide a busy process. */
-  private static final Pattern PROCESS = Pattern.compile("([0-9]{1,10}) ([0-9]{1,19}) ([0-9]{1,19})");
+  /** The most digits of a line's PID, start time and ticks. */
+  private static final int[] FIELD_DIGITS = {10, 19, 19};
 
   /** One process for ever: its PID and its start time after boot in clock ticks. */
   record Key(int pid, long starttime) {}
@@ -40,9 +38,11 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   String format() {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     out.append("proc-root ").append(procRoot).append('\n');
-    out.append(String.format(Locale.ROOT, "uptime %.2f%n", uptime));
-    ticks.forEach((key, used) -> out.append(key.pid()).append(' ').append(key.starttime()).append(' ')
-        .append(used).append('\n'));
+    out.append("uptime ").append(Decimals.fixed(uptime, 2)).append('\n');
+    for (Map.Entry<Key, Long> entry : ticks.entrySet()) {
+      out.append(entry.getKey().pid()).append(' ').append(entry.getKey().starttime()).append(' ')
+          .append(entry.getValue()).append('\n');
+    }
     return out.toString();
   }
 
@@ -55,7 +55,7 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     String procRoot = value(lines[1], "proc-root ", 2);
     String uptimeText = value(lines[2], "uptime ", 3);
     // Only what format() writes: "-1e9" or "-Infinity" would stretch the window and hide a busy process.
-    if (!UPTIME.matcher(uptimeText).matches() || !Double.isFinite(Double.parseDouble(uptimeText))) {
+    if (!Ascii.isDecimal(uptimeText) || !Double.isFinite(Double.parseDouble(uptimeText))) {
       throw new IllegalArgumentException("line 3: the uptime is not a number");
     }
     double uptime = Double.parseDouble(uptimeText);
@@ -64,17 +64,43 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
       if (lines[i].isEmpty() && i == lines.length - 1) {
         break;
       }
-      Matcher m = PROCESS.matcher(lines[i]);
-      try {
-        if (!m.matches()) {
-          throw new NumberFormatException();
-        }
-        ticks.put(new Key(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2))), Long.parseLong(m.group(3)));
-      } catch (NumberFormatException e) {
+      long[] fields = processLine(lines[i]);
+      if (fields == null) {
         throw new IllegalArgumentException("line " + (i + 1) + " is not 'PID STARTTIME TICKS'");
       }
+      ticks.put(new Key((int) fields[0], fields[1]), fields[2]);
     }
     return new CpuSample(procRoot, uptime, ticks);
+  }
+
+  /**
+   * "PID STARTTIME TICKS": unsigned decimals between single spaces, a PID below 2^31 and counts below 2^63; null
+   * for anything else (a negative count would turn into a false alarm or hide a busy process).
+   */
+  private static long[] processLine(String line) {
+    long[] fields = new long[FIELD_DIGITS.length];
+    int at = 0;
+    for (int field = 0; field < fields.length; field++) {
+      if (field > 0) {
+        if (at >= line.length() || line.charAt(at) != ' ') {
+          return null;
+        }
+        at++;
+      }
+      int start = at;
+      while (at < line.length() && line.charAt(at) >= '0' && line.charAt(at) <= '9') {
+        at++;
+      }
+      if (at == start || at - start > FIELD_DIGITS[field]) {
+        return null;
+      }
+      try {
+        fields[field] = Long.parseLong(line, start, at, 10);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return at == line.length() && fields[0] <= Integer.MAX_VALUE ? fields : null;
   }
 
   private static String value(String line, String key, int number) {

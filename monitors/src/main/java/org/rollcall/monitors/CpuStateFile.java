@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
@@ -19,6 +24,9 @@ import java.util.Optional;
 final class CpuStateFile {
   /** Far above any real sample (about 30 bytes a process); a larger file is not ours. */
   static final int MAX_BYTES = 32 << 20;
+
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path file;
 
@@ -73,7 +81,7 @@ final class CpuStateFile {
   String write(CpuSample sample) {
     Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+      temp = createTemporary();
       Files.writeString(temp, sample.format(), StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -87,6 +95,24 @@ final class CpuStateFile {
     }
   }
 
+  /**
+   * A new file beside the state file, readable by its owner only. Named after the clock rather than by
+   * Files.createTempFile, whose SecureRandom costs a run its security providers' start-up: the name need not be
+   * unguessable, as the file is created exclusively (never through a link, never one that exists).
+   */
+  private Path createTemporary() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      try {
+        return Files.createFile(temp, OWNER_ONLY);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private static void deleteQuietly(Path temp) {
     if (temp != null) {
       try {
@@ -97,7 +123,15 @@ final class CpuStateFile {
     }
   }
 
+  /** {@code name} with each character but ASCII letters, digits, {@code _}, {@code .} and {@code -} made one {@code _}. */
   private static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    StringBuilder safe = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
+      int c = name.codePointAt(i);
+      boolean kept = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+          || c == '-';
+      safe.appendCodePoint(kept ? c : '_');
+    }
+    return safe.toString();
   }
 }

@@ -1,9 +1,12 @@
 package org.rollcall.monitors;
 
+import java.io.FileNotFoundException;
+import org.rollcall.core.text.FileText;
+import org.rollcall.core.text.Ascii;
+import java.util.List;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -17,8 +20,11 @@ record RegularUsers(long min, long max) {
   static RegularUsers fromLoginDefs(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
-    } catch (NoSuchFileException e) {
+      text = FileText.read(file, StandardCharsets.ISO_8859_1);
+    } catch (FileNotFoundException e) {
+      if (Files.exists(file)) {
+        throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+      }
       return DEBIAN_DEFAULT;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
@@ -36,10 +42,10 @@ record RegularUsers(long min, long max) {
   private static long setting(String text, String name, long fallback) {
     long value = fallback;
     for (String line : text.split("\n")) {
-      String[] words = line.trim().split("\\s+");
-      if (words.length >= 2 && words[0].equals(name)) {
+      List<String> words = Ascii.words(line.trim());
+      if (words.size() >= 2 && words.get(0).equals(name)) {
         try {
-          value = Long.parseLong(words[1]);
+          value = Long.parseLong(words.get(1));
         } catch (NumberFormatException e) {
           value = fallback;
         }

@@ -77,4 +77,11 @@ class CpuStateFileTest {
     }
     return new CpuSample("/proc", 100 + round, ticks);
   }
+
+  /** mon's group and service name the file, each character outside [A-Za-z0-9_.-] one underscore. */
+  @Test
+  void eachServiceHasAFileOfItsOwn() {
+    assertThat(CpuStateFile.in(dir, "web servers", "cpu/\uD83D\uDD25.hot-1").path())
+        .isEqualTo(dir.resolve("cpu.monitor.web_servers.cpu__.hot-1.state"));
+  }
 }

@@ -2,9 +2,9 @@ package org.rollcall.core.proc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
+import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.FileText;
 
 /**
  * The clock CPU figures are measured on: {@code /proc/uptime} (proc(5): "the uptime of the system (including time
@@ -17,15 +17,13 @@ public final class ProcClock {
    */
   public static final int TICKS_PER_SECOND = 100;
 
-  private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-
   private ProcClock() {}
 
   /** Seconds since boot from {@code root/uptime}. */
   public static double uptime(ProcFs fs) {
     Path file = fs.root().resolve("uptime");
     try {
-      return parseUptime(Files.readString(file, StandardCharsets.US_ASCII), file);
+      return parseUptime(FileText.read(file, StandardCharsets.ISO_8859_1), file);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -37,7 +35,7 @@ public final class ProcClock {
    */
   public static double parseUptime(String content, Path file) {
     String[] words = content.trim().split(" ");
-    if (SECONDS.matcher(words[0]).matches()) {
+    if (Ascii.isDecimal(words[0])) {
       double seconds = Double.parseDouble(words[0]);
       if (Double.isFinite(seconds)) {
         return seconds;

@@ -27,6 +27,19 @@ public final class Ascii {
   }
 
   /**
+   * Whether {@code text} is ASCII digits with an optional fraction of ASCII digits: what the regular expression
+   * {@code [0-9]+(\.[0-9]+)?} matches (no sign, exponent, "NaN" or "Infinity", which Double.parseDouble takes).
+   */
+  public static boolean isDecimal(String text) {
+    int dot = text.indexOf('.');
+    if (dot < 0) {
+      return isDigits(text, 1, Integer.MAX_VALUE);
+    }
+    return isDigits(text.substring(0, dot), 1, Integer.MAX_VALUE)
+        && isDigits(text.substring(dot + 1), 1, Integer.MAX_VALUE);
+  }
+
+  /**
    * The words of {@code text} between runs of ASCII white space (space, tab, line feed, vertical tab, form feed,
    * carriage return): what splitting the stripped text at the regular expression {@code \s+} gives, except that
    * blank text has no words.

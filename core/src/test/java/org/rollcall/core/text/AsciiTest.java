@@ -19,4 +19,11 @@ class AsciiTest {
   void blankTextHasNoWords(String text) {
     assertThat(Ascii.words(text)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "12", "3.25", "007.0", "", ".", "1.", ".5", "1.2.3", "-1", "+1", "1e3", "NaN",
+      "Infinity", "1,5", " 1", "\u0661", "1.\u0662"})
+  void aDecimalIsWhatTheRegularExpressionMatches(String text) {
+    assertThat(Ascii.isDecimal(text)).isEqualTo(text.matches("[0-9]+(\\.[0-9]+)?"));
+  }
 }
