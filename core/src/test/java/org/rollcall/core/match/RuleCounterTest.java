@@ -3,9 +3,11 @@ package org.rollcall.core.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Status;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,43 @@ class RuleCounterTest {
     Scan unreadable = new Scan(visible.processes(), 2, null);
     assertThat(count(unreadable, Set.of(), "cron:1-3").get(0).status()).isEqualTo(Status.OK);
     assertThat(count(unreadable, Set.of(), "cron:1-2").get(0).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  /**
+   * The counts are those of testing every rule on every process: interpreters named by their script, names longer
+   * than comm, negated names, other terms.
+   */
+  @Test
+  void countsAsTestingEveryRuleOnEveryProcessWould() {
+    FakeProc proc = new FakeProc(root);
+    proc.process(10, "sshd").exe("/usr/sbin/sshd");
+    proc.process(11, "sshd").exe("/usr/sbin/sshd").ids(1000, 1000);
+    proc.process(20, "python3").cmdline("/usr/bin/python3", "/usr/sbin/fail2ban-server");
+    proc.process(21, "python3").cmdline("/usr/bin/python3");
+    proc.process(22, "fail2ban-server").cmdline("/usr/sbin/fail2ban-server");
+    proc.process(30, "rollcall-long-n").cmdline("/opt/bin/rollcall-long-name-daemon")
+        .exe("/opt/bin/rollcall-long-name-daemon");
+    proc.process(31, "rollcall-long-n").cmdline("/opt/bin/rollcall-long-name-other").exe("/opt/bin/other");
+    proc.process(40, "cron");
+    proc.process(41, "perl").cmdline("perl", "/usr/bin/cron");
+    String[] rules = {"sshd:0-", "fail2ban-server:0-", "python3:0-", "rollcall-long-name-daemon:0-",
+        "rollcall-long-n:0-", "!sshd:0-", "cron:0-", "cron,user=root:0-", "user=root,sshd:0-", "/usr/sbin/sshd:0-",
+        "sshd,!user=root:0-"};
+    Scan scan = proc.fs().scan();
+    List<RuleCount> counts = count(scan, Set.of(), rules);
+    RuleParser parser = new RuleParser(new MatchParser(MatchTest.USERS));
+    for (int i = 0; i < rules.length; i++) {
+      ProcessMatch match = parser.parse(rules[i]).match();
+      List<Integer> expected = new ArrayList<>();
+      for (ProcessEntry process : proc.fs().scan().processes()) {
+        if (match.test(process).isYes()) {
+          expected.add(process.pid());
+        }
+      }
+      assertThat(counts.get(i).matched()).as(rules[i]).isEqualTo(expected);
+    }
+    assertThat(counts.get(1).matched()).containsExactly(20, 22);
+    assertThat(counts.get(3).matched()).containsExactly(30);
+    assertThat(counts.get(6).matched()).containsExactly(40, 41);
   }
 }
