@@ -63,15 +63,23 @@ class ClassDataArchiveIT {
 
   /** Everything a plain run loads comes from the plain archive: none of its classes is read from a jar. */
   @Test
-  void thePlainArchiveHoldsThePlainRunsClasses() throws IOException {
+  void thePlainArchiveHoldsThePlainRunsClasses(@TempDir Path state) throws IOException, InterruptedException {
     Shell.ok("env", "JAVA_HOME=" + jdk17(), launcher(), "--build-archives");
+    // cpu.monitor as under mon: measuring since the sample an earlier run left in MON_STATEDIR over a second ago.
+    Map<String, String> mon = Map.of("MON_STATEDIR", state.toString());
+    Shell.ok("env", "JAVA_HOME=" + jdk17(), "MON_STATEDIR=" + state, launcher(), "cpu.monitor", "--sample", "0.2");
     for (List<String> args : List.of(List.of("ps.monitor", "sshd:0-", "user=root:0-"), List.of("exclusion.monitor"),
-        List.of("ps.monitor", "--nagios", "sshd:0-"), List.of("exclusion.monitor", "--nagios"))) {
-      List<String> command = new ArrayList<>(jvmCommand(args));
+        List.of("ps.monitor", "--nagios", "sshd:0-"), List.of("exclusion.monitor", "--nagios"),
+        List.of("cpu.monitor"))) {
+      Thread.sleep(1100);
+      List<String> command = new ArrayList<>(jvmCommand(mon, args));
       command.add(1, "-Xshare:on");
       command.add(command.indexOf("-Xlog:disable") + 1, "-Xlog:class+load=info");
       assertThat(command).contains("-XX:SharedArchiveFile=" + plainArchive());
-      Shell.Result run = Shell.run(Map.of(), command);
+      Thread.sleep(1100);
+      Shell.Result run = Shell.run(mon, command);
+      assertThat(run.stdout().lines().filter(l -> !l.contains("[class,load]")))
+          .as("the report of %s", args).noneMatch(l -> l.contains(" s sample"));
       List<String> lines = run.stdout().lines().filter(l -> l.contains("[class,load]")).toList();
       assertThat(lines).as(run.shown()).hasSizeGreaterThan(500);
       assertThat(lines).as("classes of %s read from outside the plain archive", args)
@@ -80,10 +88,10 @@ class ClassDataArchiveIT {
   }
 
   /** The JVM command the launcher runs for {@code args}, from its trace. */
-  private List<String> jvmCommand(List<String> args) {
+  private List<String> jvmCommand(Map<String, String> env, List<String> args) {
     List<String> traced = new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
     traced.addAll(args);
-    Shell.Result run = Shell.run(Map.of(), traced);
+    Shell.Result run = Shell.run(env, traced);
     String exec = run.stderr().lines().filter(l -> l.startsWith("+ exec ")).findFirst().orElseThrow();
     assertThat(exec).as("no quoting to undo").doesNotContain("'");
     return List.of(exec.substring("+ exec ".length()).split(" "));

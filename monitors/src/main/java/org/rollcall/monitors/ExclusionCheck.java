@@ -113,8 +113,13 @@ final class ExclusionCheck {
           }
         }
       }
-      List<Offender> offenders = new ArrayList<>(selected);
-      offenders.remove(kept);
+      // By identity: List.remove would call the record's equals, which bootstraps method handles on first use.
+      List<Offender> offenders = new ArrayList<>(selected.size());
+      for (Offender offender : selected) {
+        if (offender != kept) {
+          offenders.add(offender);
+        }
+      }
       return new RuleOutcome(rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null, unseen);
     }
   }
