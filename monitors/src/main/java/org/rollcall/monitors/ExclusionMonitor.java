@@ -62,18 +62,10 @@ public final class ExclusionMonitor implements Launchable {
     return "EXCLUSION";
   }
 
-  /**
-   * No arguments, or only {@code --nagios}, need no parsing: every other option keeps its default, which each field
-   * starts with.
-   */
+  /** No arguments, or only {@code --nagios}, need no parsing. */
   @Override
   public boolean acceptPlain(String[] args) {
-    List<String> words = MonitorOptions.plainWords(args);
-    if (words == null || !words.isEmpty()) {
-      return false;
-    }
-    options.takePlain(args);
-    return true;
+    return options.takePlainWithoutWords(args);
   }
 
   @Override

@@ -51,6 +51,19 @@ public final class MonitorOptions {
     nagios = Arrays.asList(args).contains(NAGIOS);
   }
 
+  /**
+   * For a monitor whose plain run takes no words (cpu.monitor, exclusion.monitor): whether {@code args} are none,
+   * or only {@code --nagios}, which it then sets; every other option keeps the default its field starts with.
+   */
+  public boolean takePlainWithoutWords(String[] args) {
+    List<String> words = plainWords(args);
+    if (words == null || !words.isEmpty()) {
+      return false;
+    }
+    takePlain(args);
+    return true;
+  }
+
   public OutputMode mode() {
     return nagios ? OutputMode.NAGIOS : OutputMode.MON;
   }
