@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.rollcall.core.cli.CallerLocale;
 import org.rollcall.core.cli.Deadline;
 
 /**
@@ -35,7 +36,9 @@ final class BoundedProcess {
    */
   static Result run(List<String> command, Input input, Deadline deadline, boolean killDescendants)
       throws IOException, DeliveryException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    CallerLocale.restore(builder.environment());
+    Process process = builder.start();
     CappedReader said = CappedReader.start(process.getInputStream(), MAX_OUTPUT, "rollcall-child-output");
     Thread feeder = new Thread(() -> {
       try (OutputStream stdin = process.getOutputStream()) {

@@ -127,6 +127,22 @@ class RestartAlertTest {
     assertThat(Files.readString(dir.resolve("systemctl-args"))).isEqualTo("restart ssh.service\n");
   }
 
+  /** The launcher gives the JVM a UTF-8 LC_CTYPE and notes the caller's: the restart command gets the caller's. */
+  @Test
+  void theRestartCommandRunsInTheCallersLocale() throws Exception {
+    Path command = dir.resolve("locale-service");
+    Files.writeString(command, "#!/bin/sh\necho \"${LC_CTYPE-unset} ${ROLLCALL_CALLER_LOCALE-unset}\" > "
+        + dir.resolve("locale") + "\n");
+    Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwx------"));
+
+    ChildAlert.Result result = ChildAlert.run(ChildAlert.command("restart.alert", "--command", command.toString(),
+        "--state-dir", dir.toString(), "-s", "svc", "-g", "local"), "svc:0\n".getBytes(),
+        Map.of("LC_CTYPE", "C.UTF-8", "ROLLCALL_CALLER_LOCALE", "LC_CTYPE=POSIX", "MON_ALERTTYPE", "failure"));
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    assertThat(Files.readString(dir.resolve("locale"))).isEqualTo("POSIX unset\n");
+  }
+
   @Test
   void aUnitNameThatIsAnOptionIsRefused() {
     InJvmAlert.Result result = InJvmAlert.run(new RestartAlert(), "ssh:0\n", Map.of("MON_STATEDIR", dir.toString()),

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,72 @@ class TarballIT {
     assertThat(run.stdout()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exit()).isZero();
+  }
+
+  /**
+   * mon and cron often run with no locale at all, whose character set is ASCII: the JVM would read a rule naming
+   * "rcé..." as "rc??..." and never match the process, and a path rule with it would end in an error. The name goes
+   * through printf escapes, so this JVM's own locale does not matter either.
+   */
+  @Test
+  void aNonAsciiNameAndPathMatchUnderAnyLocale(@TempDir Path dir) throws Exception {
+    String digits = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+    String name = "rc\u00e9" + digits;
+    String setName = "n=$(printf 'rc\\303\\251" + digits + "'); ";
+    Process sleeper = new ProcessBuilder("/bin/sh", "-c",
+        setName + "cp /bin/sleep \"$0/$n\" && exec \"$0/$n\" 3600", dir.toString()).start();
+    try {
+      awaitComm(sleeper.pid(), name);
+      for (String locale : new String[] {null, "C", "POSIX", "en_US.ISO-8859-1", "C.UTF-8"}) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LANG", null);
+        env.put("LC_CTYPE", null);
+        env.put("LC_ALL", locale);
+        Shell.Result byName = Shell.run(env, List.of("/bin/sh", "-c", setName + "exec \"$0\" \"$n:1-1\"",
+            bin("ps.monitor")));
+        assertThat(byName.stdout()).as("LC_ALL=" + locale + "\n" + byName.shown())
+            .isEqualTo("1 rule holds: " + name + ":1\n");
+        Shell.Result byPath = Shell.run(env, List.of("/bin/sh", "-c", setName + "exec \"$0\" \"$1/$n:1-1\"",
+            bin("ps.monitor"), dir.toString()));
+        // One match either way; a sandbox whose PID 1 hides its executable leaves that one undecided ("1?").
+        assertThat(byPath.stdout()).as("LC_ALL=" + locale + "\n" + byPath.shown())
+            .matches("(1 rule holds: )?" + Pattern.quote(dir + "/" + name) + ":1\\??\n(?s).*");
+      }
+    } finally {
+      Shell.stop(sleeper);
+    }
+  }
+
+  /** The programs rollcall starts see the caller's locale, not the one the launcher gave the JVM. */
+  @Test
+  void aPluginRunsInTheCallersLocale() {
+    String plugin = "echo \"OK - LC_ALL=${LC_ALL-unset} LC_CTYPE=${LC_CTYPE-unset} "
+        + "noted=${ROLLCALL_CALLER_LOCALE-unset}\"";
+    Map<String, String> posix = new HashMap<>();
+    posix.put("LANG", null);
+    posix.put("LC_CTYPE", null);
+    posix.put("LC_ALL", null);
+    assertThat(Shell.run(posix, List.of(bin("nagios.monitor"), "--", "/bin/sh", "-c", plugin)).stdout())
+        .contains("LC_ALL=unset LC_CTYPE=unset noted=unset");
+    Map<String, String> latin = new HashMap<>(posix);
+    latin.put("LC_CTYPE", "");
+    latin.put("LC_ALL", "de_DE.ISO-8859-1");
+    assertThat(Shell.run(latin, List.of(bin("nagios.monitor"), "--", "/bin/sh", "-c", plugin)).stdout())
+        .contains("LC_ALL=de_DE.ISO-8859-1 LC_CTYPE= noted=unset");
+    Map<String, String> utf8 = new HashMap<>(posix);
+    utf8.put("LANG", "C.UTF-8");
+    utf8.put("LC_CTYPE", "POSIX");
+    assertThat(Shell.run(utf8, List.of(bin("nagios.monitor"), "--", "/bin/sh", "-c", plugin)).stdout())
+        .contains("LC_ALL=unset LC_CTYPE=POSIX noted=unset");
+  }
+
+  private static void awaitComm(long pid, String name) throws Exception {
+    Path comm = Path.of("/proc/" + pid + "/comm");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!(Files.exists(comm) && new String(Files.readAllBytes(comm), StandardCharsets.UTF_8).equals(name + "\n"))) {
+      assertThat(System.nanoTime()).as("process " + pid + " named " + name + " within 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test

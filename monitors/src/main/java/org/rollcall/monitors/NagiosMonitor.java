@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.rollcall.core.cli.CallerLocale;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
@@ -83,7 +84,9 @@ public final class NagiosMonitor implements Launchable {
   private PluginRun start(Deadline deadline) throws InterruptedException {
     Process process;
     try {
-      process = new ProcessBuilder(plugin).redirectInput(new File("/dev/null")).start();
+      ProcessBuilder builder = new ProcessBuilder(plugin).redirectInput(new File("/dev/null"));
+      CallerLocale.restore(builder.environment());
+      process = builder.start();
     } catch (IOException e) {
       throw new UsageException("cannot run " + plugin.get(0) + ": " + reason(e));
     }
