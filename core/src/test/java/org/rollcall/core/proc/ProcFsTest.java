@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,16 @@ class ProcFsTest {
       assertThat(named.stat().ppid()).isEqualTo(full.stat().ppid());
       assertThat(named.stat().isKernelThread()).isEqualTo(full.stat().isKernelThread());
     }
+  }
+
+  @Test
+  void aScanOfNamesOnTwoThreadsListsEveryProcessOnceInPidOrder() {
+    ProcFs live = ProcFs.system();
+    int self = (int) ProcessHandle.current().pid();
+    Scan scan = live.scanNames(2);
+    List<Integer> pids = scan.processes().stream().map(ProcessEntry::pid).toList();
+    assertThat(pids).contains(1, self).isSorted().doesNotHaveDuplicates();
+    assertThat(find(scan, self).comm()).isEqualTo("java");
   }
 
   private static ProcessEntry find(Scan scan, int pid) {
