@@ -22,9 +22,7 @@ final class ExeTerm implements Term {
   public Verdict test(ProcessEntry process) {
     Field<Executable> exe = process.exe();
     if (!exe.isPresent()) {
-      // Kernel threads and zombies run no executable; only then is the stat read.
-      return process.stat().isKernelThread() || process.stat().isZombie() ? Verdict.NO
-          : Verdict.unknown(exe.whyAbsent());
+      return process.runsNoExecutable() ? Verdict.NO : Verdict.unknown(exe.whyAbsent());
     }
     if (!exe.value().path().equals(path)) {
       return Verdict.NO;

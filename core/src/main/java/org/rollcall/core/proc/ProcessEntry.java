@@ -16,6 +16,7 @@ public final class ProcessEntry {
   private Field<List<String>> cmdline;
   private boolean cmdlineTruncated;
   private Field<Executable> exe;
+  private boolean noExecutable;
   private Field<SecurityLabel> label;
 
   ProcessEntry(ProcessReader reader, ProcStat stat) {
@@ -40,6 +41,11 @@ public final class ProcessEntry {
     if (stat == null) {
       stat = reader.stat(pid);
     }
+    return stat;
+  }
+
+  /** The stat when it was read already, else null: for what may use it without reading it. */
+  ProcStat statIfRead() {
     return stat;
   }
 
@@ -82,6 +88,19 @@ public final class ProcessEntry {
     return exe;
   }
 
+  /**
+   * Whether the process runs no executable at all: a kernel thread, a zombie, or one exiting (its memory released,
+   * so its exe link is gone). False when {@link #exe()} is present, or absent only because it could not be read.
+   */
+  public boolean runsNoExecutable() {
+    exe();
+    return noExecutable;
+  }
+
+  void markNoExecutable() {
+    noExecutable = true;
+  }
+
   /** The security label from {@code attr/current}; absent when the kernel has none. */
   public Field<SecurityLabel> label() {
     if (label == null) {
@@ -108,6 +127,7 @@ public final class ProcessEntry {
     cmdline = null;
     cmdlineTruncated = false;
     exe = null;
+    noExecutable = false;
     label = null;
   }
 

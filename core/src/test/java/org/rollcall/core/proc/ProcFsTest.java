@@ -156,6 +156,39 @@ class ProcFsTest {
     assertThat(find(scan, self).comm()).isEqualTo("java");
   }
 
+  /**
+   * A live process whose exe link the kernel says is missing runs no executable: known without reading its stat,
+   * which a path rule would otherwise read for every kernel thread.
+   */
+  @Test
+  void aLiveZombieRunsNoExecutableAndItsStatIsNotRead() throws Exception {
+    // The shell starts a child that exits at once, then becomes sleep, which never reaps it.
+    Process parent = new ProcessBuilder("/bin/sh", "-c", "/bin/true & echo $!; exec sleep 60").start();
+    try {
+      int zombie = Integer.parseInt(new String(parent.getInputStream().readNBytes(12)).trim().split("\n")[0]);
+      awaitState(zombie, 'Z');
+      ProcessEntry named = find(ProcFs.system().scanNames(), zombie);
+      assertThat(named.runsNoExecutable()).isTrue();
+      assertThat(named.exe().whyAbsent()).isEqualTo("no executable: a kernel thread, a zombie or a process exiting");
+      assertThat(named.statIfRead()).isNull();
+      ProcessEntry full = find(ProcFs.system().scan(), zombie);
+      assertThat(full.runsNoExecutable()).isTrue();
+      assertThat(full.exe().whyAbsent()).isEqualTo("zombie: no executable");
+      ProcessEntry self = find(ProcFs.system().scanNames(), (int) ProcessHandle.current().pid());
+      assertThat(self.runsNoExecutable()).isFalse();
+    } finally {
+      parent.destroyForcibly().waitFor();
+    }
+  }
+
+  private static void awaitState(int pid, char state) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (ProcFs.system().process(pid).map(p -> p.stat().state()).orElse('?') != state) {
+      assertThat(System.nanoTime()).as("pid %d in state %c within 10 s", pid, state).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
   private static ProcessEntry find(Scan scan, int pid) {
     return scan.processes().stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
   }
