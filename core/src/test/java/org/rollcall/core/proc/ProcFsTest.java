@@ -3,7 +3,10 @@ package org.rollcall.core.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -165,7 +168,9 @@ class ProcFsTest {
     // The shell starts a child that exits at once, then becomes sleep, which never reaps it.
     Process parent = new ProcessBuilder("/bin/sh", "-c", "/bin/true & echo $!; exec sleep 60").start();
     try {
-      int zombie = Integer.parseInt(new String(parent.getInputStream().readNBytes(12)).trim().split("\n")[0]);
+      // One line: sleep keeps the pipe open, so reading to its end would wait for sleep.
+      int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine().trim());
       awaitState(zombie, 'Z');
       ProcessEntry named = find(ProcFs.system().scanNames(), zombie);
       assertThat(named.runsNoExecutable()).isTrue();
