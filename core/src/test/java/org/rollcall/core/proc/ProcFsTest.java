@@ -165,8 +165,9 @@ class ProcFsTest {
    */
   @Test
   void aLiveZombieRunsNoExecutableAndItsStatIsNotRead() throws Exception {
-    // The shell starts a child that exits at once, then becomes sleep, which never reaps it.
-    Process parent = new ProcessBuilder("/bin/sh", "-c", "/bin/true & echo $!; exec sleep 60").start();
+    // The shell starts a child that exits shortly, then becomes sleep, which never reaps it (a child exiting at
+    // once may be reaped by the shell before it execs).
+    Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
     try {
       // One line: sleep keeps the pipe open, so reading to its end would wait for sleep.
       int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream(),
