@@ -1,8 +1,7 @@
 package org.rollcall.monitors;
 
-import org.rollcall.core.text.Decimals;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.ProcessDescription;
 import org.rollcall.core.proc.Credentials;
@@ -12,6 +11,7 @@ import org.rollcall.core.result.Perfdata;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
+import org.rollcall.core.text.Decimals;
 
 /**
  * Turns measured CPU use into a report: a finding per measured process (offenders named {@code NAME(PID):PCT%}

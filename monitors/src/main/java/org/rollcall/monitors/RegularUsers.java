@@ -1,13 +1,13 @@
 package org.rollcall.monitors;
 
 import java.io.FileNotFoundException;
-import org.rollcall.core.text.FileText;
-import org.rollcall.core.text.Ascii;
-import java.util.List;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.FileText;
 
 /**
  * The UIDs of regular (login) users, {@code UID_MIN..UID_MAX} from login.defs(5) (1000..60000 when absent), the

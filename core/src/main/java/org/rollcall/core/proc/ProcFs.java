@@ -25,11 +25,13 @@ public final class ProcFs {
 
   private final Path root;
   private final String rootText;
+  private final boolean live;
 
   private ProcFs(Path root) {
     this.root = root;
     String text = root.toString();
     this.rootText = text.endsWith("/") ? text : text + "/";
+    this.live = root.toAbsolutePath().normalize().equals(SYSTEM_ROOT);
   }
 
   /** The running system's {@code /proc}. */
@@ -48,7 +50,7 @@ public final class ProcFs {
 
   /** Whether this is the proc filesystem of the system we run on (so "self" and our own PID mean something). */
   public boolean isLive() {
-    return root.toAbsolutePath().normalize().equals(SYSTEM_ROOT);
+    return live;
   }
 
   /** {@code root/PID/file}, e.g. {@code path(26231, "stat")}. */
@@ -97,7 +99,7 @@ public final class ProcFs {
    * halves on two threads when there are two CPUs: the kernel's work per file is most of a scan.
    */
   public Scan scan() {
-    return scan(false, false);
+    return scan(false, false, PARALLEL_FROM);
   }
 
   /**
@@ -105,7 +107,7 @@ public final class ProcFs {
    * every process's credentials (the kernel's work for a status is most of what a process costs it).
    */
   public Scan scanWithCredentials() {
-    return scan(false, true);
+    return scan(false, true, PARALLEL_FROM);
   }
 
   /**
@@ -120,11 +122,7 @@ public final class ProcFs {
 
   /** {@link #scanNames()} on two threads from {@code parallelFrom} processes. */
   Scan scanNames(int parallelFrom) {
-    return scan(isLive(), false, parallelFrom);
-  }
-
-  private Scan scan(boolean namesOnly, boolean credentials) {
-    return scan(namesOnly, credentials, PARALLEL_FROM);
+    return scan(live, false, parallelFrom);
   }
 
   private Scan scan(boolean namesOnly, boolean credentials, int parallelFrom) {
@@ -155,7 +153,7 @@ public final class ProcFs {
    * {@link HiddenProcesses}); always null for a saved tree.
    */
   public String hiddenProcessesNote() {
-    return isLive() ? HiddenProcesses.note(root) : null;
+    return live ? HiddenProcesses.note(root) : null;
   }
 
   private static int parsePid(String name) {

@@ -18,13 +18,11 @@ import org.rollcall.core.text.SafeText;
  */
 final class ProcessReader {
   private final ProcFs fs;
-  private final boolean live;
   private final ProcFileReader files = new ProcFileReader();
   private ProcessEntry opened;
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
-    this.live = fs.isLive();
   }
 
   enum Opening { OPENED, GONE, UNREADABLE }
@@ -152,7 +150,7 @@ final class ProcessReader {
       return Field.absent(
           "exe not readable: permission denied (needs root, or the process is in another user namespace)");
     } catch (NoSuchFileException e) {
-      if (live) {
+      if (fs.isLive()) {
         return noExecutable(process, process.statIfRead());
       }
       ProcStat stat = process.stat();
