@@ -3,7 +3,7 @@ package org.rollcall.core.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +14,9 @@ import org.rollcall.core.result.Renderer;
 
 /**
  * Runs one executable: parses its options (with picocli, unless they are plain arguments), starts its deadline,
- * runs it, and prints everything it says in one write to stdout. The one place that decides exit codes for usage errors (1 in mon's contract, 3 in
- * Nagios's), timeouts and unexpected exceptions, each reported as one readable line (a stack trace only with -v).
+ * runs it, and prints everything it says in one write to stdout. The one place that decides exit codes for usage
+ * errors (1 in mon's contract, 3 in Nagios's), timeouts, signals and unexpected exceptions, each reported as one
+ * readable line (a stack trace only with -v).
  * Nothing is ever written to stderr: mon would merge it into the summary line.
  *
  * <p>The path a plain run takes (this class, ps.monitor's scan, counting, rendering) uses loops and small classes
@@ -25,14 +26,12 @@ import org.rollcall.core.result.Renderer;
 public final class Launcher {
   private final PrintStream stdout;
   private final IntConsumer halt;
-  private final Object outputLock = new Object();
-  private boolean finished;
-  private Integer timeoutCode;
-  private Thread watchdog;
+  /** The run under way: what a signal cuts short (null between runs). */
+  private volatile Current current;
 
   /**
    * @param stdout where the run's output goes, in one write
-   * @param halt ends the process when the deadline passes with the command still running
+   * @param halt ends the process when the run is cut short (its deadline, a signal) with the command still running
    */
   public Launcher(PrintStream stdout, IntConsumer halt) {
     this.stdout = stdout;
@@ -52,37 +51,55 @@ public final class Launcher {
     return execute(command, false, args);
   }
 
+  /**
+   * Cuts the run under way short because {@code signal} ("SIGTERM") came: it prints a line naming the signal and
+   * what the run was waiting for, and the process ends with a failure (UNKNOWN under Nagios). Returns at once
+   * when no run is under way or it has already ended.
+   */
+  public void interrupt(String signal) {
+    Current run = current;
+    if (run != null) {
+      run.cut("interrupted by " + signal, true);
+    }
+  }
+
   private int execute(Launchable command, boolean plainAllowed, String[] args) {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
-    Renderer errors = (Arrays.asList(args).contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON).renderer();
+    Current run = new Current(command,
+        (Arrays.asList(args).contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON).renderer());
+    current = run;
     int code;
+    Thread watchdog = null;
     try {
       boolean plain = plainAllowed && command.acceptPlain(args);
       if (!plain && CommandLineParsing.parse(command, args, out) == CommandLineParsing.Outcome.HELP_PRINTED) {
-        code = errors == OutputMode.NAGIOS.renderer() ? 3 : 0;
+        code = run.renderer == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
         RunSettings settings = command.settings();
-        errors = settings.mode().renderer();
+        run.renderer = settings.mode().renderer();
         Deadline deadline = Deadline.after(settings.timeout());
-        startWatchdog(command, settings);
-        code = run(command, deadline, settings, out, errors);
+        watchdog = new Thread(new Watchdog(run, settings.timeout()), "rollcall-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        code = run(command, deadline, settings, out, run.renderer);
       }
     } catch (UsageException e) {
-      String name = nameOf(command);
-      code = errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
-          List.of(), out);
+      code = command.refused(problem(command, e), args, run.renderer, out);
     }
     out.flush();
-    int exit = emit(buffer.toString(), code);
+    int exit = run.ending.answer(buffer.toString(), code);
     if (watchdog != null) {
-      // emit() has woken it (or it fired): wait for it to end, so an in-process run leaves no thread behind.
+      // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a test, an
+      // embedding) would otherwise keep a sleeping thread for the whole --timeout.
+      watchdog.interrupt();
       try {
         watchdog.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    current = null;
     return exit;
   }
 
@@ -90,9 +107,7 @@ public final class Launcher {
     try {
       return command.run(deadline, out);
     } catch (UsageException e) {
-      String name = nameOf(command);
-      return errors.renderError(command.service(), name + ": " + e.getMessage() + " (see " + name + " --help)",
-          List.of(), out);
+      return command.refused(problem(command, e), new String[0], errors, out);
     } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
@@ -103,61 +118,55 @@ public final class Launcher {
     }
   }
 
-  private int emit(String output, int code) {
-    synchronized (outputLock) {
-      if (timeoutCode != null) {
-        return timeoutCode;
-      }
-      finished = true;
-      if (watchdog != null) {
-        // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a test, an
-        // embedding) would otherwise keep a sleeping thread for the whole --timeout.
-        watchdog.interrupt();
-      }
-      byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
-      stdout.write(bytes, 0, bytes.length);
-      stdout.flush();
-      return code;
+  private static String problem(Launchable command, UsageException e) {
+    String name = nameOf(command);
+    return name + ": " + e.getMessage() + " (see " + name + " --help)";
+  }
+
+  /** One run: its command, the contract it speaks (known once its options are parsed) and how it ends. */
+  private final class Current {
+    final Launchable command;
+    final RunEnding ending = new RunEnding(stdout, halt);
+    volatile Renderer renderer;
+
+    Current(Launchable command, Renderer renderer) {
+      this.command = command;
+      this.renderer = renderer;
+    }
+
+    void cut(String why, boolean waitForAnswer) {
+      String pending = ending.over() ? null : pendingOf(command);
+      String reason = nameOf(command) + ": " + why + (pending == null ? "" : " while waiting for " + pending);
+      ending.cut(command, reason, renderer, waitForAnswer);
     }
   }
 
-  private void startWatchdog(Launchable command, RunSettings settings) {
-    watchdog = new Thread(new Watchdog(command, settings), "rollcall-deadline");
-    watchdog.setDaemon(true);
-    watchdog.start();
+  private static String pendingOf(Launchable command) {
+    try {
+      return command.pending();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Ends the run when its deadline passes with the command still running. */
-  private final class Watchdog implements Runnable {
-    private final Launchable command;
-    private final RunSettings settings;
+  private static final class Watchdog implements Runnable {
+    private final Current run;
+    private final Duration timeout;
 
-    Watchdog(Launchable command, RunSettings settings) {
-      this.command = command;
-      this.settings = settings;
+    Watchdog(Current run, Duration timeout) {
+      this.run = run;
+      this.timeout = timeout;
     }
 
     @Override
     public void run() {
       try {
-        Thread.sleep(settings.timeout().toMillis());
+        Thread.sleep(timeout.toMillis());
       } catch (InterruptedException e) {
         return;
       }
-      synchronized (outputLock) {
-        if (finished) {
-          return;
-        }
-        StringWriter line = new StringWriter();
-        PrintWriter out = new PrintWriter(line);
-        timeoutCode = settings.mode().renderer().renderError(command.service(),
-            nameOf(command) + ": timed out after " + Range.format(settings.timeout().toMillis() / 1000.0)
-                + " s (--timeout)", List.of(), out);
-        out.flush();
-        stdout.print(line);
-        stdout.flush();
-      }
-      halt.accept(timeoutCode);
+      run.cut("timed out after " + Range.format(timeout.toMillis() / 1000.0) + " s (--timeout)", false);
     }
   }
 

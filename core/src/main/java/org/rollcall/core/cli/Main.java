@@ -33,6 +33,7 @@ public final class Main {
     // through the renderers to stdout.
     System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     Launcher launcher = new Launcher(stdout, new Halt());
+    Signals.routeTo(launcher);
     if (args.length == 0) {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");
       exit(stdout, 1);

@@ -36,6 +36,11 @@ public final class MonRenderer implements Renderer {
   }
 
   @Override
+  public int errorCode() {
+    return FAILURE;
+  }
+
+  @Override
   public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
     println(out, message);
     printAll(out, details);

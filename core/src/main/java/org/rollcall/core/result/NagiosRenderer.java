@@ -43,6 +43,11 @@ public final class NagiosRenderer implements Renderer {
   }
 
   @Override
+  public int errorCode() {
+    return Status.UNKNOWN.nagiosCode();
+  }
+
+  @Override
   public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
     println(out, service + " " + Status.UNKNOWN + ": " + message);
     printAll(out, details);

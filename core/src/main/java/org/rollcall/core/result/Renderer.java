@@ -7,6 +7,9 @@ public interface Renderer {
   /** Prints {@code report} and returns the exit code. */
   int render(Report report, PrintWriter out);
 
+  /** The exit code of a run that ended without a report: a failure in mon's contract, UNKNOWN in Nagios's. */
+  int errorCode();
+
   /**
    * Prints a run that ended without a report (bad usage, a deadline, an unexpected error) and returns the exit
    * code: a failure in mon's contract, UNKNOWN in Nagios's.
