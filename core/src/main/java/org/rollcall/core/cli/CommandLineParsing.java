@@ -36,9 +36,14 @@ final class CommandLineParsing {
     return Outcome.RUN;
   }
 
-  /** The executable's name from its {@code @Command}, else its class's. */
+  /** The executable's name from the nearest {@code @Command} up its class hierarchy, else its class's name. */
   static String nameOf(Object command) {
-    CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
-    return annotation == null ? command.getClass().getSimpleName() : annotation.name();
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      CommandLine.Command annotation = type.getAnnotation(CommandLine.Command.class);
+      if (annotation != null) {
+        return annotation.name();
+      }
+    }
+    return command.getClass().getSimpleName();
   }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rollcall.core.result.Renderer;
 import org.rollcall.core.result.Finding;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
@@ -24,7 +29,7 @@ class LauncherTest {
 
   /** A monitor that does what its options say: fail, throw, or sleep past its deadline. */
   @Command(name = "test.monitor", mixinStandardHelpOptions = true)
-  static final class TestMonitor implements Launchable {
+  static class TestMonitor implements Launchable {
     @Mixin
     MonitorOptions options = new MonitorOptions();
 
@@ -132,6 +137,111 @@ class LauncherTest {
     launcher.execute(new TestMonitor(), "--nagios", "-t", "0.2", "--sleep", "800");
     assertThat(halted.get()).isEqualTo(3);
     assertThat(output()).isEqualTo("TEST UNKNOWN: test.monitor: timed out after 0.2 s (--timeout)\n");
+  }
+
+  @Test
+  void aSignalCutsTheRunShortWithOneLineNamingItAndWhatWasPending() throws Exception {
+    TestMonitor monitor = new TestMonitor() {
+      @Override
+      public String pending() {
+        return "a peer";
+      }
+    };
+    Thread signal = signalOnceRunning("SIGTERM");
+    int code = launcher.execute(monitor, "--sleep", "1500", "late");
+    signal.join();
+    assertThat(halted.get()).isEqualTo(1);
+    assertThat(code).isEqualTo(1);
+    assertThat(output()).isEqualTo("test.monitor: interrupted by SIGTERM while waiting for a peer\n");
+  }
+
+  @Test
+  void aSignalUnderNagiosIsUnknownAndASecondSignalChangesNothing() throws Exception {
+    Thread first = signalOnceRunning("SIGHUP");
+    Thread second = signalOnceRunning("SIGTERM");
+    int code = launcher.execute(new TestMonitor(), "--nagios", "--sleep", "1500");
+    first.join();
+    second.join();
+    assertThat(code).isEqualTo(3);
+    assertThat(output()).matches("TEST UNKNOWN: test.monitor: interrupted by SIG(HUP|TERM)\n");
+  }
+
+  @Test
+  void aSignalAfterTheAnswerChangesNothing() {
+    assertThat(launcher.execute(new TestMonitor(), "a")).isEqualTo(1);
+    launcher.interrupt("SIGTERM");
+    assertThat(halted.get()).isEqualTo(-1);
+    assertThat(output()).isEqualTo("a\na is broken\n");
+  }
+
+  /** A stdout nobody reads blocks the answer's write: the deadline still ends the process, with the run's code. */
+  @Test
+  void theDeadlineHoldsWhileTheAnswerIsBlockedOnStdout() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    OutputStream blocked = new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) {
+        writing.countDown();
+        try {
+          new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    CompletableFuture<Integer> haltedWith = new CompletableFuture<>();
+    Launcher stuck = new Launcher(new PrintStream(blocked, true, StandardCharsets.UTF_8), haltedWith::complete);
+    Thread run = new Thread(() -> stuck.execute(new TestMonitor(), "--timeout", "0.5", "a"));
+    run.setDaemon(true);
+    long start = System.nanoTime();
+    run.start();
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(haltedWith.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    run.interrupt();
+  }
+
+  @Test
+  void anUnusableCommandLineGoesToTheCommandWithTheArgumentsAsGiven() {
+    String[][] seen = new String[1][];
+    TestMonitor monitor = new TestMonitor() {
+      @Override
+      public int refused(String problem, String[] args, Renderer renderer, PrintWriter out) {
+        seen[0] = args;
+        out.print("kept: " + problem + "\n");
+        return 7;
+      }
+    };
+    assertThat(launcher.execute(monitor, "--timeout", "-1", "x")).isEqualTo(7);
+    assertThat(seen[0]).containsExactly("--timeout", "-1", "x");
+    assertThat(output()).startsWith("kept: test.monitor: --timeout must be");
+  }
+
+  /** Interrupts the launcher's run with {@code signal} once the run has started (its watchdog is up). */
+  private Thread signalOnceRunning(String signal) {
+    Thread thread = new Thread(() -> {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (System.nanoTime() < deadline && !watchdogRunning()) {
+        Thread.onSpinWait();
+      }
+      launcher.interrupt(signal);
+    });
+    thread.start();
+    return thread;
+  }
+
+  private static boolean watchdogRunning() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals("rollcall-deadline")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
