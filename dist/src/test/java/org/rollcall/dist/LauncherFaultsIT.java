@@ -340,4 +340,20 @@ class LauncherFaultsIT {
     assertThat(closedOut.stdout()).as(closedOut.shown()).isEqualTo("1\n");
     assertThat(closedOut.stderr()).isEmpty();
   }
+
+  /** An answer larger than a pipe holds, to a reader that never reads: the deadline still ends the run. */
+  @Test
+  void theDeadlineHoldsWhenNobodyReadsStdout() throws Exception {
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/ps.monitor").toString(), "-t", "2"));
+    for (int i = 0; i < 10_000; i++) {
+      command.add("nosuch-rc-" + i + ":1-");
+    }
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("ended within 15 s of a 2 s deadline").isTrue();
+      assertThat(process.exitValue()).isEqualTo(1);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
 }

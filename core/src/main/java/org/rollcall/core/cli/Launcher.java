@@ -24,6 +24,12 @@ import org.rollcall.core.result.Renderer;
  * and regular expressions add more, about 10 ms of JDK 17's start-up even with a class-data archive.
  */
 public final class Launcher {
+  /**
+   * {@code rollcall.interrupted=SIGNAME}: the launcher script's second start of an alert whose first JVM a signal
+   * ended before rollcall's code ran. The run is cut short at once, so the alert still saves what it was given.
+   */
+  static final String INTERRUPTED_PROPERTY = "rollcall.interrupted";
+
   private final PrintStream stdout;
   private final IntConsumer halt;
   /** The run under way: what a signal cuts short (null between runs). */
@@ -82,7 +88,13 @@ public final class Launcher {
         watchdog = new Thread(new Watchdog(run, settings.timeout()), "rollcall-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
-        code = run(command, deadline, settings, out, run.renderer);
+        String interrupted = System.getProperty(INTERRUPTED_PROPERTY);
+        if (interrupted != null) {
+          run.cut("interrupted by " + interrupted + " before it could answer", true);
+          code = run.renderer.errorCode();
+        } else {
+          code = run(command, deadline, settings, out, run.renderer);
+        }
       }
     } catch (UsageException e) {
       code = command.refused(problem(command, e), args, run.renderer, out);

@@ -222,6 +222,17 @@ class LauncherTest {
     assertThat(output()).startsWith("kept: test.monitor: --timeout must be");
   }
 
+  @Test
+  void aSecondStartAfterAnEarlySignalIsCutShortAtOnce() {
+    System.setProperty(Launcher.INTERRUPTED_PROPERTY, "SIGTERM");
+    try {
+      assertThat(launcher.execute(new TestMonitor(), "--sleep", "5000")).isEqualTo(1);
+    } finally {
+      System.clearProperty(Launcher.INTERRUPTED_PROPERTY);
+    }
+    assertThat(output()).isEqualTo("test.monitor: interrupted by SIGTERM before it could answer\n");
+  }
+
   /** Interrupts the launcher's run with {@code signal} once the run has started (its watchdog is up). */
   private Thread signalOnceRunning(String signal) {
     Thread thread = new Thread(() -> {
