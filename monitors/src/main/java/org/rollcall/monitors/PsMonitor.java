@@ -53,6 +53,9 @@ public final class PsMonitor implements Launchable {
           + "(rides out a daemon's restart).")
   Double recheckSeconds;
 
+  /** What the run waits for now, for a signal's line (see {@link #pending}). */
+  private volatile String waitingFor;
+
   @Option(names = {"--explain", "-x"}, paramLabel = "PID",
       description = "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
   Integer explainPid;
@@ -99,6 +102,11 @@ public final class PsMonitor implements Launchable {
   }
 
   @Override
+  public String pending() {
+    return waitingFor;
+  }
+
+  @Override
   public RunSettings settings() {
     return options.settings();
   }
@@ -121,7 +129,9 @@ public final class PsMonitor implements Launchable {
     Scan scan = scan(fs, rules);
     List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     if (recheck != null && anyFailed(counts)) {
+      waitingFor = "the --recheck of the failing rules, " + Range.format(recheckSeconds) + " s after the first look";
       deadline.sleep(recheck);
+      waitingFor = null;
       counts = recount(counts, fs);
     }
     return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
