@@ -69,9 +69,21 @@ public final class MonitorOptions {
   }
 
   public RunSettings settings() {
+    // 0 is refused, not read as "no deadline": a monitor mon waits on must never hang.
     if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new UsageException("--timeout must be between 0 and 86400 seconds, not " + timeoutSeconds);
+      throw new UsageException("--timeout must be more than 0 and at most 86400 seconds, not "
+          + asGiven(timeoutSeconds));
     }
-    return new RunSettings(Duration.ofMillis((long) (timeoutSeconds * 1000)), mode(), verbose);
+    // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
+    long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));
+    return new RunSettings(Duration.ofMillis(millis), mode(), verbose);
+  }
+
+  /** "0" and "-1" as the sysadmin typed them, not "0.0" and "-1.0". */
+  private static String asGiven(double seconds) {
+    if (seconds == Math.rint(seconds) && Math.abs(seconds) < 1e15) {
+      return Long.toString((long) seconds);
+    }
+    return Double.toString(seconds);
   }
 }
