@@ -39,10 +39,21 @@ public final class HostOptions {
     if (port < 1 || port > 65_535) {
       throw new UsageException("-p " + port + " is not a port (1-65535)");
     }
+    refuseEmptyHosts();
     Range warn = warning();
     Range crit = critical();
     List<HostResult> results = new HostCheck(port, allAddresses, probe).checkAll(List.copyOf(hosts), deadline);
     return HostReport.of(service, results, warn, crit);
+  }
+
+  /** An empty word (an unset variable in mon.cf) is no host: checked, it printed an empty first line. */
+  private void refuseEmptyHosts() {
+    for (int i = 0; i < hosts.size(); i++) {
+      if (hosts.get(i).isBlank()) {
+        throw new UsageException("HOST " + (i + 1) + " of " + hosts.size()
+            + " is empty: give a host name or address");
+      }
+    }
   }
 
   Range warning() {
