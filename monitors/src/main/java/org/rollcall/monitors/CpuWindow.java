@@ -44,6 +44,13 @@ final class CpuWindow {
   List<CpuUse> measure(Deadline deadline, List<String> notes) throws InterruptedException {
     Optional<CpuSample> previous = state == null ? Optional.empty() : state.read(procRoot, notes);
     TimedScan now = scan();
+    if (previous.isPresent()) {
+      String impossible = previous.get().impossibleUse(now.scan);
+      if (impossible != null) {
+        notes.add("note: state file " + state.path() + " is corrupt (" + impossible + "); sampled instead");
+        previous = Optional.empty();
+      }
+    }
     List<CpuUse> uses;
     // A previous uptime above today's means the machine rebooted since: its (PID, start time) keys mean nothing.
     if (previous.isPresent() && now.uptime - previous.get().uptime() >= MIN_STATE_WINDOW_SECONDS) {
