@@ -124,7 +124,7 @@ public final class PsMonitor implements Launchable {
       deadline.sleep(recheck);
       counts = recount(counts, fs);
     }
-    return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+    return options.mode().render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
   }
 
   /**
