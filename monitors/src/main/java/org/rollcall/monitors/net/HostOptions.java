@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
  * response-time thresholds) and the check they drive: every host at once, one report.
  */
 public final class HostOptions {
+  /** The check under way, for {@link #pending()}. */
+  private volatile HostCheck running;
+
   @Parameters(paramLabel = "HOST", arity = "1..*",
       description = "Host names or addresses (IPv6 with or without brackets); mon appends its hostgroup here.")
   List<String> hosts = new ArrayList<>();
@@ -42,8 +45,16 @@ public final class HostOptions {
     refuseEmptyHosts();
     Range warn = warning();
     Range crit = critical();
-    List<HostResult> results = new HostCheck(port, allAddresses, probe).checkAll(List.copyOf(hosts), deadline);
+    HostCheck check = new HostCheck(port, allAddresses, probe);
+    running = check;
+    List<HostResult> results = check.checkAll(List.copyOf(hosts), deadline);
     return HostReport.of(service, results, warn, crit);
+  }
+
+  /** The hosts the check under way still waits on ("127.0.0.1:9 (no answer yet)"), or null. */
+  public String pending() {
+    HostCheck check = running;
+    return check == null ? null : check.pending();
   }
 
   /** An empty word (an unset variable in mon.cf) is no host: checked, it printed an empty first line. */
