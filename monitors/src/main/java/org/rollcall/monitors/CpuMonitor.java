@@ -72,6 +72,8 @@ public final class CpuMonitor implements Launchable {
   Map<String, String> environment = System.getenv();
   Path loginDefs = Path.of("/etc/login.defs");
   private final UserDirectory users = UserDirectory.system();
+  /** The window being measured, for {@link #pending()}. */
+  private volatile CpuWindow window;
 
   @Override
   public String service() {
@@ -104,6 +106,7 @@ public final class CpuMonitor implements Launchable {
     List<String> notes = new ArrayList<>();
     CpuWindow window = new CpuWindow(fs, procRoot.rootText(),
         lifetime ? null : stateFile(notes), Duration.ofMillis((long) (sampleSeconds * 1000)));
+    this.window = window;
     List<CpuUse> uses = lifetime ? window.lifetime() : window.measure(deadline, notes);
     Set<Integer> own = OwnProcesses.in(window.lastScan(), fs);
     RegularUsers regular = includeUsers ? null : RegularUsers.fromLoginDefs(loginDefs);
@@ -127,6 +130,12 @@ public final class CpuMonitor implements Launchable {
     CpuReport report = new CpuReport(limits, users, window.text());
     return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes,
         window.lastScan().incompletenessNote()), out);
+  }
+
+  @Override
+  public String pending() {
+    CpuWindow measuring = window;
+    return measuring == null ? null : measuring.pending();
   }
 
   /** The highest share first (a class, not a lambda: a lambda's first use starts JDK 17's method handles). */

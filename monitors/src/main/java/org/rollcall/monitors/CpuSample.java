@@ -47,6 +47,22 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     return new CpuSample(procRoot, uptime, ticks);
   }
 
+  /**
+   * The first process of {@code now} that had used more CPU in this sample than it has now, which no process can:
+   * "PID: T1 ticks then, T2 now"; null when there is none. Such a sample is corrupt or forged (a figure above
+   * today's would read as no use at all and hide a hog).
+   */
+  String impossibleUse(Scan now) {
+    for (ProcessEntry process : now.processes()) {
+      Long earlier = ticks.get(new Key(process.pid(), process.stat().starttime()));
+      if (earlier != null && earlier > process.stat().cpuTicks()) {
+        return "PID " + process.pid() + " had used " + earlier + " clock ticks of CPU then, "
+            + process.stat().cpuTicks() + " now";
+      }
+    }
+    return null;
+  }
+
   /** The state file's text: a header, the proc root, the uptime, then "PID STARTTIME TICKS" a line. */
   String format() {
     StringBuilder out = new StringBuilder(HEADER).append('\n');

@@ -2,16 +2,21 @@ package org.rollcall.monitors;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,11 @@ import java.util.Set;
  * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
  * directory and renamed over the old one, so a concurrent run reads the old sample or the new one, never half of
  * one. A file that is corrupt or from another proc tree is reported in a note and replaced, never a crash.
+ *
+ * <p>A sample decides which processes pass, so one another user could write is never read: the file must be a
+ * regular file (not a link) owned by the running user and writable by no one else, in a directory owned by that
+ * user or root that no one else can rename files in (not group- or other-writable, unless sticky). Otherwise the
+ * run samples, and a note says why; in such a directory nothing is written either.
  */
 final class CpuStateFile {
   /** Far above any real sample (about 30 bytes a process); a larger file is not ours. */
@@ -27,6 +37,11 @@ final class CpuStateFile {
 
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+  private static final int GROUP_OR_OTHER_WRITE = 0022;
+  private static final int STICKY = 01000;
+  private static final Set<StandardOpenOption> NEW_FILE =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   private final Path file;
 
@@ -52,8 +67,13 @@ final class CpuStateFile {
 
   /** The previous sample, or empty when there is none; why a file was unusable is added to {@code notes}. */
   Optional<CpuSample> read(String procRoot, List<String> notes) {
+    String distrust = distrust();
+    if (distrust != null) {
+      notes.add("note: state file " + file + " is not trusted (" + distrust + "); sampled instead");
+      return Optional.empty();
+    }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -77,12 +97,80 @@ final class CpuStateFile {
     }
   }
 
+  /**
+   * Why the file cannot be trusted, or null when it can (or is missing, in a directory that can be trusted).
+   * Checked before it is opened; the directory's check is what keeps another user from swapping the file after.
+   */
+  String distrust() {
+    try {
+      String directory = distrustDirectory();
+      if (directory != null) {
+        return directory;
+      }
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return "it is a symbolic link or not a regular file";
+      }
+      int owner = uid(file);
+      int self = runningUid();
+      if (owner != self) {
+        return "it is owned by uid " + owner + ", not by this user (uid " + self + ")";
+      }
+      if ((mode(file) & GROUP_OR_OTHER_WRITE) != 0) {
+        return "it is writable by group or others (mode " + Integer.toOctalString(mode(file) & 07777) + ")";
+      }
+      return null;
+    } catch (IOException e) {
+      return "cannot check its owner: " + e.getMessage();
+    }
+  }
+
+  /** Why the directory lets another user plant or swap the file, or null. */
+  private String distrustDirectory() throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+    int owner = (Integer) Files.getAttribute(dir, "unix:uid");
+    int self = runningUid();
+    if (owner != self && owner != 0) {
+      return "its directory " + dir + " is owned by uid " + owner + ", neither this user (uid " + self
+          + ") nor root";
+    }
+    if ((mode & GROUP_OR_OTHER_WRITE) != 0 && (mode & STICKY) == 0) {
+      return "its directory " + dir + " is writable by group or others without the sticky bit (mode "
+          + Integer.toOctalString(mode & 07777) + ")";
+    }
+    return null;
+  }
+
+  private static int uid(Path path) throws IOException {
+    return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static int mode(Path path) throws IOException {
+    return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** The effective uid: /proc/self belongs to it (the live /proc, whatever --proc-root says). */
+  private static int runningUid() throws IOException {
+    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+  }
+
   /** Writes {@code sample} atomically; a failure is returned as a note line, or null on success. */
   String write(CpuSample sample) {
+    String directory;
+    try {
+      directory = distrustDirectory();
+    } catch (IOException e) {
+      return "note: cannot write state file " + file + " (" + e + "); the next run will sample again";
+    }
+    if (directory != null) {
+      return "note: state file " + file + " not written (" + directory + "); the next run will sample again";
+    }
     Path temp = null;
     try {
-      temp = createTemporary();
-      Files.writeString(temp, sample.format(), StandardCharsets.UTF_8);
+      temp = createTemporary(sample.format().getBytes(StandardCharsets.UTF_8));
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -96,19 +184,29 @@ final class CpuStateFile {
   }
 
   /**
-   * A new file beside the state file, readable by its owner only. Named after the clock rather than by
-   * Files.createTempFile, whose SecureRandom costs a run its security providers' start-up: the name need not be
-   * unguessable, as the file is created exclusively (never through a link, never one that exists).
+   * A new file beside the state file, readable by its owner only, holding {@code content}. Named after the clock
+   * rather than by Files.createTempFile, whose SecureRandom costs a run its security providers' start-up: the name
+   * need not be unguessable, as the file is created exclusively (never through a link, never one that exists) and
+   * written through the descriptor that created it, never opened again by name.
    */
-  private Path createTemporary() throws IOException {
+  private Path createTemporary(byte[] content) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      SeekableByteChannel out;
       try {
-        return Files.createFile(temp, OWNER_ONLY);
+        out = Files.newByteChannel(temp, NEW_FILE, OWNER_ONLY);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 10) {
           throw e;
         }
+        continue;
+      }
+      try (out) {
+        Channels.newOutputStream(out).write(content);
+        return temp;
+      } catch (IOException e) {
+        deleteQuietly(temp);
+        throw e;
       }
     }
   }

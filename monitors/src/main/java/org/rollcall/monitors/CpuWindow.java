@@ -8,6 +8,7 @@ import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.core.result.Range;
 
 /**
  * Chooses and takes cpu.monitor's measuring window: since the previous run's sample when the state directory has
@@ -24,6 +25,7 @@ final class CpuWindow {
   private final Duration sample;
   private Scan lastScan;
   private String text;
+  private volatile boolean sampling;
 
   /** @param state where the previous sample is kept, or null to sample every run */
   CpuWindow(ProcFs fs, String procRoot, CpuStateFile state, Duration sample) {
@@ -44,6 +46,13 @@ final class CpuWindow {
   List<CpuUse> measure(Deadline deadline, List<String> notes) throws InterruptedException {
     Optional<CpuSample> previous = state == null ? Optional.empty() : state.read(procRoot, notes);
     TimedScan now = scan();
+    if (previous.isPresent()) {
+      String impossible = previous.get().impossibleUse(now.scan);
+      if (impossible != null) {
+        notes.add("note: state file " + state.path() + " is corrupt (" + impossible + "); sampled instead");
+        previous = Optional.empty();
+      }
+    }
     List<CpuUse> uses;
     // A previous uptime above today's means the machine rebooted since: its (PID, start time) keys mean nothing.
     if (previous.isPresent() && now.uptime - previous.get().uptime() >= MIN_STATE_WINDOW_SECONDS) {
@@ -56,7 +65,12 @@ final class CpuWindow {
             + "second of the --timeout (" + deadline.total().toSeconds() + " s)");
       }
       TimedScan before = now;
-      deadline.sleep(sample);
+      sampling = true;
+      try {
+        deadline.sleep(sample);
+      } finally {
+        sampling = false;
+      }
       now = scan();
       double window = (now.nanos - before.nanos) / 1e9;
       uses = CpuMeter.measure(before.sample(procRoot), now.scan, now.uptime, window);
@@ -89,6 +103,11 @@ final class CpuWindow {
     CpuSample sample(String procRoot) {
       return CpuSample.of(scan, procRoot, uptime);
     }
+  }
+
+  /** "a 5 s CPU sample" while the window sleeps through its sample, else null: read from another thread. */
+  String pending() {
+    return sampling ? "a " + Range.format(sample.toMillis() / 1000.0) + " s CPU sample" : null;
   }
 
   /** The scan the figures end with (its processes are the ones reported). */

@@ -1,7 +1,6 @@
 package org.rollcall.monitors;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.rollcall.core.cli.CallerLocale;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
@@ -24,6 +22,7 @@ import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.result.OutputMode;
 import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Renderer;
 import org.rollcall.core.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +54,9 @@ public final class NagiosMonitor implements Launchable {
   @Mixin
   MonitorOptions options = new MonitorOptions();
 
+  /** The plugin while it runs, for a signal's line and to kill it then. */
+  private volatile PluginProcess running;
+
   @Option(names = "--warning-fails", description = "Count the plugin's WARNING (exit 1) as a failure too.")
   boolean warningFails;
 
@@ -82,33 +84,78 @@ public final class NagiosMonitor implements Launchable {
   }
 
   private PluginRun start(Deadline deadline) throws InterruptedException {
-    Process process;
-    try {
-      ProcessBuilder builder = new ProcessBuilder(plugin).redirectInput(new File("/dev/null"));
-      CallerLocale.restore(builder.environment());
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UsageException("cannot run " + plugin.get(0) + ": " + reason(e));
+    try (PluginProcess started = startPlugin()) {
+      return await(started, deadline);
+    } finally {
+      running = null;
     }
+  }
+
+  private PluginProcess startPlugin() {
+    try {
+      PluginProcess started = PluginProcess.start(plugin);
+      running = started;
+      return started;
+    } catch (IOException e) {
+      throw new UsageException("cannot run " + plugin.get(0) + " under perl (which gives it a process group of its "
+          + "own): " + reason(e));
+    }
+  }
+
+  private PluginRun await(PluginProcess started, Deadline deadline) throws InterruptedException {
+    Process process = started.process();
     CompletableFuture<String> stdout = capture(process.getInputStream());
     CompletableFuture<String> stderr = capture(process.getErrorStream());
     String limit = "did not finish within the --timeout of " + Range.format(deadline.total().toMillis() / 1000.0)
         + " s";
     if (!process.waitFor(Math.max(0, deadline.remaining().minus(KILL_MARGIN).toMillis()), TimeUnit.MILLISECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      return new PluginRun(null, collect(stdout, Duration.ofMillis(200)), "", limit);
+      started.killGroup();
+      return new PluginRun(null, 0, collect(stdout, Duration.ofMillis(200)), "", limit);
     }
-    // A child the plugin left behind may hold its stdout open after it exits.
+    PluginProcess.Ending ending = endingOf(started);
+    // The plugin's group is gone; a child that left it (setsid) may still hold the output open.
     Duration left = deadline.remaining().minus(KILL_MARGIN);
     try {
-      return new PluginRun(process.exitValue(), stdout.get(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS),
-          collect(stderr, Duration.ofMillis(100)), null);
+      return new PluginRun(ending.code(), ending.signal(),
+          stdout.get(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS), collect(stderr, Duration.ofMillis(100)),
+          null);
     } catch (TimeoutException | ExecutionException e) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      return new PluginRun(null, collect(stdout, Duration.ofMillis(200)), "",
+      return new PluginRun(null, 0, collect(stdout, Duration.ofMillis(200)), "",
           "exited but a process it started kept its output open (" + limit.replace("did not finish ", "") + ")");
     }
+  }
+
+  private PluginProcess.Ending endingOf(PluginProcess started) {
+    PluginProcess.Ending ending;
+    try {
+      ending = started.ending();
+    } catch (IOException | RuntimeException e) {
+      ending = null;
+    }
+    if (ending == null) {
+      // The parent died before it could say (killed from outside): what the JDK saw is all there is.
+      int exit = started.process().exitValue();
+      return new PluginProcess.Ending(exit, 0, null);
+    }
+    if (ending.error() != null) {
+      throw new UsageException("cannot run " + plugin.get(0) + ": " + ending.error());
+    }
+    return ending;
+  }
+
+  @Override
+  public int cutShort(String reason, Renderer renderer, PrintWriter out) {
+    PluginProcess started = running;
+    if (started != null) {
+      started.killGroup();
+    }
+    return Launchable.super.cutShort(reason, renderer, out);
+  }
+
+  @Override
+  public String pending() {
+    PluginProcess started = running;
+    return started == null ? null : "the plugin " + plugin.get(0) + ", pid " + started.pluginPid();
   }
 
   private static String collect(CompletableFuture<String> output, Duration wait) throws InterruptedException {
@@ -153,8 +200,11 @@ public final class NagiosMonitor implements Launchable {
     });
   }
 
-  /** What the plugin did: its exit code (null when it was killed at the deadline) and what it printed. */
-  record PluginRun(Integer exit, String stdout, String stderr, String killedBecause) {
+  /**
+   * What the plugin did: its exit code (null when it was killed at the deadline; 128+N when signal N killed it),
+   * the signal that killed it (0 when it exited) and what it printed.
+   */
+  record PluginRun(Integer exit, int signal, String stdout, String stderr, String killedBecause) {
     List<String> stderrLines() {
       return stderr.isBlank() ? List.of() : Arrays.stream(stderr.split("\r?\n")).filter(l -> !l.isBlank()).toList();
     }

@@ -40,11 +40,28 @@ final class PluginReport {
       report.addNote("perfdata: " + String.join(" ", output.perfdata()));
     }
     run.stderrLines().forEach(line -> report.addNote("stderr: " + line));
-    if (run.exit() != null && run.exit() > 3) {
-      report.addNote(name + " exited " + run.exit() + ", which is no Nagios state (0-3)"
-          + (run.exit() > 128 ? "; killed by signal " + (run.exit() - 128) + "?" : ""));
+    if (run.signal() != 0) {
+      report.addNote(name + " was killed by signal " + run.signal() + signalName(run.signal()) + ", exit code "
+          + run.exit() + " as a shell gives it");
+    } else if (run.exit() != null && run.exit() > 3) {
+      report.addNote(name + " exited with " + run.exit() + ", which is no Nagios state (0-3)");
     }
     return report;
+  }
+
+  private static String signalName(int signal) {
+    return switch (signal) {
+      case 1 -> " (SIGHUP)";
+      case 2 -> " (SIGINT)";
+      case 3 -> " (SIGQUIT)";
+      case 6 -> " (SIGABRT)";
+      case 9 -> " (SIGKILL)";
+      case 11 -> " (SIGSEGV)";
+      case 13 -> " (SIGPIPE)";
+      case 14 -> " (SIGALRM)";
+      case 15 -> " (SIGTERM)";
+      default -> "";
+    };
   }
 
   private static Status statusOf(int exit) {

@@ -66,6 +66,11 @@ public final class PortMonitor implements Launchable {
   }
 
   @Override
+  public String pending() {
+    return hosts.pending();
+  }
+
+  @Override
   public RunSettings settings() {
     return options.settings();
   }

@@ -134,7 +134,7 @@ public final class PsMonitor implements Launchable {
       waitingFor = null;
       counts = recount(counts, fs);
     }
-    return options.mode().render(PsReport.of(counts, scan.incompletenessNote()), out);
+    return options.mode().render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
   }
 
   /**

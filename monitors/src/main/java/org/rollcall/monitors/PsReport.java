@@ -16,10 +16,18 @@ final class PsReport {
   private PsReport() {}
 
   static Report of(List<RuleCount> counts, String scanNote) {
+    return of(counts, scanNote, null);
+  }
+
+  /**
+   * @param unseenReason why processes the scan listed could not be judged at all (a malformed stat, naming the
+   *     file), or null when they were only not visible
+   */
+  static Report of(List<RuleCount> counts, String scanNote, String unseenReason) {
     Report report = new Report("PS");
     StringJoiner held = new StringJoiner(" ");
     for (RuleCount count : counts) {
-      report.add(finding(count));
+      report.add(finding(count, unseenReason));
       report.addPerfdata(Perfdata.count(count.rule().matchText(), count.low(), count.rule().range()));
       held.add(count.rule().matchText() + ":" + count.low());
     }
@@ -31,6 +39,10 @@ final class PsReport {
   }
 
   static Finding finding(RuleCount count) {
+    return finding(count, null);
+  }
+
+  static Finding finding(RuleCount count, String unseenReason) {
     Status status = count.status();
     String match = count.rule().matchText();
     String expected = "expected " + count.rule().range().describe();
@@ -45,8 +57,8 @@ final class PsReport {
     String upTo = count.high() == Double.POSITIVE_INFINITY ? "an unknown number" : "up to "
         + Range.format(count.high() - count.low());
     String line = count.rule().text() + " cannot be decided: " + count.low() + " matching, " + upTo
-        + " more undecided (" + (count.undecidedReason() != null ? count.undecidedReason() : "processes not visible")
-        + "), " + expected + pids(count.matched());
+        + " more undecided (" + (count.undecidedReason() != null ? count.undecidedReason()
+            : unseenReason != null ? unseenReason : "processes not visible") + "), " + expected + pids(count.matched());
     return Finding.of(Status.UNKNOWN, match + ":" + count.low() + "?", line);
   }
 

@@ -48,6 +48,11 @@ public final class SshMonitor implements Launchable {
   }
 
   @Override
+  public String pending() {
+    return hosts.pending();
+  }
+
+  @Override
   public RunSettings settings() {
     return options.settings();
   }

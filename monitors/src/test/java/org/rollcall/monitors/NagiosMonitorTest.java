@@ -69,10 +69,73 @@ class NagiosMonitorTest {
   void oddEndingsStillFail() throws IOException {
     assertThat(run("--", plugin("check_silent", "exit 2"))).isEqualTo(new Run(2, "check_silent printed nothing\n"));
     assertThat(run("--", plugin("check_killed", "echo 'X OK'; kill -9 $$")))
-        .isEqualTo(new Run(137, "X OK\ncheck_killed exited 137, which is no Nagios state (0-3); "
-            + "killed by signal 9?\n"));
+        .isEqualTo(new Run(137, "X OK\ncheck_killed was killed by signal 9 (SIGKILL), exit code 137 as a shell "
+            + "gives it\n"));
     assertThat(run("--", plugin("check_forged", "printf 'A OK\\033[2J\\nnext\\n'"))).isEqualTo(
         new Run(0, "A OK\\x1b[2J\nnext\n"));
+  }
+
+  @Test
+  void aPlainExitAbove128IsAnExitNotASignal() throws IOException {
+    // It read "exited 255, which is no Nagios state (0-3); killed by signal 127?".
+    assertThat(run("--", plugin("check_255", "echo 'X UNKNOWN: odd'; exit 255"))).isEqualTo(
+        new Run(255, "X UNKNOWN: odd\ncheck_255 exited with 255, which is no Nagios state (0-3)\n"));
+    assertThat(run("--", plugin("check_137", "exit 137"))).isEqualTo(
+        new Run(137, "check_137 printed nothing\ncheck_137 exited with 137, which is no Nagios state (0-3)\n"));
+  }
+
+  @Test
+  void aDoubleForkedChildHoldingTheOutputIsKilledWhenThePluginExits() throws Exception {
+    Path pidFile = dir.resolve("child.pid");
+    String check = plugin("check_fork", "(sleep 60 & echo $! > " + pidFile + ") ; echo 'FORK OK: done'; exit 0");
+    long start = System.nanoTime();
+    Run run = run("--timeout", "20", "--", check);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    assertThat(run).isEqualTo(new Run(0, "FORK OK: done\n"));
+    long child = Long.parseLong(Files.readString(pidFile).trim());
+    assertThat(gone(child, 5_000)).as("the orphaned sleep " + child + " is killed").isTrue();
+  }
+
+  @Test
+  void aSignalNamesThePluginItWaitsForAndKillsIt() throws Exception {
+    Path pidFile = dir.resolve("plugin.pid");
+    String check = plugin("check_wait", "echo $$ > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile
+        + "; exec sleep 60");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.util.concurrent.atomic.AtomicInteger halted = new java.util.concurrent.atomic.AtomicInteger(-1);
+    Launcher launcher = new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
+    Thread runner = new Thread(() -> launcher.execute(new NagiosMonitor(), "--timeout", "30", "--", check));
+    runner.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    launcher.interrupt("SIGTERM");
+    runner.join(10_000);
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("nagios.monitor: interrupted by SIGTERM while "
+        + "waiting for the plugin " + check + ", pid " + pid + "\n");
+    assertThat(halted.get()).isEqualTo(1);
+    assertThat(gone(pid, 5_000)).as("the plugin " + pid + " is killed").isTrue();
+  }
+
+  /** Whether {@code pid} is gone (or a zombie) within {@code millis}. */
+  private static boolean gone(long pid, long millis) throws IOException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      Path stat = Path.of("/proc/" + pid + "/stat");
+      try {
+        String text = Files.readString(stat);
+        if (text.substring(text.lastIndexOf(')') + 2).startsWith("Z")) {
+          return true;
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    return false;
   }
 
   @Test

@@ -148,6 +148,19 @@ class PortMonitorTest {
     assertThat(run("-p", "25").output()).contains("HOST");
   }
 
+  @Test
+  void anEmptyHostIsAUsageErrorNotAnEmptyLine() {
+    // It was checked as a host named "": the first line, the failing hosts, was empty.
+    CommandRun mon = run("-p", "22", "");
+    assertThat(mon.exitCode()).isEqualTo(1);
+    assertThat(mon.output()).isEqualTo("port.monitor: HOST 1 of 1 is empty: give a host name or address"
+        + " (see port.monitor --help)\n");
+    CommandRun nagios = run("--nagios", "-p", "22", "127.0.0.1", " ");
+    assertThat(nagios.exitCode()).isEqualTo(3);
+    assertThat(nagios.output()).isEqualTo("TCP UNKNOWN: port.monitor: HOST 2 of 2 is empty: give a host name or"
+        + " address (see port.monitor --help)\n");
+  }
+
   static void assumeIpv6Loopback() throws Exception {
     InetAddress loopback6 = InetAddress.getByName("::1");
     boolean has = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)

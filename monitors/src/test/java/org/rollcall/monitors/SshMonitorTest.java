@@ -113,4 +113,12 @@ class SshMonitorTest {
     assertThat(run.output()).isEqualTo("SSH UNKNOWN: ssh.monitor: --min-openssh: 'nine' is not an OpenSSH release "
         + "like 9.3 or 9.2p1 (see ssh.monitor --help)\n");
   }
+
+  @Test
+  void anEmptyHostIsAUsageError() {
+    CommandRun run = run("--nagios", "");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.output()).isEqualTo("SSH UNKNOWN: ssh.monitor: HOST 1 of 1 is empty: give a host name or"
+        + " address (see ssh.monitor --help)\n");
+  }
 }

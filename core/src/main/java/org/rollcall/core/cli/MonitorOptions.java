@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rollcall.core.result.OutputMode;
+import org.rollcall.core.result.Range;
 import picocli.CommandLine.Option;
 
 /** The options every monitor shares: output contract, deadline and verbosity. */
@@ -69,9 +70,13 @@ public final class MonitorOptions {
   }
 
   public RunSettings settings() {
+    // 0 is refused, not read as "no deadline": a monitor mon waits on must never hang.
     if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new UsageException("--timeout must be between 0 and 86400 seconds, not " + timeoutSeconds);
+      throw new UsageException("--timeout must be more than 0 and at most 86400 seconds, not "
+          + Range.format(timeoutSeconds));
     }
-    return new RunSettings(Duration.ofMillis((long) (timeoutSeconds * 1000)), mode(), verbose);
+    // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
+    long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));
+    return new RunSettings(Duration.ofMillis(millis), mode(), verbose);
   }
 }

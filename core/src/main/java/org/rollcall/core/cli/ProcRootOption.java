@@ -21,9 +21,26 @@ public final class ProcRootOption {
     this.procRoot = defaultRoot;
   }
 
-  /** The proc tree to read. */
+  /**
+   * The proc tree to read. A tree other than the live /proc must hold at least one process: the live one always
+   * holds the reader itself and a saved one at least one PID directory, so none means a wrong root (an empty
+   * directory, or / by mistake), where a {@code 0-0} rule would pass.
+   */
   public ProcFs fs() {
-    return ProcFs.at(procRoot);
+    ProcFs fs = ProcFs.at(procRoot);
+    if (!fs.isLive()) {
+      int[] pids;
+      try {
+        pids = fs.pids();
+      } catch (IllegalStateException e) {
+        throw new UsageException("--proc-root " + procRoot + " is not a readable directory");
+      }
+      if (pids.length == 0) {
+        throw new UsageException("--proc-root " + procRoot + " holds no process directory (such as 1/): it is not "
+            + "a proc tree");
+      }
+    }
+    return fs;
   }
 
   /** The tree's directory as an absolute, normal path, which names it in saved state. */

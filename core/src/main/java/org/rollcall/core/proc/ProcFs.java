@@ -139,7 +139,10 @@ public final class ProcFs {
     second.rethrow();
     List<ProcessEntry> processes = new ArrayList<>(first.processes());
     processes.addAll(second.processes());
-    return new Scan(List.copyOf(processes), first.unreadable() + second.unreadable(), hiddenProcessesNote());
+    int malformed = first.malformed() + second.malformed();
+    String why = first.firstMalformed() != null ? first.firstMalformed() : second.firstMalformed();
+    return new Scan(List.copyOf(processes), first.unreadable() + second.unreadable() + malformed,
+        hiddenProcessesNote(), malformed, why);
   }
 
   /** One process, if it exists and its stat can be read. */

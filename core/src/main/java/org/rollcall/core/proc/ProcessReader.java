@@ -20,12 +20,14 @@ final class ProcessReader {
   private final ProcFs fs;
   private final ProcFileReader files = new ProcFileReader();
   private ProcessEntry opened;
+  private String malformed;
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
   }
 
-  enum Opening { OPENED, GONE, UNREADABLE }
+  /** MALFORMED: the stat is there but does not parse ({@link #malformed()} says why, naming the file). */
+  enum Opening { OPENED, GONE, UNREADABLE, MALFORMED }
 
   /** Reads {@code pid}'s stat; on {@link Opening#OPENED} the entry is {@link #opened()}. */
   Opening open(int pid) {
@@ -33,7 +35,13 @@ final class ProcessReader {
     String file = fs.pathText(pid, "stat");
     switch (files.read(file)) {
       case READ -> {
-        opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), file));
+        try {
+          opened = new ProcessEntry(this, StatParser.parse(files.bytes(), files.length(), file));
+        } catch (MalformedProcFileException e) {
+          // One bad file leaves its process undecided; it must not end the scan of all the others.
+          malformed = e.getMessage();
+          return Opening.MALFORMED;
+        }
         return Opening.OPENED;
       }
       case DENIED -> {
@@ -76,6 +84,11 @@ final class ProcessReader {
     return opened;
   }
 
+  /** Why the last {@link #open} answered {@link Opening#MALFORMED}: "malformed FILE: problem". */
+  String malformed() {
+    return malformed;
+  }
+
   /**
    * The stat of a process {@link #openName} listed; throws {@link ProcessGoneException} when it has exited since.
    * One that is still there but can no longer be read (/proc remounted with hidepid since) is an error.
@@ -93,11 +106,20 @@ final class ProcessReader {
   Field<Credentials> credentials(int pid) {
     String file = fs.pathText(pid, "status");
     return switch (files.read(file)) {
-      case READ -> Field.of(StatusParser.parse(files.bytes(), files.length(), Path.of(file)));
+      case READ -> parsedCredentials(file);
       case DENIED -> Field.absent("status not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no status file"));
       case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
     };
+  }
+
+  /** A malformed status leaves the IDs unknown, as an unreadable one does: rules on them are undecided. */
+  private Field<Credentials> parsedCredentials(String file) {
+    try {
+      return Field.of(StatusParser.parse(files.bytes(), files.length(), Path.of(file)));
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
   }
 
   /** The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link #cmdlineTruncated()}. */

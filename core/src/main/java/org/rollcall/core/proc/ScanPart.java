@@ -16,6 +16,8 @@ final class ScanPart implements Runnable {
   private final boolean credentials;
   private final List<ProcessEntry> processes = new ArrayList<>();
   private int unreadable;
+  private int malformed;
+  private String firstMalformed;
   private Throwable failure;
 
   /**
@@ -39,6 +41,10 @@ final class ScanPart implements Runnable {
         switch (namesOnly ? reader.openName(pids[i]) : reader.open(pids[i])) {
           case OPENED -> add(reader.opened());
           case UNREADABLE -> unreadable++;
+          case MALFORMED -> {
+            malformed++;
+            firstMalformed = firstMalformed == null ? reader.malformed() : firstMalformed;
+          }
           case GONE -> { }
         }
       }
@@ -102,5 +108,13 @@ final class ScanPart implements Runnable {
 
   int unreadable() {
     return unreadable;
+  }
+
+  int malformed() {
+    return malformed;
+  }
+
+  String firstMalformed() {
+    return firstMalformed;
   }
 }

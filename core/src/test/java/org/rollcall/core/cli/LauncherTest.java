@@ -92,7 +92,19 @@ class LauncherTest {
         "test.monitor: Unknown option: '--bogus' (see test.monitor --help)\n"
         + "TEST UNKNOWN: test.monitor: Invalid value for option '--timeout': 'x' is not a double"
         + " (see test.monitor --help)\n"
-        + "test.monitor: --timeout must be between 0 and 86400 seconds, not -1.0 (see test.monitor --help)\n");
+        + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not -1"
+        + " (see test.monitor --help)\n");
+  }
+
+  @Test
+  void aZeroTimeoutIsRefusedWithAMessageThatDoesNotContradictItself() {
+    // It read "must be between 0 and 86400 seconds, not 0.0": 0 is refused because a run must never hang.
+    assertThat(launcher.execute(new TestMonitor(), "--timeout", "0")).isEqualTo(1);
+    assertThat(launcher.execute(new TestMonitor(), "--timeout", "86400.5")).isEqualTo(1);
+    assertThat(output()).isEqualTo(
+        "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 0 (see test.monitor --help)\n"
+        + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 86400.5"
+        + " (see test.monitor --help)\n");
   }
 
   @Test

@@ -78,11 +78,24 @@ class ProcFsTest {
   }
 
   @Test
-  void aMalformedStatNamesTheFile() throws IOException {
-    new FakeProc(root).process(9, "x").write("stat", "9 garbage".getBytes());
-    assertThatThrownBy(() -> ProcFs.at(root).scan())
-        .isInstanceOf(MalformedProcFileException.class)
-        .hasMessage("malformed " + root.resolve("9/stat") + ": no (comm) field");
+  void aMalformedStatLeavesItsProcessUnreadableAndNamesTheFile() throws IOException {
+    FakeProc proc = new FakeProc(root);
+    proc.process(8, "fine");
+    proc.process(9, "x").write("stat", "9 garbage".getBytes());
+    Scan scan = ProcFs.at(root).scan();
+    assertThat(scan.processes()).extracting(ProcessEntry::pid).containsExactly(8);
+    assertThat(scan.unreadable()).isEqualTo(1);
+    assertThat(scan.malformedReason()).isEqualTo("malformed " + root.resolve("9/stat") + ": no (comm) field");
+    assertThat(scan.incompletenessNote()).isEqualTo("1 process could not be parsed (malformed "
+        + root.resolve("9/stat") + ": no (comm) field)");
+  }
+
+  @Test
+  void aMalformedStatusIsAnAbsentFieldNamingTheFile() throws IOException {
+    new FakeProc(root).process(9, "x").write("status", "Name:\tx\nUid:\t0\n".getBytes());
+    Field<Credentials> ids = ProcFs.at(root).scan().processes().get(0).credentials();
+    assertThat(ids.isPresent()).isFalse();
+    assertThat(ids.whyAbsent()).startsWith("malformed " + root.resolve("9/status") + ": ");
   }
 
   @Test
@@ -102,15 +115,17 @@ class ProcFsTest {
   }
 
   @Test
-  void aMalformedStatInTheOtherHalfIsThrownToTheCaller() throws IOException {
+  void aMalformedStatInTheOtherHalfIsCountedToo() throws IOException {
     FakeProc proc = new FakeProc(root);
     int count = ProcFs.PARALLEL_FROM;
     for (int pid = 1; pid <= count; pid++) {
       proc.process(pid, "p");
     }
     proc.process(count, "x").write("stat", "garbage".getBytes());
-    assertThatThrownBy(() -> proc.fs().scan()).isInstanceOf(MalformedProcFileException.class)
-        .hasMessage("malformed " + root.resolve(count + "/stat") + ": no (comm) field");
+    Scan scan = proc.fs().scan();
+    assertThat(scan.processes()).hasSize(count - 1);
+    assertThat(scan.malformed()).isEqualTo(1);
+    assertThat(scan.malformedReason()).isEqualTo("malformed " + root.resolve(count + "/stat") + ": no (comm) field");
   }
 
   @Test

@@ -21,11 +21,17 @@ public final class HostCheck {
   private final int port;
   private final boolean allAddresses;
   private final AddressProbe probe;
+  private final ProbeProgress progress = new ProbeProgress();
 
   public HostCheck(int port, boolean allAddresses, AddressProbe probe) {
     this.port = port;
     this.allAddresses = allAddresses;
     this.probe = probe;
+  }
+
+  /** The hosts still being checked and what each waits for, or null; see {@link ProbeProgress#pending()}. */
+  public String pending() {
+    return progress.pending();
   }
 
   /** One result per host, in the order given. */
@@ -35,6 +41,13 @@ public final class HostCheck {
   }
 
   HostResult check(String host, Deadline deadline) {
+    // One step for the whole host, so that it never drops out of pending() between resolving and connecting.
+    try (ProbeProgress.Step step = progress.now(host + ":" + port, "resolving")) {
+      return check(host, deadline, step);
+    }
+  }
+
+  private HostResult check(String host, Deadline deadline, ProbeProgress.Step step) {
     long start = System.nanoTime();
     List<InetAddress> addresses;
     try {
@@ -44,6 +57,7 @@ public final class HostCheck {
           List.of(host + ": cannot resolve the name (" + e.getMessage() + ")"), since(start));
     }
     if (allAddresses && addresses.size() > 1) {
+      step.doing("connecting to " + addresses.size() + " addresses");
       return checkEach(host, addresses, deadline);
     }
     // The response time is the service's, not the resolver's: a slow resolver shows as a timeout, not as latency.
@@ -51,6 +65,7 @@ public final class HostCheck {
     List<String> details = new ArrayList<>();
     Status worst = Status.OK;
     for (InetAddress address : addresses) {
+      step.at(where(host, address), "connecting");
       AddressResult result = probe(host, address, deadline);
       if (result.status == Status.OK) {
         return new HostResult(host, Status.OK, result.answer, List.of(), since(start));
@@ -97,10 +112,15 @@ public final class HostCheck {
 
   /** {@code host (192.0.2.1:22): what}, or {@code 192.0.2.1:22: what} when the host is the address. */
   private String line(String host, InetAddress address, String what) {
+    return where(host, address) + ": " + what;
+  }
+
+  /** {@code host (192.0.2.1:22)}, or {@code 192.0.2.1:22} when the host is the address. */
+  private String where(String host, InetAddress address) {
     String where = HostAddresses.withPort(address, port);
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     boolean literal = bare.equals(HostAddresses.text(address)) || bare.equals(address.getHostAddress());
-    return (literal ? where : host + " (" + where + ")") + ": " + what;
+    return literal ? where : host + " (" + where + ")";
   }
 
   private static Duration since(long startNanos) {

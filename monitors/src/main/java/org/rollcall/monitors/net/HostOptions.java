@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
  * response-time thresholds) and the check they drive: every host at once, one report.
  */
 public final class HostOptions {
+  /** The check under way, for {@link #pending()}. */
+  private volatile HostCheck running;
+
   @Parameters(paramLabel = "HOST", arity = "1..*",
       description = "Host names or addresses (IPv6 with or without brackets); mon appends its hostgroup here.")
   List<String> hosts = new ArrayList<>();
@@ -39,10 +42,29 @@ public final class HostOptions {
     if (port < 1 || port > 65_535) {
       throw new UsageException("-p " + port + " is not a port (1-65535)");
     }
+    refuseEmptyHosts();
     Range warn = warning();
     Range crit = critical();
-    List<HostResult> results = new HostCheck(port, allAddresses, probe).checkAll(List.copyOf(hosts), deadline);
+    HostCheck check = new HostCheck(port, allAddresses, probe);
+    running = check;
+    List<HostResult> results = check.checkAll(List.copyOf(hosts), deadline);
     return HostReport.of(service, results, warn, crit);
+  }
+
+  /** The hosts the check under way still waits on ("127.0.0.1:9 (no answer yet)"), or null. */
+  public String pending() {
+    HostCheck check = running;
+    return check == null ? null : check.pending();
+  }
+
+  /** An empty word (an unset variable in mon.cf) is no host: checked, it printed an empty first line. */
+  private void refuseEmptyHosts() {
+    for (int i = 0; i < hosts.size(); i++) {
+      if (hosts.get(i).isBlank()) {
+        throw new UsageException("HOST " + (i + 1) + " of " + hosts.size()
+            + " is empty: give a host name or address");
+      }
+    }
   }
 
   Range warning() {

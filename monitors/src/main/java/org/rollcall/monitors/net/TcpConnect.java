@@ -25,6 +25,7 @@ public final class TcpConnect {
     try {
       socket.connect(address, (int) Math.min(millis, Integer.MAX_VALUE));
       socket.setTcpNoDelay(true);
+      ProbeProgress.connected();
       return socket;
     } catch (IOException e) {
       close(socket);

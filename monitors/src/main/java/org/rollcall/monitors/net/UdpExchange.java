@@ -27,6 +27,7 @@ final class UdpExchange {
     try (DatagramSocket socket = new DatagramSocket()) {
       socket.connect(address);
       socket.send(new DatagramPacket(send, send.length));
+      ProbeProgress.connected();
       DatagramPacket reply = new DatagramPacket(new byte[Math.min(maxBytes, 65_535)], Math.min(maxBytes, 65_535));
       long millis = deadline.remaining().toMillis();
       if (millis <= 0) {
