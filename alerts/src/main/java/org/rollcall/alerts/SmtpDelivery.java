@@ -56,6 +56,11 @@ final class SmtpDelivery implements Delivery {
   }
 
   @Override
+  public String target() {
+    return "smtp " + host + ":" + port;
+  }
+
+  @Override
   public String deliver(Deadline attempt) throws DeliveryException {
     String millis = Long.toString(Math.max(1, attempt.remaining().toMillis()));
     Properties properties = new Properties();
