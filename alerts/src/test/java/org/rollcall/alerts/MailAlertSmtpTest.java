@@ -194,6 +194,20 @@ class MailAlertSmtpTest {
   }
 
   @Test
+  void aRefusingGreetingIsNotRetried() throws Exception {
+    try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("554 5.7.1 no service for you", "250 ok")) {
+      InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp",
+          "127.0.0.1:" + refusing.port(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g",
+          "local", "root@localhost");
+
+      assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("refused the session").contains("554 5.7.1 no service for you")
+          .contains("(1 attempt)");
+      assertThat(refusing.sessions()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aPermanentRefusalIsNotRetriedButATemporaryOneIs() throws Exception {
     try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("550 5.1.1 no such user here")) {
       InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp",
