@@ -70,7 +70,7 @@ final class ReliableSender {
         if (!settle("delivered")) {
           return FELL_BACK;
         }
-        out.print(alertName + ": " + doneVerb + " " + alert.headline() + " " + SafeText.escape(where)
+        out.print(alertName + ": " + doneVerb + " " + alert.shortHeadline() + " " + SafeText.escape(where)
             + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "\n");
         return DELIVERED;
       } catch (RuntimeException | Error e) {
@@ -174,14 +174,19 @@ final class ReliableSender {
   private int save(Alert alert, String reason, PrintWriter line) {
     try {
       fallback.save(alert, reason, Instant.now());
-      line.print(alertName + ": NOT delivered " + alert.headline() + ": " + SafeText.escape(reason)
+      line.print(alertName + ": NOT delivered " + alert.shortHeadline() + ": " + SafeText.escape(reason)
           + "; saved in " + fallback.file() + "\n");
       return FELL_BACK;
-    } catch (IOException | RuntimeException e) {
-      line.print(alertName + ": NOT delivered " + alert.headline() + ": " + SafeText.escape(reason)
-          + "; and could not save it in " + fallback.file() + ": " + SafeText.escape(String.valueOf(e.getMessage()))
-          + "\n");
-      return LOST;
+    } catch (IOException e) {
+      return lost(alert, reason, IoFailure.describe(e), line);
+    } catch (RuntimeException e) {
+      return lost(alert, reason, String.valueOf(e.getMessage()), line);
     }
+  }
+
+  private int lost(Alert alert, String reason, String why, PrintWriter line) {
+    line.print(alertName + ": NOT delivered " + alert.shortHeadline() + ": " + SafeText.escape(reason)
+        + "; and could not save it in " + fallback.file() + ": " + SafeText.escape(why) + "\n");
+    return LOST;
   }
 }

@@ -122,6 +122,7 @@ class FileAlertTest {
         "-s", "ps", "-g", "local", "alerts.log");
 
     assertThat(result.exit()).isEqualTo(ReliableSender.LOST);
-    assertThat(result.stdout()).contains("NOT delivered ALERT local/ps: sshd:0").contains("and could not save it in");
+    assertThat(result.stdout()).contains("NOT delivered ALERT local/ps: sshd:0").contains("and could not save it in")
+        .endsWith(": " + notADirectory + ": exists and is not a directory\n");
   }
 }
