@@ -11,6 +11,7 @@ import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.result.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
@@ -19,11 +20,14 @@ import picocli.CommandLine.Unmatched;
  * What every alert does around its delivery: reads mon's flags, stdin and MON_* variables into an {@link Alert},
  * asks the subclass for a {@link Delivery}, and sends it through {@link ReliableSender}. A configuration error
  * found at run time (a bad recipient, an unreadable secret) still saves the alert in the fallback file: mon
- * would drop it otherwise.
+ * would drop it otherwise. So does a command line that cannot be parsed ({@link #refused}) and a run cut short by
+ * its deadline or a signal ({@link #cutShort}).
  */
 abstract class AbstractAlert implements Launchable {
   /** How long stdin may take to reach its end, at most. */
   private static final Duration STDIN_LIMIT = Duration.ofSeconds(5);
+  /** How long a refused or cut-short run waits for stdin: it must answer quickly. */
+  private static final Duration QUICK_STDIN_LIMIT = Duration.ofMillis(500);
 
   @Mixin
   AlertOptions options = new AlertOptions();
@@ -34,6 +38,11 @@ abstract class AbstractAlert implements Launchable {
 
   InputStream stdin = System.in;
   Map<String, String> env = System.getenv();
+
+  /** The run's stdin being read, its alert once built, and its sender: what a cut-short run saves. */
+  private volatile CappedReader stdinReader;
+  private volatile Alert alert;
+  private ReliableSender sender;
 
   @Override
   public String service() {
@@ -55,12 +64,11 @@ abstract class AbstractAlert implements Launchable {
 
   @Override
   public final int run(Deadline deadline, PrintWriter out) throws InterruptedException {
+    ReliableSender sender = sender(out);
     Duration stdinLimit = deadline.remaining().dividedBy(4);
-    MonitorOutput input = System.console() != null ? MonitorOutput.NONE
-        : MonitorOutput.read(stdin, stdinLimit.compareTo(STDIN_LIMIT) < 0 ? stdinLimit : STDIN_LIMIT);
+    MonitorOutput input = readStdin(stdinLimit.compareTo(STDIN_LIMIT) < 0 ? stdinLimit : STDIN_LIMIT);
     Alert alert = Alert.of(options, input, env, Instant.now());
-    ReliableSender sender = new ReliableSender(name(), new Fallback(name(), Fallback.choose(options.fallback, env)),
-        doneVerb(), out);
+    this.alert = alert;
     Delivery delivery;
     try {
       delivery = delivery(alert);
@@ -70,6 +78,79 @@ abstract class AbstractAlert implements Launchable {
       return sender.fallBack(alert, "cannot deliver: internal error: " + e);
     }
     return sender.send(alert, delivery, deadline);
+  }
+
+  /** Saves the alert mon gave with the reason the command line cannot be used: mon would lose it otherwise. */
+  @Override
+  public int refused(String problem, String[] args, Renderer renderer, PrintWriter out) {
+    RefusedCommandLine refused = new RefusedCommandLine(args, env);
+    MonitorOutput input = readStdin(QUICK_STDIN_LIMIT);
+    ReliableSender saver = new ReliableSender(name(), new Fallback(name(), refused.fallback()), doneVerb(), out);
+    return saver.fallBack(refused.alert(input, Instant.now()), withoutName(problem) + "; " + refused.given());
+  }
+
+  /**
+   * Saves the alert of a run cut short, unless the run settles it first: built from what stdin held so far when
+   * the run had not yet read it to its end.
+   */
+  @Override
+  public int cutShort(String reason, Renderer renderer, PrintWriter out) {
+    Alert current = alert;
+    if (current == null) {
+      CappedReader reader = stdinReader;
+      MonitorOutput input = reader == null ? readStdin(QUICK_STDIN_LIMIT) : MonitorOutput.of(reader.bytes(), true);
+      current = Alert.of(options, input, env, Instant.now());
+    }
+    try {
+      return sender(out).cutShort(current, withoutName(reason), out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ReliableSender.FELL_BACK;
+    }
+  }
+
+  @Override
+  public String pending() {
+    if (alert != null) {
+      ReliableSender current = senderIfAny();
+      return current == null ? null : current.pending();
+    }
+    return stdinReader != null ? "the end of stdin" : null;
+  }
+
+  private MonitorOutput readStdin(Duration limit) {
+    if (System.console() != null) {
+      return MonitorOutput.NONE;
+    }
+    CappedReader reader = CappedReader.start(stdin, MonitorOutput.MAX_BYTES, "rollcall-stdin");
+    stdinReader = reader;
+    boolean ended;
+    try {
+      ended = reader.awaitEnd(limit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ended = false;
+    }
+    return MonitorOutput.of(reader.bytes(), !ended || reader.overflowed());
+  }
+
+  /** The one sender of this run, made by whichever comes first: the run, or a cut. */
+  private synchronized ReliableSender sender(PrintWriter out) {
+    if (sender == null) {
+      sender = new ReliableSender(name(), new Fallback(name(), Fallback.choose(options.fallback, env)), doneVerb(),
+          out);
+    }
+    return sender;
+  }
+
+  private synchronized ReliableSender senderIfAny() {
+    return sender;
+  }
+
+  /** {@code text} without the "file.alert: " the launcher starts it with; the alert's own line names it. */
+  private String withoutName(String text) {
+    String prefix = name() + ": ";
+    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
 
   /** The executable's name, from its {@code @Command}. */

@@ -33,9 +33,17 @@ public record Alert(String group, String service, String hosts, long time, Alert
         env.get("MON_RETVAL"), options.secondsUntilNext);
   }
 
-  /** The summary as text, invalid UTF-8 kept as escapable bytes; may hold control characters. */
+  /**
+   * The summary as text, invalid UTF-8 kept as escapable bytes; may hold control characters. One carriage return
+   * at its end is dropped: a monitor writing CRLF would otherwise put a literal \r in every subject, message and
+   * log line (file.alert's record keeps the bytes, as mon's does).
+   */
   public String summary() {
-    return SafeText.decode(summaryBytes);
+    int end = summaryBytes.length;
+    if (end > 0 && summaryBytes[end - 1] == '\r') {
+      end--;
+    }
+    return SafeText.decode(java.util.Arrays.copyOf(summaryBytes, end));
   }
 
   /** The detail lines as text; may hold control characters. */
@@ -43,8 +51,27 @@ public record Alert(String group, String service, String hosts, long time, Alert
     return SafeText.decode(output.details());
   }
 
+  /** How much of the summary the alert's own one line and its syslog notes quote. */
+  static final int QUOTED_SUMMARY_CHARS = 200;
+
   /** "ALERT group/service: summary" with the summary escaped, for one log line. */
   public String headline() {
     return kind.subjectWord() + " " + SafeText.escape(group + "/" + service) + ": " + SafeText.escape(summary());
+  }
+
+  /**
+   * The headline with the summary cut after {@link #QUOTED_SUMMARY_CHARS} characters and "...": what the alert's
+   * own stdout line quotes (mon puts it in its log), while the delivery and the fallback file keep the whole.
+   */
+  public String shortHeadline() {
+    String summary = SafeText.escape(summary());
+    if (summary.length() > QUOTED_SUMMARY_CHARS) {
+      int end = QUOTED_SUMMARY_CHARS;
+      if (Character.isHighSurrogate(summary.charAt(end - 1))) {
+        end--;
+      }
+      summary = summary.substring(0, end) + "...";
+    }
+    return kind.subjectWord() + " " + SafeText.escape(group + "/" + service) + ": " + summary;
   }
 }

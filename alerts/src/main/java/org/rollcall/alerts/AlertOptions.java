@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  * {@code --help} only, and {@code -t} is the alert's time, so the deadline is {@code --timeout}.
  */
 public final class AlertOptions {
+  private static final int MIN_TIMEOUT_SECONDS = 2;
+  private static final int MAX_TIMEOUT_SECONDS = 3600;
+
   @Option(names = "-s", paramLabel = "SERVICE", description = "The service that alerted.")
   String service = "";
 
@@ -52,8 +55,9 @@ public final class AlertOptions {
   Path fallback;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Give up delivering (and fall back) after this many seconds (default: ${DEFAULT-VALUE}).")
-  double timeoutSeconds;
+      description = "Give up delivering (and fall back) after this many seconds, 2 to 3600 "
+          + "(default: ${DEFAULT-VALUE}).")
+  String timeout;
 
   @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
   boolean verbose;
@@ -79,9 +83,24 @@ public final class AlertOptions {
   }
 
   RunSettings settings() {
-    if (!(timeoutSeconds >= 2) || timeoutSeconds > 3600) {
-      throw new UsageException("--timeout must be between 2 and 3600 seconds, not " + timeoutSeconds);
+    return new RunSettings(timeout(), OutputMode.MON, verbose);
+  }
+
+  /**
+   * {@code --timeout} as a duration. 0 is refused rather than taken as "no deadline": an alert mon starts must
+   * end, and one second of it is kept for the fallback file, so the shortest deadline is 2 s.
+   */
+  private Duration timeout() {
+    double seconds;
+    try {
+      seconds = Double.parseDouble(timeout.trim());
+    } catch (NumberFormatException e) {
+      seconds = Double.NaN;
     }
-    return new RunSettings(Duration.ofMillis((long) (timeoutSeconds * 1000)), OutputMode.MON, verbose);
+    if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
+      throw new UsageException("--timeout wants a number of seconds from " + MIN_TIMEOUT_SECONDS + " to "
+          + MAX_TIMEOUT_SECONDS + ", not '" + timeout + "'");
+    }
+    return Duration.ofMillis((long) (seconds * 1000));
   }
 }

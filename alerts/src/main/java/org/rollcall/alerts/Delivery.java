@@ -11,4 +11,9 @@ interface Delivery {
    * @throws DeliveryException when it was not delivered
    */
   String deliver(Deadline attempt) throws DeliveryException, InterruptedException;
+
+  /** What an attempt waits on, for the line of a run cut short ("smtp 127.0.0.1:25"). */
+  default String target() {
+    return "the delivery";
+  }
 }

@@ -51,12 +51,12 @@ final class Fallback {
       LockedAppend.append(file, record.toByteArray(), true);
       announce(alert, reason + "; saved in " + file);
     } catch (IOException e) {
-      announce(alert, reason + "; could NOT save it in " + file + " either (" + e.getMessage() + ")");
+      announce(alert, reason + "; could NOT save it in " + file + " either (" + IoFailure.describe(e) + ")");
       throw e;
     }
   }
 
   private void announce(Alert alert, String what) {
-    SystemLog.report("err", alertName + ": undelivered " + alert.headline() + ": " + SafeText.escape(what));
+    SystemLog.report("err", alertName + ": undelivered " + alert.shortHeadline() + ": " + SafeText.escape(what));
   }
 }

@@ -29,6 +29,11 @@ final class HttpDelivery implements Delivery {
   private final String bearerToken;
   private final String formatName;
 
+  @Override
+  public String target() {
+    return "http " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+  }
+
   HttpDelivery(URI url, WebhookPayload payload, String bearerToken, String formatName) {
     this.url = url;
     this.payload = payload;

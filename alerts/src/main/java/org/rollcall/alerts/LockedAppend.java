@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,8 +30,9 @@ final class LockedAppend {
       Files.createDirectories(parent,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
     }
+    // No-follow (O_NOFOLLOW): in a directory others can write, a planted link must not aim root's append elsewhere.
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         FileLock lock = channel.lock()) {
       long end = channel.size();
       ByteBuffer buffer = ByteBuffer.wrap(record);

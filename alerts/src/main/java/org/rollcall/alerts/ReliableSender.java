@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.text.SafeText;
 
@@ -15,6 +17,10 @@ import org.rollcall.core.text.SafeText;
  * Delivers an alert so that it is never lost: tries, retries briefly (1 s, then 2 s apart) while the deadline
  * allows, and otherwise saves it in the {@link Fallback} file and syslog. mon ignores an alert's exit status, so
  * the exit code is for people running the alert by hand: 0 delivered, 1 saved in the fallback, 2 lost even there.
+ *
+ * <p>A run cut short (its deadline, a signal) may call {@link #cutShort} from another thread at any moment: the
+ * alert is then saved exactly once, by whichever of the two settles it first, and the other waits for that save
+ * to be whole rather than writing a second record.
  */
 final class ReliableSender {
   static final int DELIVERED = 0;
@@ -31,7 +37,15 @@ final class ReliableSender {
   private final String alertName;
   private final Fallback fallback;
   private final String doneVerb;
+  /** How long a cut-short run waits for a save the delivery thread has already begun. */
+  private static final Duration SAVE_WAIT = Duration.ofMillis(2000);
+
   private final PrintWriter out;
+  /** Set once by whoever settles the alert: delivered, saved by the run, or saved by a cut. */
+  private final AtomicBoolean settled = new AtomicBoolean();
+  private final CountDownLatch settledWhole = new CountDownLatch(1);
+  private volatile String settledAs = "";
+  private volatile String waitingFor = "the delivery";
 
   ReliableSender(String alertName, Fallback fallback, String doneVerb, PrintWriter out) {
     this.alertName = alertName;
@@ -45,11 +59,18 @@ final class ReliableSender {
     String failure = null;
     int attempt = 0;
     while (attempt < MAX_ATTEMPTS) {
+      if (settled.get()) {
+        return FELL_BACK; // cut short and saved already: delivering now would send it twice
+      }
       attempt++;
       Deadline attemptDeadline = Deadline.after(deadline.remaining().minus(FALLBACK_RESERVE));
+      waitingFor = delivery.target();
       try {
         String where = deliverWithin(delivery, attemptDeadline);
-        out.print(alertName + ": " + doneVerb + " " + alert.headline() + " " + SafeText.escape(where)
+        if (!settle("delivered")) {
+          return FELL_BACK;
+        }
+        out.print(alertName + ": " + doneVerb + " " + alert.shortHeadline() + " " + SafeText.escape(where)
             + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "\n");
         return DELIVERED;
       } catch (RuntimeException | Error e) {
@@ -62,6 +83,7 @@ final class ReliableSender {
           break;
         }
       }
+      waitingFor = "the pause before attempt " + (attempt + 1) + " to " + delivery.target();
       deadline.sleep(pause);
       pause = pause.multipliedBy(2);
     }
@@ -103,18 +125,68 @@ final class ReliableSender {
     }
   }
 
+  /** What the delivery is waiting for at this moment. */
+  String pending() {
+    return waitingFor;
+  }
+
   /** Saves an alert that could not be delivered, or even attempted, and says so on stdout. */
   int fallBack(Alert alert, String reason) {
+    if (!settle("saved in " + fallback.file())) {
+      return FELL_BACK; // a cut took the alert first and saves it
+    }
+    try {
+      return save(alert, reason, out);
+    } finally {
+      settledWhole.countDown();
+    }
+  }
+
+  /**
+   * Saves the alert of a run cut short with {@code reason}, and says so on {@code line}; when the run has
+   * already settled it (or is saving it now), waits briefly for that to be whole and says so instead.
+   */
+  int cutShort(Alert alert, String reason, PrintWriter line) throws InterruptedException {
+    if (settle("saved in " + fallback.file() + " by the cut")) {
+      try {
+        return save(alert, reason, line);
+      } finally {
+        settledWhole.countDown();
+      }
+    }
+    boolean whole = settledWhole.await(SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    line.print(alertName + ": " + SafeText.escape(reason) + "; the alert was already " + settledAs
+        + (whole ? "" : " (still being written)") + "\n");
+    return settledAs.equals("delivered") ? DELIVERED : FELL_BACK;
+  }
+
+  private boolean settle(String how) {
+    if (!settled.compareAndSet(false, true)) {
+      return false;
+    }
+    settledAs = how;
+    if (how.equals("delivered")) {
+      settledWhole.countDown();
+    }
+    return true;
+  }
+
+  private int save(Alert alert, String reason, PrintWriter line) {
     try {
       fallback.save(alert, reason, Instant.now());
-      out.print(alertName + ": NOT delivered " + alert.headline() + ": " + SafeText.escape(reason)
+      line.print(alertName + ": NOT delivered " + alert.shortHeadline() + ": " + SafeText.escape(reason)
           + "; saved in " + fallback.file() + "\n");
       return FELL_BACK;
-    } catch (IOException | RuntimeException e) {
-      out.print(alertName + ": NOT delivered " + alert.headline() + ": " + SafeText.escape(reason)
-          + "; and could not save it in " + fallback.file() + ": " + SafeText.escape(String.valueOf(e.getMessage()))
-          + "\n");
-      return LOST;
+    } catch (IOException e) {
+      return lost(alert, reason, IoFailure.describe(e), line);
+    } catch (RuntimeException e) {
+      return lost(alert, reason, String.valueOf(e.getMessage()), line);
     }
+  }
+
+  private int lost(Alert alert, String reason, String why, PrintWriter line) {
+    line.print(alertName + ": NOT delivered " + alert.shortHeadline() + ": " + SafeText.escape(reason)
+        + "; and could not save it in " + fallback.file() + ": " + SafeText.escape(why) + "\n");
+    return LOST;
   }
 }

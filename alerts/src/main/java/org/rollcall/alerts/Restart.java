@@ -27,6 +27,11 @@ final class Restart implements Delivery {
   }
 
   @Override
+  public String target() {
+    return target.describe();
+  }
+
+  @Override
   public String deliver(Deadline attempt) throws DeliveryException, InterruptedException {
     if (alert.kind() != AlertKind.FAILURE) {
       return "- nothing to restart (" + alert.kind().monName() + " alert)";

@@ -37,8 +37,9 @@ final class RestartLedger {
   @SuppressWarnings("try") // the lock is only held, for the whole block
   Decision reserve(Instant now, int max, Duration within, String what) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
+    // No-follow (O_NOFOLLOW): a link planted in a shared state directory must not aim root's write elsewhere.
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+        StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         FileLock lock = channel.lock()) {
       ByteBuffer content = ByteBuffer.allocate((int) Math.min(channel.size(), 1 << 20));
       channel.read(content, Math.max(0, channel.size() - content.capacity()));

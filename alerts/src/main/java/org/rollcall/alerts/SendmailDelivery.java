@@ -20,6 +20,11 @@ final class SendmailDelivery implements Delivery {
   private final MimeMessage message;
   private final String recipients;
 
+  @Override
+  public String target() {
+    return sendmail.toString();
+  }
+
   SendmailDelivery(Path sendmail, String from, MimeMessage message, String recipients) {
     this.sendmail = sendmail;
     this.from = from;

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.UsageException;
 
@@ -56,6 +57,11 @@ final class SmtpDelivery implements Delivery {
   }
 
   @Override
+  public String target() {
+    return "smtp " + host + ":" + port;
+  }
+
+  @Override
   public String deliver(Deadline attempt) throws DeliveryException {
     String millis = Long.toString(Math.max(1, attempt.remaining().toMillis()));
     Properties properties = new Properties();
@@ -76,7 +82,7 @@ final class SmtpDelivery implements Delivery {
     try (sockets) {
       Transport transport = Session.getInstance(properties).getTransport("smtp");
       try (transport) {
-        transport.connect(host, port, user, password);
+        connect(transport);
         transport.sendMessage(message, message.getAllRecipients());
       }
       return "to " + recipients + " via SMTP " + server;
@@ -92,6 +98,25 @@ final class SmtpDelivery implements Delivery {
           e);
     } catch (MessagingException e) {
       throw new DeliveryException("cannot send through SMTP server " + server + ": " + reply(e), true, e);
+    }
+  }
+
+  /**
+   * Connects and logs in; a 5xx greeting (554 "no service") is a permanent refusal, not retried, as every 5xx
+   * reply is (the library reports it as a plain MessagingException, like a broken connection).
+   */
+  private void connect(Transport transport) throws MessagingException, DeliveryException {
+    try {
+      transport.connect(host, port, user, password);
+    } catch (AuthenticationFailedException e) {
+      throw e;
+    } catch (MessagingException e) {
+      int code = transport instanceof SMTPTransport smtp ? smtp.getLastReturnCode() : -1;
+      if (code >= 500 && code < 600) {
+        throw new DeliveryException("SMTP server " + host + ":" + port + " refused the session: " + reply(e), false,
+            e);
+      }
+      throw e;
     }
   }
 

@@ -31,6 +31,11 @@ final class XmppDelivery implements Delivery {
   private final List<EntityBareJid> recipients;
   private final String body;
 
+  @Override
+  public String target() {
+    return "xmpp " + (host != null ? host : account.getDomain()) + (port == null ? "" : ":" + port);
+  }
+
   XmppDelivery(EntityBareJid account, String password, String host, Integer port, X509TrustManager tls,
       List<EntityBareJid> recipients, String body) {
     this.account = account;

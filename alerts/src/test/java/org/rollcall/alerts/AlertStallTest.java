@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,9 +69,11 @@ class AlertStallTest {
   }
 
   /** Accepts connections, reads what comes, and sends nothing, or a greeting one byte a second. */
-  private static final class StallingServer implements AutoCloseable {
+  static final class StallingServer implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     private final List<Socket> clients = new ArrayList<>();
+    /** Counted down when the first connection is accepted: the delivery is then under way. */
+    final CountDownLatch accepted = new CountDownLatch(1);
 
     StallingServer(boolean trickle) throws IOException {
       Thread acceptor = new Thread(() -> {
@@ -80,6 +83,7 @@ class AlertStallTest {
             synchronized (clients) {
               clients.add(client);
             }
+            accepted.countDown();
             Thread worker = new Thread(() -> serve(client, trickle), "stalling-client");
             worker.setDaemon(true);
             worker.start();

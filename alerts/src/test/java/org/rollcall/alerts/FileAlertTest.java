@@ -115,6 +115,25 @@ class FileAlertTest {
   }
 
   @Test
+  void aFallbackLinkPlantedByAnotherUserIsNotFollowed() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    new ProcessBuilder("chmod", "1777", shared.toString()).start().waitFor();
+    Path secret = Files.writeString(dir.resolve("root-only"), "root's own\n");
+    Path link = shared.resolve("fallback.log");
+    Process plant = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "ln", "-s",
+        secret.toString(), link.toString()).redirectErrorStream(true).start();
+    assertThat(plant.waitFor()).as(new String(plant.getInputStream().readAllBytes())).isZero();
+
+    InJvmAlert.Result result = InJvmAlert.run(new FileAlert(), "sshd:0\n", Map.of(), "-d",
+        dir.resolve("missing").toString(), "--fallback", link.toString(), "-s", "ps", "-g", "local", "alerts.log");
+
+    assertThat(Files.readString(secret)).isEqualTo("root's own\n");
+    assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.LOST);
+    assertThat(result.stdout()).contains("and could not save it in " + link);
+  }
+
+  @Test
   void anUnwritableFallbackIsSaidOnStdoutWithExit2() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("plain"), "a file, not a directory");
     InJvmAlert.Result result = InJvmAlert.run(new FileAlert(), "sshd:0\n", Map.of(), "-d",
@@ -122,6 +141,7 @@ class FileAlertTest {
         "-s", "ps", "-g", "local", "alerts.log");
 
     assertThat(result.exit()).isEqualTo(ReliableSender.LOST);
-    assertThat(result.stdout()).contains("NOT delivered ALERT local/ps: sshd:0").contains("and could not save it in");
+    assertThat(result.stdout()).contains("NOT delivered ALERT local/ps: sshd:0").contains("and could not save it in")
+        .endsWith(": " + notADirectory + ": exists and is not a directory\n");
   }
 }

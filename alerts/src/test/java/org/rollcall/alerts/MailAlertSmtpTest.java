@@ -43,6 +43,29 @@ class MailAlertSmtpTest {
   }
 
   @Test
+  void aCrlfSummaryHasNoCarriageReturnInTheSubject() throws Exception {
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\r\ndetail\r\n", Map.of(), "--smtp", smtp,
+        "-s", "ps", "-g", "local", "-t", "1700000000", "root@localhost");
+
+    assertThat(result.stdout()).startsWith("mail.alert: sent ALERT local/ps: sshd:0 to root@localhost");
+    assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+    String when = MonTime.shortForm(1700000000, ZoneId.systemDefault());
+    assertThat(server.getReceivedMessages()[0].getSubject()).isEqualTo("ALERT local/ps: sshd:0 (" + when + ")");
+  }
+
+  @Test
+  void theOneLineQuotesTwoHundredCharactersOfAHugeSummaryTheMailAll() throws Exception {
+    String summary = "x".repeat(5000);
+    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), summary + "\n", Map.of(), "--smtp", smtp,
+        "-s", "ps", "-g", "local", "root@localhost");
+
+    assertThat(result.stdout()).isEqualTo("mail.alert: sent ALERT local/ps: " + "x".repeat(200) + "... to "
+        + "root@localhost via SMTP " + smtp + "\n");
+    assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+    assertThat(server.getReceivedMessages()[0].getSubject()).contains(summary);
+  }
+
+  @Test
   void sendsMonsSubjectAndBodyWithUtf8Headers() throws Exception {
     InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0 caf\u00e9d:0\nsshd:1- has 0 matching\n",
         Map.of("MON_ALERTTYPE", "failure"), "--smtp", smtp, "-f", "mon@example.org", "-s", "ps", "-g", "local",
@@ -191,6 +214,20 @@ class MailAlertSmtpTest {
     assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
     assertThat(result.stdout()).contains("cannot deliver: bad mail address 'root@localhost, evil@localhost'");
     assertThat(Arrays.asList(server.getReceivedMessages())).isEmpty();
+  }
+
+  @Test
+  void aRefusingGreetingIsNotRetried() throws Exception {
+    try (ScriptedSmtpServer refusing = new ScriptedSmtpServer("554 5.7.1 no service for you", "250 ok")) {
+      InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--smtp",
+          "127.0.0.1:" + refusing.port(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g",
+          "local", "root@localhost");
+
+      assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
+      assertThat(result.stdout()).contains("refused the session").contains("554 5.7.1 no service for you")
+          .contains("(1 attempt)");
+      assertThat(refusing.sessions()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -151,4 +151,23 @@ class RestartAlertTest {
     assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
     assertThat(result.stdout()).contains("cannot deliver: --systemd wants one unit name such as ssh.service");
   }
+
+  @Test
+  void aLedgerLinkPlantedByAnotherUserIsNotFollowed() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    new ProcessBuilder("chmod", "1777", shared.toString()).start().waitFor();
+    Path secret = Files.writeString(dir.resolve("root-only"), "root's own\n");
+    Path link = new RestartTarget(List.of("/bin/true"), "true").ledgerIn(shared);
+    Process plant = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "ln", "-s",
+        secret.toString(), link.toString()).redirectErrorStream(true).start();
+    assertThat(plant.waitFor()).as(new String(plant.getInputStream().readAllBytes())).isZero();
+
+    InJvmAlert.Result result = InJvmAlert.run(new RestartAlert(), "ssh:0\n", Map.of(), "--command", "/bin/true",
+        "--state-dir", shared.toString(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g",
+        "local");
+
+    assertThat(Files.readString(secret)).isEqualTo("root's own\n");
+    assertThat(result.stdout()).contains("cannot keep the restart record " + link);
+  }
 }

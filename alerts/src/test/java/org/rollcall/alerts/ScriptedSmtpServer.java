@@ -17,10 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedSmtpServer implements AutoCloseable {
   private final ServerSocket socket;
   private final String rcptReply;
+  private final String greeting;
   private final AtomicInteger sessions = new AtomicInteger();
   private final Thread thread;
 
   ScriptedSmtpServer(String rcptReply) throws IOException {
+    this("220 scripted ESMTP", rcptReply);
+  }
+
+  /** A server that greets with {@code greeting} ("554 5.7.1 go away" refuses the session). */
+  ScriptedSmtpServer(String greeting, String rcptReply) throws IOException {
+    this.greeting = greeting;
     this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     this.rcptReply = rcptReply;
     this.thread = new Thread(this::serve, "scripted-smtp");
@@ -44,7 +51,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
               StandardCharsets.US_ASCII));
           PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
         sessions.incrementAndGet();
-        out.print("220 scripted ESMTP\r\n");
+        out.print(greeting + "\r\n");
         out.flush();
         String line;
         while ((line = in.readLine()) != null) {

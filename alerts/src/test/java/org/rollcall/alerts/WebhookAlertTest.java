@@ -97,7 +97,8 @@ class WebhookAlertTest {
   }
 
   /** A summary and details written to break out of a JSON string, a chat code block or an HTTP header. */
-  static final String HOSTILE = "sshd:0 \"}, \"x\": \"1\u2028\u0000\u001b[2J\r\nX-Forged: 1\n"
+  // Line 1 ends in CR CR LF: the summary drops one CR as the end of a CRLF line, the other must be escaped.
+  static final String HOSTILE = "sshd:0 \"}, \"x\": \"1\u2028\u0000\u001b[2J\r\r\nX-Forged: 1\n"
       + "detail \"}, \"x\": \"\n\u2028line\nnul\u0000\nback\\slash ```\n</script><!channel>\n";
 
   /**

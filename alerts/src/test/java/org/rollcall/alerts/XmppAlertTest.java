@@ -81,7 +81,7 @@ class XmppAlertTest {
   @Test
   void hostileTextArrivesAsTextInOneMessage() throws Exception {
     String forge = "</body></message><message to='ops@localhost' type='chat'><body>forged</body></message>";
-    InJvmAlert.Result result = alert("sshd:0 " + forge + "\u0000\u2028\r\n\n" + forge + "\nnul\u0000 esc\u001b[2J\n"
+    InJvmAlert.Result result = alert("sshd:0 " + forge + "\u0000\u2028\r\r\n\n" + forge + "\nnul\u0000 esc\u001b[2J\n"
         + "nonchar \ufffe \uffff end\n]]><x/>\n", Map.of("ROLLCALL_XMPP_PASSWORD", "s3cret"), "-x", "ops@localhost");
 
     assertThat(result.exit()).as(result.stdout()).isZero();
