@@ -187,7 +187,7 @@ class LauncherFaultsIT {
       boolean now = switch (ready) {
         case PEER_CONTACTED -> peer.contacts() > contactsBefore && hasThread(process, "rollcall-deadli");
         case RUN_STARTED -> hasThread(process, "rollcall-deadli");
-        case CHILD_STARTED -> hasThread(process, "rollcall-deadli") && hasGrandchild(process, "sleep");
+        case CHILD_STARTED -> hasThread(process, "rollcall-deadli") && runsBelowIt(process, "sleep");
       };
       if (now) {
         return true;
@@ -223,9 +223,10 @@ class LauncherFaultsIT {
     return false;
   }
 
-  private static boolean hasGrandchild(Process launcher, String comm) {
+  /** Whether a process named {@code comm} runs below the launcher (nagios.monitor's plugin is under a wrapper). */
+  private static boolean runsBelowIt(Process launcher, String comm) {
     for (ProcessHandle jvm : launcher.children().toList()) {
-      for (ProcessHandle child : jvm.children().toList()) {
+      for (ProcessHandle child : jvm.descendants().toList()) {
         try {
           if (Files.readString(Path.of("/proc", Long.toString(child.pid()), "comm")).strip().equals(comm)) {
             return true;
