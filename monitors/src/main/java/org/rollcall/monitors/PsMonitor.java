@@ -114,7 +114,7 @@ public final class PsMonitor implements Launchable {
   @Override
   public int run(Deadline deadline, PrintWriter out) throws InterruptedException {
     ProcFs fs = procRoot.fs();
-    RuleParser parser = new RuleParser(new MatchParser(users));
+    RuleParser parser = new RuleParser(new MatchParser(users, deadline));
     List<Rule> rules = new ArrayList<>();
     for (String text : ruleTexts) {
       rules.add(parser.parse(text));

@@ -55,6 +55,9 @@ class HostileNamesTest {
       Case.of("backslash escape look-alike", hex("rcl\\x41"), "rcl\\\\x41"),
       Case.of("DEL and C1 CSI", "72636c7fc29b", "rcl\\x7f\\u009b"),
       Case.of("line separator", "72636ce280a878", "rcl\\u2028x"),
+      Case.of("right-to-left override", "72636ce280ae6f6c", "rcl\\u202eol"),
+      Case.of("bidi isolates", "e281a7726c63e281a9", "\\u2067rlc\\u2069"),
+      Case.of("zero width and BOM", "72e2808b636cefbbbf", "r\\u200bcl\\ufeff"),
       Case.of("15 bytes", hex("rcl-fifteen-byt"), "rcl-fifteen-byt"),
       new Case("16 bytes", bytes("rcl-sixteen-byte"), bytes("rcl-sixteen-byte"), List.of(), "rcl-sixteen-byt"),
       new Case("UTF-8 cut at 15 bytes", bytes("rcl-ééééééé"), bytes("rcl-ééééééé"), List.of(), "rcl-ééééé\\xc3"),
@@ -219,10 +222,16 @@ class HostileNamesTest {
     for (int i = 0; i < output.length(); i++) {
       char ch = output.charAt(i);
       boolean control = ch < 0x20 && ch != '\n' || ch >= 0x7f && ch <= 0x9f || ch == '\u2028' || ch == '\u2029'
-          || ch == '\ufffd' || Character.isSurrogate(ch);
+          || ch == '\ufffd' || Character.isSurrogate(ch) || invisible(ch);
       assertThat(control).as("character U+%04x at %d of %s", (int) ch, i, output.substring(0,
           Math.min(output.length(), 300))).isFalse();
     }
+  }
+
+  /** Bidirectional and other invisible format controls, which make a line read other than it says. */
+  private static boolean invisible(char ch) {
+    return ch == '\u061c' || ch == '\u180e' || ch >= '\u200b' && ch <= '\u200f' || ch >= '\u202a' && ch <= '\u202e'
+        || ch >= '\u2060' && ch <= '\u206f' || ch == '\ufeff';
   }
 
   private static String quoted(byte[] arg) {

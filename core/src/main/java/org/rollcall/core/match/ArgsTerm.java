@@ -9,16 +9,19 @@ import org.rollcall.core.proc.ProcessEntry;
 /**
  * {@code args=REGEX}: found anywhere in the command line, its arguments joined by single spaces (argv[0]
  * included). Any process can write its own arguments: this term says what a process claims, not what it is.
+ * Given a deadline, each search has a time budget (see {@link RegexBudget}) and is undecided past it.
  */
 final class ArgsTerm implements Term {
   static final String CUT = "command line longer than 8 MiB: only its start was read";
 
   private final Pattern pattern;
   private final String text;
+  private final RegexBudget budget;
 
-  ArgsTerm(Pattern pattern, String text) {
+  ArgsTerm(Pattern pattern, String text, RegexBudget budget) {
     this.pattern = pattern;
     this.text = text;
+    this.budget = budget;
   }
 
   @Override
@@ -27,8 +30,16 @@ final class ArgsTerm implements Term {
     if (!args.isPresent()) {
       return Verdict.unknown(args.whyAbsent());
     }
-    Matcher matcher = pattern.matcher(String.join(" ", args.value()));
-    boolean found = matcher.find();
+    String line = String.join(" ", args.value());
+    long start = System.nanoTime();
+    long end = budget.limited() ? budget.endNanos() : 0;
+    Matcher matcher = pattern.matcher(budget.limited() ? new TimedText(line, end) : line);
+    boolean found;
+    try {
+      found = matcher.find();
+    } catch (TimedText.Expired e) {
+      return Verdict.unknown(budget.reason(end - start));
+    }
     // Of a cut command line, a verdict stands only if reading more could not have changed it.
     if (process.cmdlineTruncated() && matcher.hitEnd()) {
       return Verdict.unknown(CUT);

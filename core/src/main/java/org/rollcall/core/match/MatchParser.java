@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.text.Ascii;
@@ -16,9 +17,20 @@ import org.rollcall.core.text.Ascii;
  */
 public final class MatchParser {
   private final UserDirectory users;
+  private final RegexBudget regexBudget;
 
+  /** A parser whose {@code args=} searches have no time limit. */
   public MatchParser(UserDirectory users) {
+    this(users, null);
+  }
+
+  /**
+   * A parser whose {@code args=} searches each get a tenth of {@code deadline}'s time, never into its last tenth,
+   * and leave their term undecided past it (null: no limit).
+   */
+  public MatchParser(UserDirectory users, Deadline deadline) {
     this.users = users;
+    this.regexBudget = deadline == null ? RegexBudget.NONE : new RegexBudget(deadline);
   }
 
   public ProcessMatch parse(String text) {
@@ -53,7 +65,7 @@ public final class MatchParser {
       case "user" -> new IdTerm(IdTerm.Kind.USER, id(value, IdTerm.Kind.USER), text);
       case "group" -> new IdTerm(IdTerm.Kind.GROUP, id(value, IdTerm.Kind.GROUP), text);
       case "context" -> new ContextTerm(value, text);
-      case "args" -> new ArgsTerm(regex(value, text), text);
+      case "args" -> new ArgsTerm(regex(value, text), text, regexBudget);
       case "ppid" -> new PpidTerm(number(value, text), text);
       default -> throw new UsageException("unknown term '" + key + "=' in '" + match
           + "' (known: name=, user=, group=, context=, args=, ppid=, /path, NAME)");

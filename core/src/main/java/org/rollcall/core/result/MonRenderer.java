@@ -2,14 +2,14 @@ package org.rollcall.core.result;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.StringJoiner;
 import org.rollcall.core.text.SafeText;
 
 /**
  * mon's contract: line 1 the failing items separated by spaces, then one or more detail lines; exit 0 when all
  * is well, 1 on failure (any non-zero status is a failure to mon, and it reaches alerts as MON_RETVAL). When all is
- * well one short line says what held, which mon keeps as the last summary. Every line is escaped so that text from
- * processes or peers can never add or split a line.
+ * well one short line says what held, which mon keeps as the last summary. Line 1 holds at most
+ * 500 bytes of items, then {@code ... and N more}; the detail lines name them all. Every line is escaped so
+ * that text from processes or peers can never add or split a line.
  */
 public final class MonRenderer implements Renderer {
   public static final int FAILURE = 1;
@@ -19,15 +19,11 @@ public final class MonRenderer implements Renderer {
     List<Finding> failures = report.failures();
     // Loops, not lambdas: a run's first lambda costs milliseconds of start-up (see Launcher).
     if (failures.isEmpty()) {
-      println(out, report.okSummary());
+      printEscaped(out, SummaryLine.text(report.okSummary(), false));
       printAll(out, report.notes());
       return 0;
     }
-    StringJoiner summary = new StringJoiner(" ");
-    for (Finding failure : failures) {
-      summary.add(failure.token());
-    }
-    println(out, summary.toString());
+    printEscaped(out, SummaryLine.tokens(failures, false));
     for (Finding failure : failures) {
       printAll(out, failure.details());
     }
@@ -54,7 +50,11 @@ public final class MonRenderer implements Renderer {
   }
 
   private static void println(PrintWriter out, String line) {
-    out.print(SafeText.escape(line));
+    printEscaped(out, SafeText.escape(line));
+  }
+
+  private static void printEscaped(PrintWriter out, String line) {
+    out.print(line);
     out.print('\n');
   }
 }

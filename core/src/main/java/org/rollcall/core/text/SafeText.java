@@ -55,7 +55,8 @@ public final class SafeText {
 
   /**
    * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph separators,
-   * undecodable bytes and lone surrogates are written as {@code \\}, {@code \n}, {@code \t}, {@code \r},
+   * invisible format controls (bidirectional overrides and isolates, zero widths, the byte order mark), undecodable
+   * bytes and lone surrogates are written as {@code \\}, {@code \n}, {@code \t}, {@code \r},
    * {@code \xNN} or {@code \}{@code uNNNN}; everything else is kept, surrogate pairs whole. The escapes can be
    * read back: {@code \xNN} is an ASCII control character below 0x80 and an undecodable byte from 0x80, and the
    * C1 controls are written {@code \}{@code u0080}..{@code \}{@code u009f} so they are never taken for one.
@@ -96,8 +97,19 @@ public final class SafeText {
 
   /** Unsafe when it is not part of a surrogate pair. */
   private static boolean isUnsafe(char c) {
-    return c < 0x20 || c == '\\' || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+    return c < 0x20 || c == '\\' || (c >= 0x7f && c <= 0x9f) || (c >= '\u061c' && isInvisible(c))
         || Character.isSurrogate(c);
+  }
+
+  /**
+   * Line and paragraph separators, and the invisible format controls that make a line read other than it says:
+   * the Arabic letter mark, the Mongolian vowel separator, zero widths and directional marks (U+200B..U+200F),
+   * embeddings and overrides (U+202A..U+202E), the word joiner, invisible operators, isolates and the deprecated
+   * format controls (U+2060..U+206F), and the byte order mark.
+   */
+  private static boolean isInvisible(char c) {
+    return c == '\u061c' || c == '\u180e' || (c >= '\u200b' && c <= '\u200f') || (c >= '\u2028' && c <= '\u202e')
+        || (c >= '\u2060' && c <= '\u206f') || c == '\ufeff';
   }
 
   private static void appendEscaped(StringBuilder out, char c) {

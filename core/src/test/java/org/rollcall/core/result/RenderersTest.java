@@ -89,4 +89,72 @@ class RenderersTest {
     assertThat(Status.CRITICAL.nagiosCode()).isEqualTo(2);
     assertThat(Status.UNKNOWN.nagiosCode()).isEqualTo(3);
   }
+
+  /** 10,000 failing rules whose names take two bytes a letter in UTF-8, each with its perfdata. */
+  private static Report manyFailures() {
+    Report report = new Report("PS");
+    for (int i = 0; i < 10_000; i++) {
+      String name = "prüfé-" + i;
+      report.add(Finding.of(Status.CRITICAL, name + ":0", name + ":1- has 0 matching processes"))
+          .addPerfdata(Perfdata.count(name, 0, Range.parseEtbemon("1-")));
+    }
+    return report;
+  }
+
+  @Test
+  void monCapsItsSummaryAt500BytesAndKeepsEveryDetail() {
+    new MonRenderer().render(manyFailures(), out);
+    List<String> lines = output().lines().toList();
+    String summary = lines.get(0);
+    String shown = summary.substring(0, summary.indexOf(" ... and "));
+    int count = shown.split(" ").length;
+    assertThat(utf8(shown)).isLessThanOrEqualTo(500).isGreaterThan(500 - utf8(" prüfé-" + count + ":0"));
+    assertThat(summary).startsWith("prüfé-0:0 prüfé-1:0 ").endsWith(" prüfé-" + (count - 1) + ":0 ... and "
+        + (10_000 - count) + " more");
+    assertThat(lines).hasSize(10_001);
+    assertThat(lines.get(10_000)).isEqualTo("prüfé-9999:1- has 0 matching processes");
+  }
+
+  @Test
+  void nagiosLineOneFitsNrpesPacketAndTheRestOfThePerfdataFollowsTheLongOutput() {
+    new NagiosRenderer().render(manyFailures(), out);
+    List<String> lines = output().lines().toList();
+    String first = lines.get(0);
+    assertThat(first).startsWith("PS CRITICAL: 10000 of 10000 failed: prüfé-0:0 prüfé-1:0 ");
+    String text = first.substring(0, first.indexOf(" | "));
+    assertThat(utf8(text.substring(text.indexOf("failed: ") + 8, text.indexOf(" ... and ")))).isLessThanOrEqualTo(500);
+    List<String> onLineOne = List.of(first.substring(first.indexOf(" | ") + 3).split(" "));
+    int next = onLineOne.size();
+    // As full as it can be: line 1 and its newline fit in 1,024 bytes, and the next value would not have.
+    assertThat(utf8(first) + 1).isLessThanOrEqualTo(1024);
+    assertThat(utf8(first + " prüfé-" + next + "=0;;1:;0") + 1).isGreaterThan(1024);
+    assertThat(onLineOne).startsWith("prüfé-0=0;;1:;0").endsWith("prüfé-" + (next - 1) + "=0;;1:;0");
+    assertThat(lines.subList(1, 10_001)).allMatch(line -> line.endsWith(":1- has 0 matching processes"));
+    assertThat(lines.get(10_001)).isEqualTo("| prüfé-" + next + "=0;;1:;0");
+    assertThat(lines).hasSize(10_001 + 10_000 - next).last().isEqualTo("prüfé-9999=0;;1:;0");
+  }
+
+  @Test
+  void aFirstTokenLongerThanTheCapIsCut() {
+    Report report = new Report("PS").add(Finding.of(Status.CRITICAL, "é".repeat(400) + ":0", "long"))
+        .add(Finding.of(Status.CRITICAL, "b:0", "b"));
+    new MonRenderer().render(report, out);
+    assertThat(output()).isEqualTo("é".repeat(250) + "... ... and 1 more\nlong\nb\n");
+  }
+
+  @Test
+  void aLongAllIsWellLineIsCutAtASpace() {
+    StringBuilder summary = new StringBuilder("200 rules hold:");
+    for (int i = 0; i < 200; i++) {
+      summary.append(" rule-").append(i).append(":1");
+    }
+    new MonRenderer().render(new Report("PS").add(Finding.ok("x")).okSummary(summary.toString()), out);
+    String line = output().lines().findFirst().orElseThrow();
+    assertThat(line).startsWith("200 rules hold: rule-0:1 ").endsWith(":1 ...");
+    assertThat(utf8(line)).isLessThanOrEqualTo(504);
+  }
+
+  private static int utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
 }

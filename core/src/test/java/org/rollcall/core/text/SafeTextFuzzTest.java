@@ -32,7 +32,7 @@ class SafeTextFuzzTest {
         continue;
       }
       assertThat(c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-          || Character.isSurrogate(c))
+          || Character.isSurrogate(c) || invisible(c))
           .as("escaped %s holds U+%04X at %d", escaped, (int) c, i).isFalse();
     }
     assertThat(unescape(escaped)).isEqualTo(text);
@@ -42,6 +42,12 @@ class SafeTextFuzzTest {
     }
     assertThat(SafeText.escape(text.substring(0, cut)) + SafeText.escape(text.substring(cut)))
         .isEqualTo(escaped);
+  }
+
+  /** The reference list of invisible format controls: bidirectional embeddings, isolates, marks, zero widths. */
+  private static boolean invisible(char c) {
+    return c == '\u061c' || c == '\u180e' || c >= '\u200b' && c <= '\u200f' || c >= '\u202a' && c <= '\u202e'
+        || c >= '\u2060' && c <= '\u206f' || c == '\ufeff';
   }
 
   /** Reads the escapes SafeText documents back: a byte above 0x7f written as \xNN is the undecodable byte. */

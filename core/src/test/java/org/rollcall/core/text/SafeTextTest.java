@@ -26,6 +26,19 @@ class SafeTextTest {
     assertThat(SafeText.escape("a\nbäcker é\u00a0")).isEqualTo("a\\nbäcker é\u00a0");
   }
 
+  @Test
+  void escapesInvisibleControlsThatMakeALineReadOtherThanItSays() {
+    // "rcl\u202Egol.monitor" shows as "rclrotinom.log": the override reverses what follows it.
+    assertThat(SafeText.escape("rcl\u202egol.monitor")).isEqualTo("rcl\\u202egol.monitor");
+    assertThat(SafeText.escape("\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u061c"))
+        .isEqualTo("\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069\\u061c");
+    assertThat(SafeText.escape("\u200b\u200c\u200d\u200e\u200f\ufeff\u180e\u2060\u2064\u206f"))
+        .isEqualTo("\\u200b\\u200c\\u200d\\u200e\\u200f\\ufeff\\u180e\\u2060\\u2064\\u206f");
+    // Their neighbours are ordinary text: the en dash, the dagger, the spaces and signs around them.
+    assertThat(SafeText.escape("\u2013\u2020\u2030\u205f\u2070\ufefe"))
+        .isEqualTo("\u2013\u2020\u2030\u205f\u2070\ufefe");
+  }
+
   // Found by SafeTextFuzzTest: after a first escape, U+00A0..U+00FF were written as \\xNN, the escape of an
   // undecodable byte; and a character beyond U+FFFF whose low surrogate lies in U+DC80..U+DCFF lost its low half.
   @Test
