@@ -97,7 +97,7 @@ public final class CpuMonitor implements Launchable {
     if (top < 0 || !(sampleSeconds > 0)) {
       throw new UsageException("--top must be 0 or more and --sample above 0");
     }
-    MatchParser parser = new MatchParser(users);
+    MatchParser parser = new MatchParser(users, deadline);
     List<ProcessMatch> exempt = new ArrayList<>();
     for (String text : exemptTexts) {
       exempt.add(parser.parse(text));

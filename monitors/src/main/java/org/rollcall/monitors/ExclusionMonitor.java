@@ -75,7 +75,7 @@ public final class ExclusionMonitor implements Launchable {
 
   @Override
   public int run(Deadline deadline, PrintWriter out) {
-    MatchParser parser = new MatchParser(users);
+    MatchParser parser = new MatchParser(users, deadline);
     List<ProcessMatch> allowed = new ArrayList<>();
     for (String text : allowTexts) {
       allowed.add(parser.parse(text));
