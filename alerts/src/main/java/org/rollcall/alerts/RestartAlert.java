@@ -7,7 +7,9 @@ import java.util.List;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * restart.alert: on a failure alert, restarts the failed service (a systemd unit or a command), at most
@@ -28,8 +30,11 @@ public final class RestartAlert extends AbstractAlert {
   @Option(names = "--command", paramLabel = "PROGRAM", description = "Run PROGRAM with the ARGs given.")
   String program;
 
-  @Parameters(paramLabel = "ARG", description = "Arguments for --command, as given.")
+  @Parameters(paramLabel = "ARG", description = "Arguments for --command, as given, after --.")
   List<String> arguments = new ArrayList<>();
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--max", paramLabel = "N", defaultValue = "3",
       description = "Restarts allowed within --within (default: ${DEFAULT-VALUE}).")
@@ -56,6 +61,11 @@ public final class RestartAlert extends AbstractAlert {
     if (unit != null && (!unit.matches(UNIT_NAME) || unit.startsWith("-") || !arguments.isEmpty())) {
       throw new UsageException("--systemd wants one unit name such as ssh.service, not '"
           + unit + "'" + (arguments.isEmpty() ? "" : " and arguments"));
+    }
+    if (program != null && !arguments.isEmpty() && !spec.commandLine().getParseResult().originalArgs()
+        .contains("--")) {
+      throw new UsageException("put -- before the arguments of --command " + program + " (--command " + program
+          + " -- ARG...): without it an argument such as -t is taken as mon's own flag and left out of the command");
     }
     if (max < 1) {
       throw new UsageException("--max must be at least 1, not " + max);

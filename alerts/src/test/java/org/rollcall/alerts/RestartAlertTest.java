@@ -170,4 +170,17 @@ class RestartAlertTest {
     assertThat(Files.readString(secret)).isEqualTo("root's own\n");
     assertThat(result.stdout()).contains("cannot keep the restart record " + link);
   }
+
+  /** Without --, mon's own -t in the arguments was taken out of the command: /bin/echo hello ran. */
+  @Test
+  void argumentsWithoutTheirDoubleDashAreRefusedAndTheAlertKept() throws Exception {
+    InJvmAlert.Result result = InJvmAlert.run(new RestartAlert(), "svc:0\n",
+        Map.of("MON_STATEDIR", dir.toString(), "MON_ALERTTYPE", "failure"), "-s", "svc", "-g", "local", "--command",
+        service.toString(), "-t", "5", "hello");
+
+    assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("put -- before the arguments of --command " + service);
+    assertThat(Files.exists(dir.resolve("runs"))).as("the command ran").isFalse();
+    assertThat(Files.readString(dir.resolve("rollcall-undelivered.log"))).contains("put -- before");
+  }
 }
