@@ -92,9 +92,11 @@ class ClassDataArchiveIT {
     List<String> traced = new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
     traced.addAll(args);
     Shell.Result run = Shell.run(env, traced);
-    String exec = run.stderr().lines().filter(l -> l.startsWith("+ exec ")).findFirst().orElseThrow();
-    assertThat(exec).as("no quoting to undo").doesNotContain("'");
-    return List.of(exec.substring("+ exec ".length()).split(" "));
+    // The launcher starts the JVM as its child (it stays to forward signals): the one traced java command.
+    String jvm = run.stderr().lines().filter(l -> l.matches("\\+ \\S+/bin/java .*")).findFirst()
+        .orElseThrow();
+    assertThat(jvm).as("no quoting to undo").doesNotContain("'");
+    return List.of(jvm.substring("+ ".length()).split(" "));
   }
 
   @Test

@@ -171,7 +171,9 @@ class LauncherFaultsIT {
     }
     if (c.alert()) {
       Path fallback = state.resolve("rollcall-undelivered.log");
-      boolean saved = Files.exists(fallback) && Files.readString(fallback).contains("SIG" + signal);
+      // The record holds what stdin said: a background command's stdin is /dev/null unless the launcher keeps it.
+      boolean saved = Files.exists(fallback) && Files.readString(fallback).contains("SIG" + signal)
+          && Files.readString(fallback).contains("sshd:0");
       return line.startsWith(c.name() + ": ") && line.contains("SIG" + signal) && saved && exit != 0 && exit < 128
           ? null : shown + (saved ? "" : " (nothing saved in the fallback file)");
     }
