@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.rollcall.core.files.FileTrust;
 
 /**
  * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
@@ -38,8 +39,6 @@ final class CpuStateFile {
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
-  private static final int GROUP_OR_OTHER_WRITE = 0022;
-  private static final int STICKY = 01000;
   private static final Set<StandardOpenOption> NEW_FILE =
       EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
@@ -103,65 +102,18 @@ final class CpuStateFile {
    */
   String distrust() {
     try {
-      String directory = distrustDirectory();
-      if (directory != null) {
-        return directory;
-      }
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        return null;
-      }
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        return "it is a symbolic link or not a regular file";
-      }
-      int owner = uid(file);
-      int self = runningUid();
-      if (owner != self) {
-        return "it is owned by uid " + owner + ", not by this user (uid " + self + ")";
-      }
-      if ((mode(file) & GROUP_OR_OTHER_WRITE) != 0) {
-        return "it is writable by group or others (mode " + Integer.toOctalString(mode(file) & 07777) + ")";
-      }
-      return null;
+      String directory = FileTrust.directoryProblem(file.toAbsolutePath().getParent());
+      return directory != null ? directory : FileTrust.problem(file, FileTrust.Policy.PRIVATE);
     } catch (IOException e) {
       return "cannot check its owner: " + e.getMessage();
     }
-  }
-
-  /** Why the directory lets another user plant or swap the file, or null. */
-  private String distrustDirectory() throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    int mode = (Integer) Files.getAttribute(dir, "unix:mode");
-    int owner = (Integer) Files.getAttribute(dir, "unix:uid");
-    int self = runningUid();
-    if (owner != self && owner != 0) {
-      return "its directory " + dir + " is owned by uid " + owner + ", neither this user (uid " + self
-          + ") nor root";
-    }
-    if ((mode & GROUP_OR_OTHER_WRITE) != 0 && (mode & STICKY) == 0) {
-      return "its directory " + dir + " is writable by group or others without the sticky bit (mode "
-          + Integer.toOctalString(mode & 07777) + ")";
-    }
-    return null;
-  }
-
-  private static int uid(Path path) throws IOException {
-    return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private static int mode(Path path) throws IOException {
-    return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-  }
-
-  /** The effective uid: /proc/self belongs to it (the live /proc, whatever --proc-root says). */
-  private static int runningUid() throws IOException {
-    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Writes {@code sample} atomically; a failure is returned as a note line, or null on success. */
   String write(CpuSample sample) {
     String directory;
     try {
-      directory = distrustDirectory();
+      directory = FileTrust.directoryProblem(file.toAbsolutePath().getParent());
     } catch (IOException e) {
       return "note: cannot write state file " + file + " (" + e + "); the next run will sample again";
     }
