@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.rollcall.core.files.FileTrust;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -48,10 +49,10 @@ final class Fallback {
     record.writeBytes(head.getBytes(StandardCharsets.UTF_8));
     record.writeBytes(FileRecord.of(alert, ZoneId.systemDefault()));
     try {
-      LockedAppend.append(file, record.toByteArray(), true);
+      LockedAppend.append(file, record.toByteArray(), true, FileTrust.Policy.APPEND_ONLY);
       announce(alert, reason + "; saved in " + file);
     } catch (IOException e) {
-      announce(alert, reason + "; could NOT save it in " + file + " either (" + IoFailure.describe(e) + ")");
+      announce(alert, reason + "; could NOT save it in " + file + " either (" + IoFailure.describe(e, file) + ")");
       throw e;
     }
   }

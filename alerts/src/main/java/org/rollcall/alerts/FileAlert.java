@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.core.files.FileTrust;
+import org.rollcall.core.files.UntrustedFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +35,10 @@ public final class FileAlert extends AbstractAlert {
     byte[] record = FileRecord.of(alert, ZoneId.systemDefault());
     return attempt -> {
       try {
-        LockedAppend.append(file, record, false);
+        LockedAppend.append(file, record, false, FileTrust.Policy.APPEND_ONLY);
         return "to " + file;
+      } catch (UntrustedFileException e) {
+        throw new DeliveryException("refusing to append to " + file + ": " + e.getReason(), false, e);
       } catch (NoSuchFileException e) {
         throw new DeliveryException("cannot append to " + file + ": no such directory", false, e);
       } catch (IOException e) {

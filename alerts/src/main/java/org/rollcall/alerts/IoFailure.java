@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Says why a file could not be written, as strerror(3) would: the JDK's file exceptions often carry only the
@@ -15,6 +16,11 @@ final class IoFailure {
 
   /** "/path: permission denied", "/path: Read-only file system", ... */
   static String describe(IOException e) {
+    return describe(e, null);
+  }
+
+  /** As {@link #describe(IOException)}, without the path when it is {@code named}, which the message names. */
+  static String describe(IOException e, Path named) {
     if (!(e instanceof FileSystemException failure)) {
       return String.valueOf(e.getMessage());
     }
@@ -25,6 +31,6 @@ final class IoFailure {
           : e instanceof FileAlreadyExistsException ? "exists and is not a directory" : e.getClass().getSimpleName();
     }
     String file = failure.getFile();
-    return file == null ? why : file + ": " + why;
+    return file == null || named != null && file.equals(named.toString()) ? why : file + ": " + why;
   }
 }

@@ -178,7 +178,7 @@ final class ReliableSender {
           + "; saved in " + fallback.file() + "\n");
       return FELL_BACK;
     } catch (IOException e) {
-      return lost(alert, reason, IoFailure.describe(e), line);
+      return lost(alert, reason, IoFailure.describe(e, fallback.file()), line);
     } catch (RuntimeException e) {
       return lost(alert, reason, String.valueOf(e.getMessage()), line);
     }

@@ -144,4 +144,45 @@ class FileAlertTest {
     assertThat(result.stdout()).contains("NOT delivered ALERT local/ps: sshd:0").contains("and could not save it in")
         .endsWith(": " + notADirectory + ": exists and is not a directory\n");
   }
+
+  /** In a sticky shared directory another user creates the log first, to read every alert written to it. */
+  @Test
+  void aLogAnotherUserCreatedIsNotWrittenAndTheAlertFallsBack() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    new ProcessBuilder("chmod", "1777", shared.toString()).start().waitFor();
+    Path planted = shared.resolve("alerts.log");
+    Process plant = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c",
+        ": > \"$1\"", "sh", planted.toString()).redirectErrorStream(true).start();
+    assertThat(plant.waitFor()).as(new String(plant.getInputStream().readAllBytes())).isZero();
+    Path fallback = dir.resolve("fallback.log");
+
+    InJvmAlert.Result result = InJvmAlert.run(new FileAlert(), "sshd:0\n", Map.of(), "-d", shared.toString(),
+        "--fallback", fallback.toString(), "-s", "ps", "-g", "local", "alerts.log");
+
+    assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(result.stdout()).contains("refusing to append to " + planted + ": it is owned by uid 65534, not by "
+        + "this user (uid 0) or root (1 attempt); saved in " + fallback);
+    assertThat(Files.size(planted)).isZero();
+    assertThat(Files.readString(fallback)).contains("sshd:0");
+  }
+
+  @Test
+  void aFallbackAnotherUserCreatedIsNotWrittenEither() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    new ProcessBuilder("chmod", "1777", shared.toString()).start().waitFor();
+    Path planted = shared.resolve("fallback.log");
+    Process plant = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c",
+        ": > \"$1\"", "sh", planted.toString()).redirectErrorStream(true).start();
+    assertThat(plant.waitFor()).as(new String(plant.getInputStream().readAllBytes())).isZero();
+
+    InJvmAlert.Result result = InJvmAlert.run(new FileAlert(), "sshd:0\n", Map.of(), "-d",
+        dir.resolve("missing").toString(), "--fallback", planted.toString(), "-s", "ps", "-g", "local", "alerts.log");
+
+    assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.LOST);
+    assertThat(result.stdout()).endsWith("and could not save it in " + planted + ": it is owned by uid 65534, not "
+        + "by this user (uid 0) or root\n");
+    assertThat(Files.size(planted)).isZero();
+  }
 }
