@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.rollcall.core.cli.CallerLocale;
 import org.rollcall.core.cli.Deadline;
+import org.rollcall.core.text.Decimals;
 
 /**
  * Runs a program without a shell (arguments exactly as given), feeds its stdin, keeps the first 2000 bytes of
  * what it says (stdout and stderr), and kills it at the deadline. Its stdin is written by a thread of its own, so a
  * program that never reads (a wedged MTA) cannot hold the caller past the deadline once the pipe is full.
+ *
+ * <p>At the deadline, whatever the program started that is still its descendant is killed with it (a sendmail's
+ * queue runner, a restart script's {@code sleep}); a daemon that detached (forked and left, now init's child) is
+ * not its descendant any more, and is left running. A program that ends in time leaves its children alone.
  */
 final class BoundedProcess {
   private static final int MAX_OUTPUT = 2000;
@@ -29,12 +34,10 @@ final class BoundedProcess {
   private BoundedProcess() {}
 
   /**
-   * @param killDescendants at the deadline, also kill what the program started (a sendmail's queue runner); a
-   *     restart command's children may be the daemon it started, and are left alone
    * @throws IOException when the program cannot be started
    * @throws DeliveryException when it is still running at the deadline (it is killed)
    */
-  static Result run(List<String> command, Input input, Deadline deadline, boolean killDescendants)
+  static Result run(List<String> command, Input input, Deadline deadline)
       throws IOException, DeliveryException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     CallerLocale.restore(builder.environment());
@@ -50,16 +53,29 @@ final class BoundedProcess {
     feeder.setDaemon(true);
     feeder.start();
     if (!process.waitFor(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
-      if (killDescendants) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-      }
-      process.destroyForcibly();
+      killWithDescendants(process);
       process.waitFor(1, TimeUnit.SECONDS);
-      throw new DeliveryException(command.get(0) + " did not finish within " + deadline.total().toSeconds()
-          + " s (killed)", true);
+      throw new DeliveryException(command.get(0) + " did not finish within "
+          + Decimals.fixed(deadline.total().toMillis() / 1000.0, 1) + " s, what the alert's --timeout left it "
+          + "(killed)", true);
     }
     feeder.join(Duration.ofSeconds(1).toMillis());
     said.awaitEnd(Duration.ofSeconds(1));
     return new Result(process.exitValue(), new String(said.bytes(), StandardCharsets.UTF_8).trim());
+  }
+
+  /**
+   * Kills the descendants while the program still holds them together (once it is dead, they are init's), a few
+   * rounds for those forked meanwhile, then the program.
+   */
+  private static void killWithDescendants(Process process) {
+    for (int round = 0; round < 3; round++) {
+      List<ProcessHandle> descendants = process.descendants().toList();
+      if (descendants.isEmpty()) {
+        break;
+      }
+      descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+    process.destroyForcibly();
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.rollcall.core.cli.Deadline;
+import org.rollcall.core.files.UntrustedFileException;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -39,7 +40,10 @@ final class Restart implements Delivery {
     String limit = "at most " + max + " within " + Durations.format(window);
     RestartLedger.Decision decision;
     try {
-      decision = ledger.reserve(Instant.now(), max, window, alert.headline());
+      decision = ledger.reserve(Instant.now(), max, window, alert.shortHeadline());
+    } catch (UntrustedFileException e) {
+      throw new DeliveryException("not restarting " + target.describe() + ": the restart record " + ledger.file()
+          + " cannot be trusted (" + e.getReason() + ")", false, e);
     } catch (IOException e) {
       throw new DeliveryException("cannot keep the restart record " + ledger.file() + " (" + e.getMessage()
           + "), so did not restart " + target.describe(), false, e);
@@ -54,7 +58,7 @@ final class Restart implements Delivery {
         + numbered + ") for " + alert.headline());
     BoundedProcess.Result result;
     try {
-      result = BoundedProcess.run(target.command(), stdin -> { }, attempt, false);
+      result = BoundedProcess.run(target.command(), stdin -> { }, attempt);
     } catch (IOException | DeliveryException e) {
       throw failed("cannot run " + target.describe() + ": " + e.getMessage(), e);
     }

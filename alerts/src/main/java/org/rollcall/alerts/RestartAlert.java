@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         "(no shell; put '--' before arguments that start with '-'). Upalerts and other alerts do nothing.",
         "At most --max restarts within --within (kept in a state file); past that, no restart, and the",
         "alert is saved in the fallback file, syslog and stdout say so.",
+        "A command still running at --timeout is killed with every process it still holds; a daemon it",
+        "started that detached itself (init's child now) keeps running.",
         "Example: restart.alert --systemd ssh.service --max 3 --within 30m"})
 public final class RestartAlert extends AbstractAlert {
   private static final String UNIT_NAME = "[A-Za-z0-9:_.@\\\\-]+";

@@ -17,11 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.files.FileTrust;
 
 /**
  * Passwords and tokens, never taken from arguments (which {@code ps} shows everyone): from a {@code KEY=value}
  * file that only its owner may read, or from an environment variable. A file that group or others can read or
- * write, or that belongs to someone other than the reader or root, is refused, as ssh refuses such a key.
+ * write, or that belongs to someone other than the reader or root, is refused, as ssh refuses such a key; so is
+ * one in a directory (or below one) that another user could rename files in.
  */
 final class Secrets {
   /** Where alerts look when no {@code --secrets FILE} is given. */
@@ -116,6 +118,11 @@ final class Secrets {
     if (owner != 0 && owner != me) {
       throw new UsageException("refusing secrets file " + file + ": owned by uid " + owner + ", not by this user "
           + "(uid " + me + ") or root");
+    }
+    String directory = FileTrust.ancestorProblem(file);
+    if (directory != null) {
+      throw new UsageException("refusing secrets file " + file + ": " + directory + ", so another user could "
+          + "replace the file");
     }
     return attributes;
   }

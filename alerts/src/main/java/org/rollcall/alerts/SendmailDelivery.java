@@ -40,7 +40,7 @@ final class SendmailDelivery implements Delivery {
     }
     BoundedProcess.Result result;
     try {
-      result = BoundedProcess.run(command, message::writeTo, attempt, true);
+      result = BoundedProcess.run(command, message::writeTo, attempt);
     } catch (IOException e) {
       throw new DeliveryException("cannot run " + sendmail + ": " + e.getMessage(), false, e);
     }

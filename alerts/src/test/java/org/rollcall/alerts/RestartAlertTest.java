@@ -168,7 +168,8 @@ class RestartAlertTest {
         "local");
 
     assertThat(Files.readString(secret)).isEqualTo("root's own\n");
-    assertThat(result.stdout()).contains("cannot keep the restart record " + link);
+    assertThat(result.stdout()).contains("the restart record " + link + " cannot be trusted (it is a symbolic link "
+        + "(to " + secret + "))");
   }
 
   /** Without --, mon's own -t in the arguments was taken out of the command: /bin/echo hello ran. */
@@ -182,5 +183,37 @@ class RestartAlertTest {
     assertThat(result.stdout()).contains("put -- before the arguments of --command " + service);
     assertThat(Files.exists(dir.resolve("runs"))).as("the command ran").isFalse();
     assertThat(Files.readString(dir.resolve("rollcall-undelivered.log"))).contains("put -- before");
+  }
+
+  /**
+   * A restart script that hangs: at the deadline it is killed with the sleeper it still holds, while the daemon it
+   * started and that detached (setsid, now init's child) keeps running.
+   */
+  @Test
+  void aHangingRestartIsKilledWithWhatItHoldsButNotTheDaemonItDetached() throws Exception {
+    Path attached = dir.resolve("attached.pid");
+    Path detached = dir.resolve("detached.pid");
+    Files.writeString(service, "#!/bin/sh\n"
+        + "setsid -f sh -c 'echo $$ > " + detached + "; exec sleep 301' </dev/null >/dev/null 2>&1\n"
+        + "sleep 302 </dev/null >/dev/null 2>&1 &\n"
+        + "echo $! > " + attached + "\n"
+        + "sleep 303\n");
+    try {
+      InJvmAlert.Result result = InJvmAlert.run(new RestartAlert(), "svc:0\n", Map.of("MON_STATEDIR",
+          dir.toString()), "-s", "svc", "-g", "local", "--timeout", "2", "--command", service.toString());
+
+      assertThat(result.stdout()).contains(service + " did not finish within ")
+          .contains(" s, what the alert's --timeout left it (killed)");
+      ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(attached).trim())).orElse(null);
+      if (sleeper != null) {
+        assertThat(sleeper.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+      }
+      assertThat(ProcessHandle.of(Long.parseLong(Files.readString(detached).trim()))).as("the detached daemon")
+          .hasValueSatisfying(daemon -> assertThat(daemon.isAlive()).isTrue());
+    } finally {
+      if (Files.exists(detached)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(detached).trim())).ifPresent(ProcessHandle::destroy);
+      }
+    }
   }
 }

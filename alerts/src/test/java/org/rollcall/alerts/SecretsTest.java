@@ -63,6 +63,27 @@ class SecretsTest {
         + file + ": owned by uid 65534, not by this user (uid 0) or root");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"rwxrwxrwx", "rwxrwx---"})
+  void aFileInADirectoryOthersCanRenameInIsRefused(String mode) throws Exception {
+    Path loose = Files.createDirectory(dir.resolve("loose"));
+    Path file = Files.move(secrets("rw-------"), loose.resolve("secrets"));
+    Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString(mode));
+    assertThatThrownBy(() -> lookUp(file)).isInstanceOf(UsageException.class).hasMessage("refusing secrets file "
+        + file + ": its directory " + loose + " is writable by group or others without the sticky bit (mode "
+        + PosixModes.octal(PosixFilePermissions.fromString(mode)).substring(1) + "), so another user could replace the file");
+  }
+
+  @Test
+  void aFileInADirectoryAnotherUserOwnsIsRefused() throws Exception {
+    Path theirs = Files.createDirectory(dir.resolve("theirs"));
+    Path file = Files.move(secrets("rw-------"), theirs.resolve("secrets"));
+    Files.setAttribute(theirs, "unix:uid", 65534);
+    assertThatThrownBy(() -> lookUp(file)).isInstanceOf(UsageException.class).hasMessage("refusing secrets file "
+        + file + ": its directory " + theirs + " is owned by uid 65534, not by this user (uid 0) or root, so "
+        + "another user could replace the file");
+  }
+
   @Test
   void somethingThatIsNotAFileIsRefusedWithoutBeingOpened() throws Exception {
     Path fifo = dir.resolve("fifo");
