@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 /**
  * One man page's AsciiDoc: picocli's generated sections included by tag, in man(7)'s order, with EXIT STATUS,
- * ENVIRONMENT and EXAMPLES from templates. A template named after the executable ({@code ps.monitor-examples.adoc})
- * wins over the one for its kind ({@code monitor-examples.adoc}), so an executable merged without its own
- * templates still gets a complete page.
+ * ENVIRONMENT, FILES and EXAMPLES from templates. A template named after the executable
+ * ({@code ps.monitor-examples.adoc}) wins over the one for its kind ({@code monitor-examples.adoc}), so an
+ * executable merged without its own templates still gets a complete page.
  */
 record PageLayout(String name, Path generated, Path templates) {
 
@@ -33,7 +33,7 @@ record PageLayout(String name, Path generated, Path templates) {
     for (String section : new String[] {"name", "synopsis", "description", "options", "arguments"}) {
       generatedSection(page, section);
     }
-    for (String part : new String[] {"exit-status", "environment", "examples", "see-also"}) {
+    for (String part : new String[] {"exit-status", "environment", "files", "examples", "see-also"}) {
       page.append("include::").append(template(part)).append("[]\n\n");
     }
     return page.toString();

@@ -29,8 +29,8 @@ class ManPagesTest {
     for (String name : pages()) {
       String page = Files.readString(MAN1.resolve(name + ".1"));
       assertThat(page).as(name).contains(".TH \"" + name.toUpperCase() + "\" \"1\" \"2026-11-22\" \"rollcall ");
-      assertThat(page).as(name).contains(".SH \"EXIT STATUS\"", ".SH \"ENVIRONMENT\"", ".SH \"EXAMPLES\"",
-          "JAVA_HOME");
+      assertThat(page).as(name).contains(".SH \"EXIT STATUS\"", ".SH \"ENVIRONMENT\"", ".SH \"FILES\"",
+          ".SH \"EXAMPLES\"", "JAVA_HOME");
     }
     String ps = Files.readString(MAN1.resolve("ps.monitor.1"));
     assertThat(ps).contains(".SH \"RULES\"", "check_rollcall_ps", "monitor ps.monitor \\-\\-recheck 10");
