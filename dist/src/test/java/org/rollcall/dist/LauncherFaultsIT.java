@@ -34,11 +34,15 @@ class LauncherFaultsIT {
   private static final String[] SIGNALS = {"TERM", "INT", "HUP", "USR1", "QUIT"};
 
   /**
-   * A JVM starts its children with SIGQUIT blocked (its own threads block it), and a blocked signal stays blocked
-   * across exec: this puts the mask back as mon (Perl) and a shell leave it, then becomes the launcher.
+   * A JVM starts its children with SIGQUIT blocked (its own threads block it), and a blocked or ignored signal
+   * stays so across exec (SIGHUP is ignored under nohup, SIGPIPE by Python itself): this puts the mask and the
+   * dispositions back as mon (Perl) and a shell leave them, then becomes the launcher.
    */
-  private static final List<String> AS_MON_STARTS_IT = List.of("python3", "-c",
-      "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])");
+  private static final List<String> AS_MON_STARTS_IT = List.of("python3", "-c", "import os, signal, sys\n"
+      + "signal.pthread_sigmask(signal.SIG_SETMASK, [])\n"
+      + "for name in ('SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGPIPE'):\n"
+      + "    signal.signal(getattr(signal, name), signal.SIG_DFL)\n"
+      + "os.execv(sys.argv[1], sys.argv[1:])");
 
   @TempDir
   static Path dir;
