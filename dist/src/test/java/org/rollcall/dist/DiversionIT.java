@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.nagios.NagiosMonitor;
 
 /**
  * The diversion of a file mon owns, before the alerts module ships one: the package staged again (the same
@@ -63,7 +64,7 @@ class DiversionIT {
     try (OutputStream out = Files.newOutputStream(lib.resolve("fake-alerts.jar"));
         JarOutputStream jar = new JarOutputStream(out)) {
       jar.putNextEntry(new JarEntry("META-INF/rollcall/file.alert"));
-      jar.write("org.rollcall.monitors.NagiosMonitor\n".getBytes(StandardCharsets.UTF_8));
+      jar.write("org.rollcall.monitors.nagios.NagiosMonitor\n".getBytes(StandardCharsets.UTF_8));
     }
     Path man = Files.createDirectories(target.resolve("man/man1"));
     Shell.ok("cp", "-r", Built.TARGET.resolve("man/man1").toString(), target.resolve("man").toString());

@@ -1,6 +1,7 @@
 /**
- * The mon monitor executables, one class each, named after the executable: ps.monitor is {@link PsMonitor},
- * exclusion.monitor {@link ExclusionMonitor}, cpu.monitor {@link CpuMonitor}; the package-private classes beside
- * them evaluate and report for one monitor each.
+ * The monitor executables, a package each with the class named after the executable and its helpers beside it:
+ * {@code ps} (ps.monitor), {@code cpu} (cpu.monitor), {@code exclusion} (exclusion.monitor), {@code nagios}
+ * (nagios.monitor) and {@code net} (port.monitor, ssh.monitor). This package holds only what more than one of them
+ * uses ({@link Version}, {@link PidList}); each may use it and {@code core}, never another monitor's package.
  */
 package org.rollcall.monitors;

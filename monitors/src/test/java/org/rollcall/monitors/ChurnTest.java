@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.exclusion.ExclusionMonitor;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * The process monitors while shell loops fork and reap short-lived processes as fast as they can: on stable

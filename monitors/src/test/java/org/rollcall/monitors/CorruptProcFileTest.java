@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.exclusion.ExclusionMonitor;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * One process's file in a saved tree is malformed: that process is undecided for the rules it could have matched,

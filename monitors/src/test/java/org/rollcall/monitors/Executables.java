@@ -18,18 +18,18 @@ import java.util.stream.Stream;
  * Runs rollcall executables the way mon does: a separate JVM through the real entry point, stdout and stderr kept
  * apart so tests can check that nothing reaches stderr.
  */
-final class Executables {
+public final class Executables {
   private Executables() {}
 
   /** What one run printed and returned. */
-  record Run(int exit, String stdout, String stderr, long millis) {}
+  public record Run(int exit, String stdout, String stderr, long millis) {}
 
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** {@code java -cp CLASSPATH Main name args...}, optionally behind a prefix such as setpriv. */
-  static List<String> command(String classPath, List<String> prefix, String name, String... args) {
+  public static List<String> command(String classPath, List<String> prefix, String name, String... args) {
     List<String> command = new ArrayList<>(prefix);
     command.add(java());
     if (Runtime.version().feature() >= 22) {
@@ -41,11 +41,11 @@ final class Executables {
     return command;
   }
 
-  static Run run(String name, String... args) {
+  public static Run run(String name, String... args) {
     return exec(command(System.getProperty("java.class.path"), List.of(), name, args));
   }
 
-  static Run exec(List<String> command) {
+  public static Run exec(List<String> command) {
     try {
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
@@ -66,7 +66,7 @@ final class Executables {
     }
   }
 
-  static CompletableFuture<String> read(InputStream in) {
+  public static CompletableFuture<String> read(InputStream in) {
     return CompletableFuture.supplyAsync(() -> {
       try (in) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -80,7 +80,7 @@ final class Executables {
    * A copy of this test's class path in a directory every user can read, so the executables can run as another
    * user (root's Maven repository is private).
    */
-  static String worldReadableClassPath(Path dir) throws IOException {
+  public static String worldReadableClassPath(Path dir) throws IOException {
     List<String> entries = new ArrayList<>();
     int n = 0;
     for (String entry : System.getProperty("java.class.path").split(":")) {
@@ -105,7 +105,7 @@ final class Executables {
   }
 
   /** Makes {@code dir} and everything below it readable (and directories searchable) by everyone. */
-  static void openUp(Path dir) throws IOException {
+  public static void openUp(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.toList()) {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) || Files.isExecutable(p)

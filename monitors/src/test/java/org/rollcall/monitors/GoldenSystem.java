@@ -7,10 +7,10 @@ import org.rollcall.core.proc.FakeProc;
  * The saved system golden tests run against: a small SELinux server with the processes etbemon's blog names,
  * an impostor "master", a user's sshd, a python daemon, a long-named daemon, a kernel thread and a zombie.
  */
-final class GoldenSystem {
+public final class GoldenSystem {
   private GoldenSystem() {}
 
-  static FakeProc build(Path root) {
+  public static FakeProc build(Path root) {
     FakeProc proc = new FakeProc(root);
     proc.process(1, "systemd").ppid(0).cmdline("/sbin/init", "splash").exe("/usr/lib/systemd/systemd")
         .label("system_u:system_r:init_t:s0");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * Processes whose comm and arguments are chosen to break parsers and forge output lines, two of each, started as

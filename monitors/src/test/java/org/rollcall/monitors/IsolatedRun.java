@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * programs' files cannot be mistaken for its own), and records what it left: the files in that /tmp after it
  * exited, and every process that ran below its JVM.
  */
-final class IsolatedRun {
+public final class IsolatedRun {
   /** What the JVM left in /tmp is printed after this line, on stdout, by the wrapper once the JVM has exited. */
   private static final String TMP_MARK = "--- /tmp after the run ---";
 
@@ -33,11 +33,11 @@ final class IsolatedRun {
    * @param children the processes seen below the executable's JVM while it ran, each with the programs it ran
    * @param survivors those of them still running after the run
    */
-  record Result(int exit, String stdout, String stderr, long millis, List<String> leftInTmp, boolean jvmSeen,
+  public record Result(int exit, String stdout, String stderr, long millis, List<String> leftInTmp, boolean jvmSeen,
       Map<Long, Set<String>> children, List<String> survivors) {}
 
   /** {@code java [jvmOptions] -cp ... Main name args} under {@code unshare --mount} with a fresh tmpfs on /tmp. */
-  static Result run(List<String> jvmOptions, String name, String... args) throws InterruptedException {
+  public static Result run(List<String> jvmOptions, String name, String... args) throws InterruptedException {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root for a private /tmp (unshare --mount)");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "needs unshare: apt-get install util-linux");
     List<String> java = Executables.command(System.getProperty("java.class.path"), List.of(), name, args);
@@ -85,7 +85,7 @@ final class IsolatedRun {
   }
 
   /** Whether {@code pid} still runs: a zombie (ended, not yet reaped by PID 1) runs nothing. */
-  static boolean running(long pid) {
+  public static boolean running(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';

@@ -16,23 +16,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Real processes started for a test under chosen names, and killed (only those) when it ends. */
-final class LiveProcesses implements AutoCloseable {
+public final class LiveProcesses implements AutoCloseable {
   private final Path bin;
   private final List<Process> started = new ArrayList<>();
   private final List<ProcessHandle> detached = new ArrayList<>();
 
   /** Processes of existing programs only. */
-  LiveProcesses() {
+  public LiveProcesses() {
     this.bin = null;
   }
 
   /** Also programs copied under chosen names into {@code bin}. */
-  LiveProcesses(Path bin) throws IOException {
+  public LiveProcesses(Path bin) throws IOException {
     this.bin = Files.createDirectories(bin);
   }
 
   /** A copy of sleep named {@code name} in {@code dir}, so its comm and exe are that name. */
-  Path binary(String dir, String name) throws IOException {
+  public Path binary(String dir, String name) throws IOException {
     Path target = Files.createDirectories(bin.resolve(dir)).resolve(name);
     Files.copy(Path.of("/bin/sleep"), target, StandardCopyOption.REPLACE_EXISTING);
     Executables.openUp(bin);
@@ -40,7 +40,7 @@ final class LiveProcesses implements AutoCloseable {
   }
 
   /** Starts {@code command}; waits until its exec is visible so a scan sees the final name. */
-  Process start(String expectedComm, String... command) throws IOException, InterruptedException {
+  public Process start(String expectedComm, String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     started.add(process);
@@ -54,7 +54,7 @@ final class LiveProcesses implements AutoCloseable {
    * this JVM's charset nor the 128 KiB limit on one argument gets in the way. Detached (see
    * {@link #startDetached}).
    */
-  ProcessHandle startNamed(List<String> prefix, byte[] comm, List<byte[]> argv) throws IOException,
+  public ProcessHandle startNamed(List<String> prefix, byte[] comm, List<byte[]> argv) throws IOException,
       InterruptedException {
     StringBuilder hex = new StringBuilder();
     for (byte b : comm) {
@@ -87,7 +87,7 @@ final class LiveProcesses implements AutoCloseable {
    * Starts {@code command} as an orphan (its parent a shell that has exited), so that a monitor run inside this
    * JVM does not take it for one of its own children.
    */
-  ProcessHandle startDetached(List<String> command) throws IOException, InterruptedException {
+  public ProcessHandle startDetached(List<String> command) throws IOException, InterruptedException {
     List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 & echo $!", "sh"));
     shell.addAll(command);
     Process parent = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -100,7 +100,7 @@ final class LiveProcesses implements AutoCloseable {
   }
 
   /** {@link #startDetached(List)}, then waits until its comm is {@code expectedComm}. */
-  ProcessHandle startDetached(String expectedComm, String... command) throws IOException, InterruptedException {
+  public ProcessHandle startDetached(String expectedComm, String... command) throws IOException, InterruptedException {
     ProcessHandle handle = startDetached(List.of(command));
     awaitComm(handle.pid(), expectedComm.getBytes(StandardCharsets.UTF_8));
     return handle;
@@ -121,7 +121,7 @@ final class LiveProcesses implements AutoCloseable {
   }
 
   /** Skips the test unless we are root and setpriv (Debian package util-linux) is installed. */
-  static void assumeSetprivAsRoot() {
+  public static void assumeSetprivAsRoot() {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv from the Debian package util-linux");
     assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
         "needs root: setpriv can change IDs only as root");

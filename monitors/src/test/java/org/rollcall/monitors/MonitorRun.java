@@ -12,9 +12,9 @@ import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.Launcher;
 
 /** One run of a command through the real launcher, as Main would run it: its exit code and output lines. */
-record MonitorRun(int exit, String output) {
+public record MonitorRun(int exit, String output) {
 
-  static MonitorRun of(Launchable command, String... args) {
+  public static MonitorRun of(Launchable command, String... args) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int[] halted = {-1};
     int code = new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), c -> halted[0] = c)
@@ -26,7 +26,7 @@ record MonitorRun(int exit, String output) {
    * Runs {@code java ... Main NAME ARGS} as its own process, as mon would: its children and wrappers are not the
    * test's, so processes the test starts are judged like any other. stderr is merged into the output, as mon does.
    */
-  static MonitorRun external(String name, String... args) throws IOException, InterruptedException {
+  public static MonitorRun external(String name, String... args) throws IOException, InterruptedException {
     // stderr merged into stdout, as mon merges them.
     List<String> command = Executables.command(System.getProperty("java.class.path"), List.of(), name, args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -38,11 +38,11 @@ record MonitorRun(int exit, String output) {
     return new MonitorRun(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return output.lines().toList();
   }
 
-  String summary() {
+  public String summary() {
     return lines().get(0);
   }
 }

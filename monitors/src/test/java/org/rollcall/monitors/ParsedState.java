@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
  * What parsing left in a command: the value of every {@code @Option} and {@code @Parameters} field, mixins
  * included, by name. Two commands parsed from the same arguments must have equal states, whichever path parsed them.
  */
-final class ParsedState {
+public final class ParsedState {
   private ParsedState() {}
 
-  static Map<String, Object> of(Object command) {
+  public static Map<String, Object> of(Object command) {
     Map<String, Object> state = new LinkedHashMap<>();
     collect(command, "", state);
     return state;

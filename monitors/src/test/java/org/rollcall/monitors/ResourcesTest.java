@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.exclusion.ExclusionMonitor;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * What a run leaves behind: no thread and no child process in the JVM that ran it, no file in the temporary

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * Impostors of a root daemon, each started by the unprivileged user nobody: one that names itself like the daemon,

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.cli.Launchable;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.exclusion.ExclusionMonitor;
+import org.rollcall.monitors.ps.PsMonitor;
 
 /**
  * A --proc-root with no process in it (an empty directory, or / by mistake) is a wrong root, not a machine where

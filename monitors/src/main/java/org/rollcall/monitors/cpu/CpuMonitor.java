@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import org.rollcall.core.match.OwnProcesses;
 import org.rollcall.core.match.ProcessMatch;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessGoneException;
+import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

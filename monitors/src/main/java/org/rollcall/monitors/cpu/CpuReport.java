@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import java.util.ArrayList;
 import java.util.List;

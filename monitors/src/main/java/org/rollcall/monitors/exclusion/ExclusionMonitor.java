@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import org.rollcall.core.match.MatchParser;
 import org.rollcall.core.match.ProcessMatch;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

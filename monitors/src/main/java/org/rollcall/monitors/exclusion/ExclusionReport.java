@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.rollcall.core.result.Perfdata;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
+import org.rollcall.monitors.PidList;
 
 /**
  * Turns exclusion outcomes into a report: one finding per rule, whose summary word lists its offenders as
@@ -66,7 +67,7 @@ final class ExclusionReport {
     if (!outcome.undecided().isEmpty()) {
       details.add(rule.option() + " cannot be decided for " + outcome.undecided().size() + " "
           + (outcome.undecided().size() == 1 ? "process" : "processes") + " (" + outcome.undecidedReason() + ")"
-          + PsReport.pids(outcome.undecided()));
+          + PidList.of(outcome.undecided()));
     }
     if (outcome.unseen() != null && token.length() == 0) {
       // A process this scan could not see may break the rule: no offender seen is not "none".

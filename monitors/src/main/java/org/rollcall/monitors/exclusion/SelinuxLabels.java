@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.nagios;
 
 import java.io.File;
 import java.io.IOException;

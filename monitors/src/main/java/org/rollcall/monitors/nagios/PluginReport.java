@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.nagios;
 
 import java.io.PrintWriter;
 import org.rollcall.core.result.Finding;

@@ -5,9 +5,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.ParallelChecks;
-import org.rollcall.core.net.SocketReader;
-import org.rollcall.core.net.SocketReader.Received;
+import org.rollcall.monitors.net.SocketReader.Received;
 
 /** port.monitor's --send and --expect on a connected stream: send the bytes, then look for the pattern. */
 final class Conversation {

@@ -1,9 +1,9 @@
-package org.rollcall.core.net;
+package org.rollcall.monitors.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 /**

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.HostAddresses;
-import org.rollcall.core.net.ParallelChecks;
 import org.rollcall.core.result.Status;
 
 /**

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.net;
 
 import java.io.PrintWriter;
 import java.util.regex.Pattern;
@@ -8,9 +8,7 @@ import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
-import org.rollcall.monitors.net.HostOptions;
-import org.rollcall.monitors.net.OpenSshVersion;
-import org.rollcall.monitors.net.SshProbe;
+import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.ParallelChecks;
-import org.rollcall.core.net.SocketReader;
-import org.rollcall.core.net.SocketReader.Received;
+import org.rollcall.monitors.net.SocketReader.Received;
 
 /**
  * ssh.monitor's check of one address: send our identification, read the server's (RFC 4253 section 4.2), then

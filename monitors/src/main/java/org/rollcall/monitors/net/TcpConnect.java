@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.ParallelChecks;
 
 /** Opens a TCP connection within a deadline and names the ways it can fail as a sysadmin would. */
 public final class TcpConnect {

@@ -9,8 +9,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.BytePreview;
-import org.rollcall.core.net.ParallelChecks;
 import org.rollcall.core.text.SafeText;
 
 /**

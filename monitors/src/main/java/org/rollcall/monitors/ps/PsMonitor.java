@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
 import org.rollcall.core.text.SafeText;
+import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

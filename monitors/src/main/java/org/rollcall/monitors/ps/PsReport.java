@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import java.util.List;
 import java.util.StringJoiner;
@@ -8,11 +8,10 @@ import org.rollcall.core.result.Perfdata;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
+import org.rollcall.monitors.PidList;
 
 /** Turns ps.monitor's rule counts into a report: one finding per rule, a perfdata count per rule. */
 final class PsReport {
-  static final int PIDS_SHOWN = 20;
-
   private PsReport() {}
 
   static Report of(List<RuleCount> counts, String scanNote) {
@@ -51,26 +50,15 @@ final class PsReport {
     }
     if (status == Status.CRITICAL) {
       String line = count.rule().text() + " has " + count.low() + (count.isExact() ? "" : " or more")
-          + " matching " + (count.low() == 1 ? "process" : "processes") + ", " + expected + pids(count.matched());
+          + " matching " + (count.low() == 1 ? "process" : "processes") + ", " + expected + PidList.of(count.matched());
       return Finding.of(status, match + ":" + count.low(), line);
     }
     String upTo = count.high() == Double.POSITIVE_INFINITY ? "an unknown number" : "up to "
         + Range.format(count.high() - count.low());
     String line = count.rule().text() + " cannot be decided: " + count.low() + " matching, " + upTo
         + " more undecided (" + (count.undecidedReason() != null ? count.undecidedReason()
-            : unseenReason != null ? unseenReason : "processes not visible") + "), " + expected + pids(count.matched());
+            : unseenReason != null ? unseenReason : "processes not visible") + "), " + expected
+        + PidList.of(count.matched());
     return Finding.of(Status.UNKNOWN, match + ":" + count.low() + "?", line);
-  }
-
-  /** {@code ": pids 1 2 3"} with at most {@link #PIDS_SHOWN} of them, or nothing for none. */
-  static String pids(List<Integer> pids) {
-    if (pids.isEmpty()) {
-      return "";
-    }
-    StringJoiner shown = new StringJoiner(" ", ": pids ", "");
-    for (int pid : pids.subList(0, Math.min(PIDS_SHOWN, pids.size()))) {
-      shown.add(Integer.toString(pid));
-    }
-    return shown + (pids.size() > PIDS_SHOWN ? " and " + (pids.size() - PIDS_SHOWN) + " more" : "");
   }
 }

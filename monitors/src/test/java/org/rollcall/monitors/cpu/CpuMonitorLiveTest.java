@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.LiveProcesses;
+import org.rollcall.monitors.MonitorRun;
 
 /**
  * cpu.monitor, run as its own JVM, on this machine's /proc with a real busy loop and an idle sleep. The limit is

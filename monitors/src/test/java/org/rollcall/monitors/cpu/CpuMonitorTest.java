@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.monitors.MonitorRun;
 
 /** cpu.monitor on fixture trees: two runs with a state directory, 300 s of uptime apart. */
 class CpuMonitorTest {

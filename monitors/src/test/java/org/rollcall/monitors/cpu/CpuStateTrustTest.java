@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.MonitorRun;
 
 /**
  * cpu.monitor against a state file it did not write: another user (nobody, through setpriv) plants a sample in

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

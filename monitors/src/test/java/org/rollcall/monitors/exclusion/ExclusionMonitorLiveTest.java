@@ -1,8 +1,10 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.LiveProcesses;
+import org.rollcall.monitors.MonitorRun;
 
 /** exclusion.monitor on this machine's /proc, with real processes under other IDs started by setpriv. */
 class ExclusionMonitorLiveTest {

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.exclusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.monitors.MonitorRun;
 
 /** exclusion.monitor on fixture trees: every UID/GID mix, SELinux labels, and kernels without them. */
 class ExclusionMonitorTest {

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.nagios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rollcall.core.net;
+package org.rollcall.monitors.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

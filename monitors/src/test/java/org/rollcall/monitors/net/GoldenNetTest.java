@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rollcall.core.cli.Launchable;
+import org.rollcall.monitors.GoldenCases;
 import org.rollcall.monitors.peers.CommandRun;
 import org.rollcall.monitors.peers.FakePeer;
 import org.rollcall.monitors.peers.Ports;

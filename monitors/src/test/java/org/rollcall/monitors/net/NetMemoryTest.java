@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.IsolatedRun;
 import org.rollcall.monitors.peers.FakePeer;
 
 /**

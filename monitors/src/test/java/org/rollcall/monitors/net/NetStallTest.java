@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.IsolatedRun;
 import org.rollcall.monitors.peers.CommandRun;
 import org.rollcall.monitors.peers.HostileHosts;
 import org.rollcall.monitors.peers.HostileHosts.Kind;

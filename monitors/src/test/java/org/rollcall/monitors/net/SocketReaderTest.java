@@ -1,4 +1,4 @@
-package org.rollcall.core.net;
+package org.rollcall.monitors.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.net.SocketReader.End;
-import org.rollcall.core.net.SocketReader.Received;
+import org.rollcall.monitors.net.SocketReader.End;
+import org.rollcall.monitors.net.SocketReader.Received;
 
 /** Against a real loopback server that writes what each test tells it to, at the pace it tells it to. */
 class SocketReaderTest {

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rollcall.monitors.Executables;
+import org.rollcall.monitors.LiveProcesses;
 
 /**
  * etbemon's own ps.monitor (Debian package mon) and ours agree on the exit code and the failing names for the same

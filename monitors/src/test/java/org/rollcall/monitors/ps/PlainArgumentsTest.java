@@ -1,15 +1,18 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.rollcall.core.cli.Launchable;
-import org.rollcall.core.ids.FixedUserDirectory;
-import org.rollcall.core.result.OutputMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.ids.FixedUserDirectory;
+import org.rollcall.core.result.OutputMode;
+import org.rollcall.monitors.ParsedState;
+import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.exclusion.ExclusionMonitor;
 import picocli.CommandLine;
 
 /**

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.rollcall.core.cli.Launcher;
-import org.rollcall.core.cli.ProcRootOption;
-import org.rollcall.core.ids.FixedUserDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.core.cli.Launcher;
+import org.rollcall.core.cli.ProcRootOption;
+import org.rollcall.core.ids.FixedUserDirectory;
+import org.rollcall.monitors.GoldenCases;
+import org.rollcall.monitors.GoldenSystem;
 
 /**
  * Whole runs of ps.monitor against {@link GoldenSystem}: each case is {@code golden/ps/CASE.args} (one argument a

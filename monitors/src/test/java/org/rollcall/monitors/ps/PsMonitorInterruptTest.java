@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.Executables;
+import org.rollcall.monitors.LiveProcesses;
 
 /** ps.monitor run as mon runs it (its own JVM through the real entry point) on processes this test starts. */
 class PsMonitorLiveTest {

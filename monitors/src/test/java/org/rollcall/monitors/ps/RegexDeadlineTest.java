@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.LiveProcesses;
+import org.rollcall.monitors.MonitorRun;
 
 /**
  * A real process whose command line ends in 100,000 {@code a}s, and {@code args=MARKER (a+)+b}, which backtracks

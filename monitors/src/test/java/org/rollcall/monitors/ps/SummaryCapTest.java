@@ -1,4 +1,4 @@
-package org.rollcall.monitors;
+package org.rollcall.monitors.ps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.MonitorRun;
 
 /**
  * 10,000 rules no process can satisfy, through ps.monitor's real run: mon's summary line stays at 500 bytes of
