@@ -23,7 +23,7 @@ import picocli.CommandLine.Unmatched;
  * would drop it otherwise. So does a command line that cannot be parsed ({@link #refused}) and a run cut short by
  * its deadline or a signal ({@link #cutShort}).
  */
-abstract class AbstractAlert implements Launchable {
+public abstract class AbstractAlert implements Launchable {
   /** How long stdin may take to reach its end, at most. */
   private static final Duration STDIN_LIMIT = Duration.ofSeconds(5);
   /** How long a refused or cut-short run waits for stdin: it must answer quickly. */
@@ -37,7 +37,7 @@ abstract class AbstractAlert implements Launchable {
   List<String> unmatched = new ArrayList<>();
 
   InputStream stdin = System.in;
-  Map<String, String> env = System.getenv();
+  protected Map<String, String> env = System.getenv();
 
   /** The run's stdin being read, its alert once built, and its sender: what a cut-short run saves. */
   private volatile CappedReader stdinReader;
@@ -55,12 +55,12 @@ abstract class AbstractAlert implements Launchable {
   }
 
   /** The word stdout uses for a delivered alert: "sent", or "handled" for an alert that acts. */
-  String doneVerb() {
+  protected String doneVerb() {
     return "sent";
   }
 
   /** The delivery for this alert, or a {@link UsageException} saying what in its configuration is wrong. */
-  abstract Delivery delivery(Alert alert);
+  protected abstract Delivery delivery(Alert alert);
 
   @Override
   public final int run(Deadline deadline, PrintWriter out) throws InterruptedException {

@@ -20,7 +20,7 @@ public record Alert(String group, String service, String hosts, long time, Alert
     String secondsUntilNext) {
 
   /** Builds the alert from parsed flags, stdin and the environment; {@code now} stands in for a missing -t. */
-  static Alert of(AlertOptions options, MonitorOutput output, Map<String, String> env, Instant now) {
+  public static Alert of(AlertOptions options, MonitorOutput output, Map<String, String> env, Instant now) {
     String monType = env.get("MON_ALERTTYPE");
     AlertKind kind = options.flaggedKind();
     if (kind == null) {
@@ -52,7 +52,7 @@ public record Alert(String group, String service, String hosts, long time, Alert
   }
 
   /** How much of the summary the alert's own one line and its syslog notes quote. */
-  static final int QUOTED_SUMMARY_CHARS = 200;
+  public static final int QUOTED_SUMMARY_CHARS = 200;
 
   /** "ALERT group/service: summary" with the summary escaped, for one log line. */
   public String headline() {

@@ -12,7 +12,7 @@ public enum AlertKind {
   }
 
   /** The kind named by a MON_ALERTTYPE value, or null for an unknown one. */
-  static AlertKind fromMonName(String value) {
+  public static AlertKind fromMonName(String value) {
     for (AlertKind kind : values()) {
       if (kind.monName().equals(value)) {
         return kind;

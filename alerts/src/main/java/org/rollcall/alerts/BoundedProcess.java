@@ -19,15 +19,15 @@ import org.rollcall.core.text.Decimals;
  * queue runner, a restart script's {@code sleep}); a daemon that detached (forked and left, now init's child) is
  * not its descendant any more, and is left running. A program that ends in time leaves its children alone.
  */
-final class BoundedProcess {
+public final class BoundedProcess {
   private static final int MAX_OUTPUT = 2000;
 
   /** How the program ended: its exit status and what it said, escaped to one line. */
-  record Result(int exit, String output) {}
+  public record Result(int exit, String output) {}
 
   /** Writes the program's stdin. */
   @FunctionalInterface
-  interface Input {
+  public interface Input {
     void writeTo(OutputStream stdin) throws Exception;
   }
 
@@ -37,7 +37,7 @@ final class BoundedProcess {
    * @throws IOException when the program cannot be started
    * @throws DeliveryException when it is still running at the deadline (it is killed)
    */
-  static Result run(List<String> command, Input input, Deadline deadline)
+  public static Result run(List<String> command, Input input, Deadline deadline)
       throws IOException, DeliveryException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     CallerLocale.restore(builder.environment());

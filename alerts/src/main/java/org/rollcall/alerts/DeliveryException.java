@@ -5,21 +5,21 @@ package org.rollcall.alerts;
  * where, with the peer's own words, unescaped (whoever prints it escapes it for its line). {@link #retryable} is
  * false when trying again cannot help (a rejected recipient, HTTP 404, a missing file).
  */
-final class DeliveryException extends Exception {
+public final class DeliveryException extends Exception {
   private static final long serialVersionUID = 1L;
   private final boolean retryable;
 
-  DeliveryException(String message, boolean retryable) {
+  public DeliveryException(String message, boolean retryable) {
     super(message);
     this.retryable = retryable;
   }
 
-  DeliveryException(String message, boolean retryable, Throwable cause) {
+  public DeliveryException(String message, boolean retryable, Throwable cause) {
     super(message, cause);
     this.retryable = retryable;
   }
 
-  boolean retryable() {
+  public boolean retryable() {
     return retryable;
   }
 }

@@ -15,20 +15,20 @@ import org.rollcall.core.text.SafeText;
  * Where an alert goes when it cannot be delivered: appended whole to a file a person will read (a line
  * "UNDELIVERED ..." with the reason, then file.alert's record) and announced by one syslog record.
  */
-final class Fallback {
-  static final String FILE_NAME = "rollcall-undelivered.log";
-  static final Path SYSTEM_DIRECTORY = Path.of("/var/lib/rollcall");
+public final class Fallback {
+  public static final String FILE_NAME = "rollcall-undelivered.log";
+  public static final Path SYSTEM_DIRECTORY = Path.of("/var/lib/rollcall");
 
   private final String alertName;
   private final Path file;
 
-  Fallback(String alertName, Path file) {
+  public Fallback(String alertName, Path file) {
     this.alertName = alertName;
     this.file = file;
   }
 
   /** {@code --fallback}, else MON_STATEDIR's rollcall-undelivered.log, else /var/lib/rollcall/undelivered.log. */
-  static Path choose(Path given, Map<String, String> env) {
+  public static Path choose(Path given, Map<String, String> env) {
     if (given != null) {
       return given;
     }
@@ -37,12 +37,12 @@ final class Fallback {
         : SYSTEM_DIRECTORY.resolve("undelivered.log");
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
   /** Appends the alert with {@code reason}; throws when even that fails. Syslog is written either way. */
-  void save(Alert alert, String reason, Instant now) throws IOException {
+  public void save(Alert alert, String reason, Instant now) throws IOException {
     ByteArrayOutputStream record = new ByteArrayOutputStream();
     String head = "UNDELIVERED " + alertName + " " + now.truncatedTo(ChronoUnit.SECONDS) + ": "
         + SafeText.escape(reason) + "\n";

@@ -16,10 +16,10 @@ import java.time.ZoneId;
  * The details are copied unchanged, as the Perl alert does (so a detail line reading "." looks like the end of
  * the record there too; the record is for people, and compatibility wins).
  */
-final class FileRecord {
+public final class FileRecord {
   private FileRecord() {}
 
-  static byte[] of(Alert alert, ZoneId zone) {
+  public static byte[] of(Alert alert, ZoneId zone) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String type = alert.monAlertType() == null || alert.monAlertType().isEmpty()
         ? "UNKNOWN ALERT" : alert.monAlertType();

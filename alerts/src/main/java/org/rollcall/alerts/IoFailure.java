@@ -11,16 +11,16 @@ import java.nio.file.Path;
  * Says why a file could not be written, as strerror(3) would: the JDK's file exceptions often carry only the
  * path ("/var/lib/rollcall/undelivered.log"), which tells a person nothing at 3 a.m.
  */
-final class IoFailure {
+public final class IoFailure {
   private IoFailure() {}
 
   /** "/path: permission denied", "/path: Read-only file system", ... */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     return describe(e, null);
   }
 
   /** As {@link #describe(IOException)}, without the path when it is {@code named}, which the message names. */
-  static String describe(IOException e, Path named) {
+  public static String describe(IOException e, Path named) {
     if (!(e instanceof FileSystemException failure)) {
       return String.valueOf(e.getMessage());
     }

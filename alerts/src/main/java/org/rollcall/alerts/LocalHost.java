@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This machine's name, as the kernel has it (no DNS lookup that could hang an alert). */
-final class LocalHost {
+public final class LocalHost {
   private LocalHost() {}
 
-  static String name() {
+  public static String name() {
     try {
       String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
       return name.isEmpty() ? "localhost" : name;

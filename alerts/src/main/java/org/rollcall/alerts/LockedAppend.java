@@ -6,8 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.OpenOption;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -26,7 +26,7 @@ import org.rollcall.core.files.UntrustedFileException;
  * same file, owned by this user or, for {@link FileTrust.Policy#APPEND_ONLY}, root): in a directory others can
  * write, a file another user planted is refused, not written.
  */
-final class LockedAppend {
+public final class LockedAppend {
   private static final Set<OpenOption> APPEND_OPTIONS = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
       StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
   private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_MODE =
@@ -43,7 +43,7 @@ final class LockedAppend {
    * @throws UntrustedFileException when the file fails {@code policy}; nothing is written
    */
   @SuppressWarnings("try") // the lock is only held, for the whole block
-  static void append(Path file, byte[] record, boolean makeDirectory, FileTrust.Policy policy)
+  public static void append(Path file, byte[] record, boolean makeDirectory, FileTrust.Policy policy)
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (makeDirectory && parent != null && !Files.isDirectory(parent)) {
@@ -68,7 +68,7 @@ final class LockedAppend {
     }
   }
 
-  static FileAttribute<Set<PosixFilePermission>> modeFor(FileTrust.Policy policy) {
+  public static FileAttribute<Set<PosixFilePermission>> modeFor(FileTrust.Policy policy) {
     return policy == FileTrust.Policy.PRIVATE ? PRIVATE_MODE : SHARED_MODE;
   }
 

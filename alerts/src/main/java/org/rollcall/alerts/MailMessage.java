@@ -19,7 +19,7 @@ import org.rollcall.core.text.SafeText;
  * ({@code \r\n} becomes the four characters {@code \r\n}), so a monitor's output can never add a header or a
  * recipient; detail lines are escaped only where they hold control characters.
  */
-final class MailMessage {
+public final class MailMessage {
   private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"\\\\@]+(@[A-Za-z0-9.-]+)?");
   private MailMessage() {}
 
@@ -27,7 +27,7 @@ final class MailMessage {
    * Parses one recipient: a bare address, {@code user@domain} or a local {@code user} as mon's mail.alert takes,
    * nothing more (no list, no display name, no group, no line break).
    */
-  static InternetAddress address(String text) {
+  public static InternetAddress address(String text) {
     if (!BARE_ADDRESS.matcher(text).matches()) {
       throw new UsageException("bad mail address '" + text + "': one address (user or "
           + "user@domain) expected");
@@ -39,12 +39,12 @@ final class MailMessage {
     }
   }
 
-  static String subject(Alert alert, ZoneId zone) {
+  public static String subject(Alert alert, ZoneId zone) {
     return alert.kind().subjectWord() + " " + SafeText.escape(alert.group() + "/" + alert.service()) + ": "
         + SafeText.escape(alert.summary()) + " (" + MonTime.shortForm(alert.time(), zone) + ")";
   }
 
-  static String body(Alert alert, ZoneId zone) {
+  public static String body(Alert alert, ZoneId zone) {
     StringBuilder body = new StringBuilder("\n")
         .append("Group                 : ").append(SafeText.escape(alert.group())).append('\n')
         .append("Service               : ").append(SafeText.escape(alert.service())).append('\n')
@@ -60,7 +60,7 @@ final class MailMessage {
   }
 
   /** The whole message; {@code from} may be null (sendmail then sets it). */
-  static MimeMessage of(Alert alert, InternetAddress from, List<InternetAddress> to, ZoneId zone) {
+  public static MimeMessage of(Alert alert, InternetAddress from, List<InternetAddress> to, ZoneId zone) {
     try {
       MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
       if (from != null) {

@@ -22,10 +22,10 @@ import org.rollcall.core.text.SafeText;
  * alert is then saved exactly once, by whichever of the two settles it first, and the other waits for that save
  * to be whole rather than writing a second record.
  */
-final class ReliableSender {
-  static final int DELIVERED = 0;
-  static final int FELL_BACK = 1;
-  static final int LOST = 2;
+public final class ReliableSender {
+  public static final int DELIVERED = 0;
+  public static final int FELL_BACK = 1;
+  public static final int LOST = 2;
 
   private static final int MAX_ATTEMPTS = 3;
   private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);

@@ -25,12 +25,12 @@ import org.rollcall.core.files.FileTrust;
  * write, or that belongs to someone other than the reader or root, is refused, as ssh refuses such a key; so is
  * one in a directory (or below one) that another user could rename files in.
  */
-final class Secrets {
+public final class Secrets {
   /** Where alerts look when no {@code --secrets FILE} is given. */
-  static final Path DEFAULT_FILE = Path.of("/etc/rollcall/secrets");
+  public static final Path DEFAULT_FILE = Path.of("/etc/rollcall/secrets");
 
   /** A secrets file is a few lines; anything this large is not one (and is not read into memory). */
-  static final int MAX_BYTES = 64 * 1024;
+  public static final int MAX_BYTES = 64 * 1024;
 
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -40,7 +40,7 @@ final class Secrets {
   private final Map<String, String> env;
 
   /** @param file {@code --secrets FILE}, or null for {@link #DEFAULT_FILE} when it exists */
-  Secrets(Path file, Map<String, String> env) {
+  public Secrets(Path file, Map<String, String> env) {
     this.file = file == null ? DEFAULT_FILE : file;
     this.fileGiven = file != null;
     this.env = env;
@@ -50,7 +50,7 @@ final class Secrets {
    * The value of {@code key}: the environment variable {@code ROLLCALL_KEY} if set, else the line {@code KEY=}
    * of the secrets file; null when neither has it.
    */
-  String get(String key) {
+  public String get(String key) {
     String fromEnv = env.get("ROLLCALL_" + key);
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return fromEnv;
@@ -83,7 +83,7 @@ final class Secrets {
    * a {@link UsageException} says what is wrong otherwise. The file is opened without following a link, and
    * must still be the file checked once read.
    */
-  static List<String> readPrivate(Path file) throws IOException {
+  public static List<String> readPrivate(Path file) throws IOException {
     PosixFileAttributes attributes = checkPrivate(file);
     byte[] bytes;
     try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,

@@ -12,12 +12,12 @@ public final class SecretsOption {
   Path file;
 
   /** The secret {@code key} (environment ROLLCALL_KEY, else KEY= in the file), or null. */
-  String find(String key, Map<String, String> env) {
+  public String find(String key, Map<String, String> env) {
     return new Secrets(file, env).get(key);
   }
 
   /** The secret {@code key}; a {@link UsageException} saying where to put it when there is none. */
-  String require(String key, String neededFor, Map<String, String> env) {
+  public String require(String key, String neededFor, Map<String, String> env) {
     String value = find(key, env);
     if (value == null) {
       throw new UsageException(neededFor + " needs " + key + ": set ROLLCALL_" + key + " or " + key + "= in "

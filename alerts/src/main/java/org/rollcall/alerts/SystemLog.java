@@ -13,7 +13,7 @@ import org.rollcall.core.text.SafeText;
  * go wherever the machine's syslog daemon or journald sends them. Each record is one line: callers escape
  * untrusted text first.
  */
-final class SystemLog {
+public final class SystemLog {
   /** LOG_PID: each record carries the alert's PID. */
   private static final int LOG_PID = 0x01;
 
@@ -27,7 +27,7 @@ final class SystemLog {
   private SystemLog() {}
 
   /** The priority number of a name such as "err" or "warning" (also "error", "warn"). */
-  static int priority(String name) {
+  public static int priority(String name) {
     String key = switch (name.toLowerCase(Locale.ROOT)) {
       case "error" -> "err";
       case "warn" -> "warning";
@@ -42,7 +42,7 @@ final class SystemLog {
   }
 
   /** The facility code (already shifted, as LOG_DAEMON is) of a name such as "daemon" or "local3". */
-  static int facility(String name) {
+  public static int facility(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     if (key.matches("local[0-7]")) {
       return (16 + key.charAt(5) - '0') << 3;
@@ -60,7 +60,7 @@ final class SystemLog {
    * with {@code tag}. syslog(3) reports no errors: a missing syslog daemon
    * loses the record silently, which is why alerts also keep a fallback file.
    */
-  static synchronized void log(String tag, int facility, int priority, String message) {
+  public static synchronized void log(String tag, int facility, int priority, String message) {
     if (library == null) {
       library = Native.load("c", SyslogLibrary.class);
     }
@@ -82,7 +82,7 @@ final class SystemLog {
    * Logs rollcall's own record (daemon facility, tag "rollcall"), ignoring a C library without syslog(3): the
    * caller also says it on stdout or in a file.
    */
-  static void report(String priorityName, String message) {
+  public static void report(String priorityName, String message) {
     try {
       log("rollcall", facility("daemon"), priority(priorityName), message);
     } catch (LinkageError | RuntimeException e) {

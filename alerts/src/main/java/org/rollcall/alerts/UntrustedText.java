@@ -3,7 +3,7 @@ package org.rollcall.alerts;
 import org.rollcall.core.text.SafeText;
 
 /** Detail lines from a monitor for multi-line destinations (a mail body, a JSON string, a chat message). */
-final class UntrustedText {
+public final class UntrustedText {
   private UntrustedText() {}
 
   /**
@@ -11,7 +11,7 @@ final class UntrustedText {
    * byte or a line separator, in which case the whole line is escaped as {@link SafeText#escape} does: readable,
    * and never a terminal escape sequence or a forged line.
    */
-  static String lines(String text) {
+  public static String lines(String text) {
     StringBuilder out = new StringBuilder();
     for (String line : text.split("\n", -1)) {
       out.append(hasControl(line) ? SafeText.escape(line) : line).append('\n');
@@ -25,7 +25,7 @@ final class UntrustedText {
    * forbids in text, and which the XML library leaves as it is) as {@code \\u003e}: an XMPP server drops the
    * whole connection on any of them, so a monitor's output could otherwise stop its own alert.
    */
-  static String forXml(String text) {
+  public static String forXml(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.alerts.mail.MailAlert;
+import org.rollcall.alerts.webhook.WebhookAlert;
+import org.rollcall.alerts.xmpp.XmppAlert;
 
 /**
  * Each network alert against a server that accepts and then stalls (never a byte, or a greeting trickled one byte

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an alert executable as mon does: a separate JVM through Main, stdin written and closed, MON_* set. */
-final class ChildAlert {
+public final class ChildAlert {
   private ChildAlert() {}
 
-  record Result(int exit, String stdout) {}
+  public record Result(int exit, String stdout) {}
 
   /** The command line that runs {@code name} in a child JVM with this test's class path. */
-  static List<String> command(String name, String... args) {
+  public static List<String> command(String name, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (Runtime.version().feature() >= 22) {
       // As the launcher and the jar manifest do: JNA's native access (syslog) is intended, not worth a warning.
@@ -27,7 +27,7 @@ final class ChildAlert {
     return command;
   }
 
-  static Process start(List<String> command, byte[] stdin, Map<String, String> env) throws IOException {
+  public static Process start(List<String> command, byte[] stdin, Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(key -> key.startsWith("MON_"));
     builder.environment().putAll(env);
@@ -38,7 +38,7 @@ final class ChildAlert {
     return process;
   }
 
-  static Result finish(Process process) throws IOException, InterruptedException {
+  public static Result finish(Process process) throws IOException, InterruptedException {
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -47,7 +47,7 @@ final class ChildAlert {
     return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
-  static Result run(List<String> command, byte[] stdin, Map<String, String> env)
+  public static Result run(List<String> command, byte[] stdin, Map<String, String> env)
       throws IOException, InterruptedException {
     return finish(start(command, stdin, env));
   }

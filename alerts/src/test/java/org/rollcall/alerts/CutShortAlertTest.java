@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.alerts.file.FileAlert;
+import org.rollcall.alerts.mail.MailAlert;
+import org.rollcall.alerts.webhook.WebhookAlert;
 import org.rollcall.core.cli.Launcher;
 
 /**
@@ -72,8 +75,16 @@ class CutShortAlertTest {
   void aSigtermWhileStdinIsStillOpenSavesWhatItHeld() throws Exception {
     Path fallback = dir.resolve("fallback.log");
     PipedOutputStream writer = new PipedOutputStream();
-    FileAlert alert = new FileAlert();
-    alert.stdin = new PipedInputStream(writer);
+    AbstractAlert alert = new FileAlert();
+    // The reader stores one chunk before it asks for the next: a second read means the first line is held.
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    alert.stdin = new java.io.FilterInputStream(new PipedInputStream(writer)) {
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+        reads.incrementAndGet();
+        return super.read(buffer, offset, length);
+      }
+    };
     alert.env = Map.of();
     writer.write("sshd:0\nfirst detail\n".getBytes(StandardCharsets.UTF_8));
     writer.flush();
@@ -81,7 +92,7 @@ class CutShortAlertTest {
         "-d", dir.toString(), "alerts.log"));
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!"the end of stdin".equals(alert.pending()) && System.nanoTime() < deadline) {
+    while ((reads.get() < 2 || !"the end of stdin".equals(alert.pending())) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     run.launcher.interrupt("SIGHUP");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.file.FileAlert;
 
 /**
  * The fallback file and file.alert on a disk that is full or nearly so (a 64 KiB tmpfs): a record lands whole or

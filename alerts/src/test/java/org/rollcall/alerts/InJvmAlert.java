@@ -8,16 +8,16 @@ import java.util.Map;
 import org.rollcall.core.cli.Launcher;
 
 /** Runs an alert command through the real launcher in this JVM, with the stdin and environment given. */
-final class InJvmAlert {
+public final class InJvmAlert {
   private InJvmAlert() {}
 
-  record Result(int exit, String stdout) {}
+  public record Result(int exit, String stdout) {}
 
-  static Result run(AbstractAlert alert, String stdin, Map<String, String> env, String... args) {
+  public static Result run(AbstractAlert alert, String stdin, Map<String, String> env, String... args) {
     return run(alert, stdin.getBytes(StandardCharsets.UTF_8), env, args);
   }
 
-  static Result run(AbstractAlert alert, byte[] stdin, Map<String, String> env, String... args) {
+  public static Result run(AbstractAlert alert, byte[] stdin, Map<String, String> env, String... args) {
     alert.stdin = new ByteArrayInputStream(stdin);
     alert.env = env;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,7 @@ import java.util.List;
  * namespace whose /dev holds the real null/zero/random/urandom and a datagram socket a receiver (python3) reads.
  * The machine's own /dev/log is never touched.
  */
-final class PrivateDevLog implements AutoCloseable {
+public final class PrivateDevLog implements AutoCloseable {
   private static final List<String> DEVICES = List.of("null", "zero", "random", "urandom");
   private static final String RECEIVER = String.join("\n",
       "import socket, sys",
@@ -33,7 +33,7 @@ final class PrivateDevLog implements AutoCloseable {
   private final Process receiver;
   private final BufferedReader records;
 
-  PrivateDevLog(Path dir) throws IOException {
+  public PrivateDevLog(Path dir) throws IOException {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "needs unshare: apt-get install util-linux");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3: apt-get install python3");
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root for a private mount namespace");
@@ -50,7 +50,7 @@ final class PrivateDevLog implements AutoCloseable {
   }
 
   /** {@code command} wrapped to run with this /dev/log. */
-  List<String> wrap(List<String> command) {
+  public List<String> wrap(List<String> command) {
     StringBuilder script = new StringBuilder();
     for (String device : DEVICES) {
       script.append("mount --bind /dev/").append(device).append(' ').append(dev.resolve(device)).append(" && ");
@@ -63,7 +63,7 @@ final class PrivateDevLog implements AutoCloseable {
   }
 
   /** The next record the socket received (waits up to the receiver's 30 s). */
-  String nextRecord() throws IOException {
+  public String nextRecord() throws IOException {
     return records.readLine();
   }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.alerts.file.FileAlert;
+import org.rollcall.alerts.mail.MailAlert;
 
 /**
  * An alert whose command line cannot be used (a bad option value, a missing one) still saves what mon gave it:

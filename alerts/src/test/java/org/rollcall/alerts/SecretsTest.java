@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rollcall.alerts.mail.MailAlert;
 import org.rollcall.core.cli.UsageException;
 
 /** Which secrets files are trusted: only a regular file, not a link, that only its owner (us or root) can use. */

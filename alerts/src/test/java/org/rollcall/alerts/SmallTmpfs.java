@@ -15,26 +15,26 @@ import java.util.concurrent.TimeUnit;
  * A 64 KiB tmpfs mounted on a directory of the test's, to fill up: a disk that is full, or has exactly one page
  * left. Needs root; unmounted on close.
  */
-final class SmallTmpfs implements AutoCloseable {
+public final class SmallTmpfs implements AutoCloseable {
   /** tmpfs hands out whole pages. */
-  static final int PAGE = 4096;
+  public static final int PAGE = 4096;
 
   private final Path dir;
   private final Path filler;
 
-  SmallTmpfs(Path parent) throws IOException, InterruptedException {
+  public SmallTmpfs(Path parent) throws IOException, InterruptedException {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a small tmpfs");
     dir = Files.createDirectory(parent.resolve("small-disk"));
     run("mount", "-t", "tmpfs", "-o", "size=64k,mode=0755", "rollcall-full-disk", dir.toString());
     filler = dir.resolve("filler");
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
   /** Fills the file system, then frees {@code pages} whole pages: exactly that much room is left. */
-  SmallTmpfs fillLeaving(int pages) throws IOException {
+  public SmallTmpfs fillLeaving(int pages) throws IOException {
     try (FileChannel out = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       ByteBuffer page = ByteBuffer.allocate(PAGE);
       try {
@@ -51,7 +51,7 @@ final class SmallTmpfs implements AutoCloseable {
   }
 
   /** Bytes a new file can still take. */
-  long free() throws IOException {
+  public long free() throws IOException {
     return Files.getFileStore(dir).getUsableSpace();
   }
 

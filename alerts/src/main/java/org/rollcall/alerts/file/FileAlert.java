@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.file;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
+import org.rollcall.alerts.FileRecord;
+import org.rollcall.alerts.LockedAppend;
 import org.rollcall.core.files.FileTrust;
 import org.rollcall.core.files.UntrustedFileException;
 import picocli.CommandLine.Command;
@@ -29,7 +35,7 @@ public final class FileAlert extends AbstractAlert {
   List<String> files = new ArrayList<>();
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     String name = files.isEmpty() ? "file" : files.get(0);
     Path file = directory == null ? Path.of(name) : directory.resolve(name);
     byte[] record = FileRecord.of(alert, ZoneId.systemDefault());

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -7,6 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.LocalHost;
+import org.rollcall.alerts.MailMessage;
+import org.rollcall.alerts.SecretsOption;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +53,7 @@ public final class MailAlert extends AbstractAlert {
   List<String> recipients = new ArrayList<>();
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     if (recipients.isEmpty()) {
       throw new UsageException("no recipient ADDRESS given, e.g. mail.alert -s ps -g local root");
     }

@@ -1,10 +1,13 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.alerts.BoundedProcess;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
 import org.rollcall.core.cli.Deadline;
 
 /**

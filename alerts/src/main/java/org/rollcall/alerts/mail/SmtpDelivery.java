@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -10,6 +10,9 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
+import org.rollcall.alerts.HostPort;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.UsageException;
 

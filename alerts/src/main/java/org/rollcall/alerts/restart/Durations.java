@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

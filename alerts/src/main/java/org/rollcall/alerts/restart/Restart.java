@@ -1,9 +1,15 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.AlertKind;
+import org.rollcall.alerts.BoundedProcess;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
+import org.rollcall.alerts.SystemLog;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.files.UntrustedFileException;
 import org.rollcall.core.text.SafeText;

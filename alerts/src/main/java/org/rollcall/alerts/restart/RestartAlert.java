@@ -1,13 +1,17 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.Fallback;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,12 +55,12 @@ public final class RestartAlert extends AbstractAlert {
   Path stateDir;
 
   @Override
-  String doneVerb() {
+  protected String doneVerb() {
     return "handled";
   }
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     if ((unit == null) == (program == null)) {
       throw new UsageException("give exactly one of --systemd UNIT or --command PROGRAM");
     }

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import org.rollcall.alerts.LockedAppend;
 import org.rollcall.core.files.FileTrust;
 import org.rollcall.core.files.UntrustedFileException;
 import org.rollcall.core.text.SafeText;

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

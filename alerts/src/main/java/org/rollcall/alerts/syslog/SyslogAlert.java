@@ -1,7 +1,12 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.syslog;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.AlertKind;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.SystemLog;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.text.SafeText;
 import picocli.CommandLine.Command;
@@ -32,7 +37,7 @@ public final class SyslogAlert extends AbstractAlert {
   boolean details;
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     int code;
     int level;
     String levelName = priority != null ? priority : alert.kind() == AlertKind.FAILURE ? "err" : "notice";

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
 import org.rollcall.core.cli.Deadline;
 
 /**

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

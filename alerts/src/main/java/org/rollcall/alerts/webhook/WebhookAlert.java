@@ -1,10 +1,15 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.webhook;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.Secrets;
+import org.rollcall.alerts.SecretsOption;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +35,7 @@ public final class WebhookAlert extends AbstractAlert {
   SecretsOption secrets = new SecretsOption();
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     WebhookPayload.Format chosen = WebhookPayload.format(format);
     String text = urlFile != null ? urlFromFile()
         : secrets.require("WEBHOOK_URL", "webhook.alert without --url-file", env);

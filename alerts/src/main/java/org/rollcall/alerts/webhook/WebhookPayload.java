@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.webhook;
 
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
@@ -8,6 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.AlertKind;
+import org.rollcall.alerts.LocalHost;
+import org.rollcall.alerts.MonTime;
+import org.rollcall.alerts.UntrustedText;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.text.SafeText;
 

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.xmpp;
 
 import java.io.IOException;
 import java.io.InputStream;

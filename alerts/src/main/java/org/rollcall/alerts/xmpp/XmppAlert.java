@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.xmpp;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,6 +8,13 @@ import java.util.List;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.rollcall.alerts.AbstractAlert;
+import org.rollcall.alerts.Alert;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.HostPort;
+import org.rollcall.alerts.MailMessage;
+import org.rollcall.alerts.SecretsOption;
+import org.rollcall.alerts.UntrustedText;
 import org.rollcall.core.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +52,7 @@ public final class XmppAlert extends AbstractAlert {
   List<String> recipientArguments = new ArrayList<>();
 
   @Override
-  Delivery delivery(Alert alert) {
+  protected Delivery delivery(Alert alert) {
     List<EntityBareJid> recipients = new ArrayList<>();
     recipientLists.forEach(list -> Arrays.stream(list.split(",")).filter(s -> !s.isBlank())
         .forEach(jid -> recipients.add(jid(jid.strip()))));

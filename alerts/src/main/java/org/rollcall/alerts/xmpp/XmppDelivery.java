@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.xmpp;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +14,9 @@ import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
+import org.rollcall.alerts.Delivery;
+import org.rollcall.alerts.DeliveryException;
+import org.rollcall.alerts.LocalHost;
 import org.rollcall.core.cli.Deadline;
 
 /**

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rollcall.alerts.ChildAlert;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.ReliableSender;
 
 class FileAlertTest {
   private static final Path MON_FILE_ALERT = Path.of("/usr/lib/mon/alert.d/file.alert");

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.ReliableSender;
 
 /**
  * mail.alert's default path: a real process run as sendmail (a script recording its arguments and input, then

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.MonTime;
+import org.rollcall.alerts.ReliableSender;
 
 /** mail.alert --smtp against GreenMail, a real SMTP server in this JVM on a loopback port. */
 class MailAlertSmtpTest {

@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.ChildAlert;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.ReliableSender;
 
 /** restart.alert restarting a real process (a sleeper started by a small service script) up to its limit. */
 class RestartAlertTest {

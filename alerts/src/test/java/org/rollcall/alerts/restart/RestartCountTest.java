@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

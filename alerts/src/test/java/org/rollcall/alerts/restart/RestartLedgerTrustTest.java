@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.ReliableSender;
 
 /**
  * A restart ledger that another user planted or could swap, or that is not a ledger, stops the restart with the

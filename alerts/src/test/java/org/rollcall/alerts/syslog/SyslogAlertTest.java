@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.ChildAlert;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.PrivateDevLog;
+import org.rollcall.alerts.ReliableSender;
 
 class SyslogAlertTest {
   @TempDir

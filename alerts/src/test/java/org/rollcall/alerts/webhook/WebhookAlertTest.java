@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rollcall.alerts.ChildAlert;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.LocalHost;
+import org.rollcall.alerts.MonTime;
+import org.rollcall.alerts.ReliableSender;
 
 /** webhook.alert against a real HTTP server on a loopback port. */
 class WebhookAlertTest {

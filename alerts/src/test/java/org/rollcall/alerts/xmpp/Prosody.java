@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.xmpp;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

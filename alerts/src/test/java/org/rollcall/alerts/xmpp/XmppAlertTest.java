@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.alerts.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.alerts.InJvmAlert;
+import org.rollcall.alerts.MonTime;
+import org.rollcall.alerts.ReliableSender;
 
 /** xmpp.alert against Debian's prosody on a loopback port, received by a second Smack client. */
 class XmppAlertTest {
