@@ -11,6 +11,7 @@ import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.process.CappedReader;
 import org.rollcall.core.result.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,7 @@ package org.rollcall.alerts;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import org.rollcall.core.process.CappedReader;
 
 /**
  * What mon writes on an alert's stdin: the monitor's output, line 1 the summary, the rest details. Kept as bytes so

@@ -64,7 +64,7 @@ final class Restart implements Delivery {
         + numbered + ") for " + alert.headline());
     BoundedProcess.Result result;
     try {
-      result = BoundedProcess.run(target.command(), stdin -> { }, attempt);
+      result = BoundedProcess.run(target.command(), null, attempt);
     } catch (IOException | DeliveryException e) {
       throw failed("cannot run " + target.describe() + ": " + e.getMessage(), e);
     }

@@ -1,18 +1,11 @@
 package org.rollcall.monitors.nagios;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rollcall.core.cli.Deadline;
@@ -20,6 +13,7 @@ import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
+import org.rollcall.core.process.ChildProcess;
 import org.rollcall.core.result.OutputMode;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Renderer;
@@ -56,7 +50,7 @@ public final class NagiosMonitor implements Launchable {
   MonitorOptions options = new MonitorOptions();
 
   /** The plugin while it runs, for a signal's line and to kill it then. */
-  private volatile PluginProcess running;
+  private volatile ChildProcess running;
 
   @Option(names = "--warning-fails", description = "Count the plugin's WARNING (exit 1) as a failure too.")
   boolean warningFails;
@@ -85,16 +79,17 @@ public final class NagiosMonitor implements Launchable {
   }
 
   private PluginRun start(Deadline deadline) throws InterruptedException {
-    try (PluginProcess started = startPlugin()) {
+    try (ChildProcess started = startPlugin()) {
       return await(started, deadline);
     } finally {
       running = null;
     }
   }
 
-  private PluginProcess startPlugin() {
+  private ChildProcess startPlugin() {
     try {
-      PluginProcess started = PluginProcess.start(plugin);
+      ChildProcess started = ChildProcess.start(plugin, new ChildProcess.Settings(ChildProcess.Leftovers.GROUP, null,
+          false, MAX_OUTPUT_BYTES, null));
       running = started;
       return started;
     } catch (IOException e) {
@@ -103,68 +98,38 @@ public final class NagiosMonitor implements Launchable {
     }
   }
 
-  private PluginRun await(PluginProcess started, Deadline deadline) throws InterruptedException {
-    Process process = started.process();
-    CompletableFuture<String> stdout = capture(process.getInputStream());
-    CompletableFuture<String> stderr = capture(process.getErrorStream());
+  private PluginRun await(ChildProcess started, Deadline deadline) throws InterruptedException {
+    ChildProcess.Ending ending = started.await(deadline, KILL_MARGIN);
     String limit = "did not finish within the --timeout of " + Range.format(deadline.total().toMillis() / 1000.0)
         + " s";
-    if (!process.waitFor(Math.max(0, deadline.remaining().minus(KILL_MARGIN).toMillis()), TimeUnit.MILLISECONDS)) {
-      started.killGroup();
-      return new PluginRun(null, 0, collect(stdout, Duration.ofMillis(200)), "", limit);
-    }
-    PluginProcess.Ending ending = endingOf(started);
-    // The plugin's group is gone; a child that left it (setsid) may still hold the output open.
-    Duration left = deadline.remaining().minus(KILL_MARGIN);
-    try {
-      return new PluginRun(ending.code(), ending.signal(),
-          stdout.get(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS), collect(stderr, Duration.ofMillis(100)),
-          null);
-    } catch (TimeoutException | ExecutionException e) {
-      return new PluginRun(null, 0, collect(stdout, Duration.ofMillis(200)), "",
-          "exited but a process it started kept its output open (" + limit.replace("did not finish ", "") + ")");
-    }
+    String stdout = text(ending.stdout(), ending.stdoutCut());
+    return switch (ending.state()) {
+      case NOT_STARTED -> throw new UsageException("cannot run " + plugin.get(0) + ": " + ending.error());
+      case KILLED_AT_DEADLINE -> new PluginRun(null, 0, stdout, "", limit);
+      case OUTPUT_HELD -> new PluginRun(null, 0, stdout, "", "exited but a process it started kept its output open ("
+          + limit.replace("did not finish ", "") + ")");
+      case EXITED -> new PluginRun(ending.exit(), ending.signal(), stdout, text(ending.stderr(), false), null);
+    };
   }
 
-  private PluginProcess.Ending endingOf(PluginProcess started) {
-    PluginProcess.Ending ending;
-    try {
-      ending = started.ending();
-    } catch (IOException | RuntimeException e) {
-      ending = null;
-    }
-    if (ending == null) {
-      // The parent died before it could say (killed from outside): what the JDK saw is all there is.
-      int exit = started.process().exitValue();
-      return new PluginProcess.Ending(exit, 0, null);
-    }
-    if (ending.error() != null) {
-      throw new UsageException("cannot run " + plugin.get(0) + ": " + ending.error());
-    }
-    return ending;
+  private static String text(byte[] bytes, boolean cut) {
+    String text = SafeText.decode(bytes);
+    return cut ? text + "\n(output cut at " + MAX_OUTPUT_BYTES + " bytes)" : text;
   }
 
   @Override
   public int cutShort(String reason, Renderer renderer, PrintWriter out) {
-    PluginProcess started = running;
+    ChildProcess started = running;
     if (started != null) {
-      started.killGroup();
+      started.kill();
     }
     return Launchable.super.cutShort(reason, renderer, out);
   }
 
   @Override
   public String pending() {
-    PluginProcess started = running;
-    return started == null ? null : "the plugin " + plugin.get(0) + ", pid " + started.pluginPid();
-  }
-
-  private static String collect(CompletableFuture<String> output, Duration wait) throws InterruptedException {
-    try {
-      return output.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      return "";
-    }
+    ChildProcess started = running;
+    return started == null ? null : "the plugin " + plugin.get(0) + ", pid " + started.pid();
   }
 
   /** The errno text of a failed exec, as JDK 17 ("error=2, TEXT") and JDK 22+ ("error: 2 (TEXT)") word it. */
@@ -172,33 +137,6 @@ public final class NagiosMonitor implements Launchable {
     String message = String.valueOf(e.getMessage());
     Matcher errno = EXEC_ERROR.matcher(message);
     return errno.find() ? errno.group(1) : message;
-  }
-
-  /**
-   * Reads a stream on its own daemon thread (the common pool has one thread on two cores, and reads block). Java
-   * closes a killed process's pipe under a blocked read, so what was read before that is kept, not lost.
-   */
-  private static CompletableFuture<String> capture(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      ByteArrayOutputStream kept = new ByteArrayOutputStream();
-      long dropped = 0;
-      byte[] chunk = new byte[8192];
-      try (in) {
-        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-          int room = Math.min(n, MAX_OUTPUT_BYTES - kept.size());
-          kept.write(chunk, 0, room);
-          dropped += n - room;
-        }
-      } catch (IOException closedUnderUs) {
-        // The plugin was killed: keep what it said.
-      }
-      String text = SafeText.decode(kept.toByteArray());
-      return dropped > 0 ? text + "\n(output cut at " + MAX_OUTPUT_BYTES + " bytes)" : text;
-    }, task -> {
-      Thread reader = new Thread(task, "nagios.monitor-output");
-      reader.setDaemon(true);
-      reader.start();
-    });
   }
 
   /**

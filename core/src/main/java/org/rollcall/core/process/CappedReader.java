@@ -1,4 +1,4 @@
-package org.rollcall.alerts;
+package org.rollcall.core.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,10 +6,11 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Reads a stream to its end on a daemon thread, keeping the first {@code cap} bytes and discarding the rest (so a
- * writer never blocks on a full pipe), while the caller waits only as long as it can afford.
+ * Reads a stream to its end on a daemon thread of its own, keeping at most {@code cap} bytes (the rest is read and
+ * dropped, so the writer is never blocked). A stream closed under the read (a killed child's pipe) ends the input;
+ * what was read before is kept.
  */
-final class CappedReader {
+public final class CappedReader {
   private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
   private final int cap;
   private final Thread thread;
@@ -21,24 +22,26 @@ final class CappedReader {
     thread.setDaemon(true);
   }
 
-  static CappedReader start(InputStream in, int cap, String name) {
+  /** Starts reading {@code in} on a thread named {@code name}. */
+  public static CappedReader start(InputStream in, int cap, String name) {
     CappedReader reader = new CappedReader(in, cap, name);
     reader.thread.start();
     return reader;
   }
 
   /** Waits up to {@code limit} for the end of the stream; true when it came. */
-  boolean awaitEnd(Duration limit) throws InterruptedException {
+  public boolean awaitEnd(Duration limit) throws InterruptedException {
     thread.join(Math.max(1, limit.toMillis()));
     return !thread.isAlive();
   }
 
-  synchronized byte[] bytes() {
+  /** What was kept so far. */
+  public synchronized byte[] bytes() {
     return kept.toByteArray();
   }
 
-  /** Whether bytes beyond the cap were discarded. */
-  synchronized boolean overflowed() {
+  /** Whether bytes beyond the cap were dropped. */
+  public synchronized boolean overflowed() {
     return overflowed;
   }
 
