@@ -96,13 +96,16 @@ class CpuStateTrustTest {
     assertThat(run.exit()).isEqualTo(1);
   }
 
-  /** Ten minutes ago by the uptime, with the hog's real (PID, start time) and far more CPU than it has. */
+  /**
+   * Ten minutes ago by the uptime (or one second after boot on a machine up for less: a fresh CI machine), with
+   * the hog's real (PID, start time) and far more CPU than it has.
+   */
   private String forgedSample() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + hog.pid() + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     String starttime = fields[19];
     double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
-    return CpuSample.HEADER + "\nproc-root /proc\nuptime " + String.format("%.2f", uptime - 600) + "\n"
+    return CpuSample.HEADER + "\nproc-root /proc\nuptime " + String.format("%.2f", Math.max(1, uptime - 600)) + "\n"
         + hog.pid() + " " + starttime + " 999999999999\n";
   }
 
