@@ -37,14 +37,19 @@ for j in "$home/lib/"*.jar; do
 done | LC_ALL=C sort -u > "$home/lib/executables"
 [ -s "$home/lib/executables" ] || { echo "stage.sh: no executables registered in $target/dist-lib" >&2; exit 1; }
 
-# "NAME CLASS" for each executable, as the registry says: the launcher passes the class, sparing the JVM the lookup.
+# "NAME CLASS SHAPE" for each executable, from its registry entry (its class, then plain=SHAPE when it runs some
+# arguments without picocli; - when not): the launcher passes both, sparing the JVM the lookup, and picks the plain
+# class-data archive by the shape.
 registry=$target/registry
 rm -rf "$registry" && mkdir -p "$registry"
 for j in "$home/lib/"*.jar; do
   (cd "$registry" && "$jar" xf "$j" META-INF/rollcall)
 done
 for name in $(cat "$home/lib/executables"); do
-  echo "$name $(tr -d '[:space:]' < "$registry/META-INF/rollcall/$name")"
+  entry=$registry/META-INF/rollcall/$name
+  class=$(tr -d '\r' < "$entry" | grep -v '^[[:space:]]*$' | head -n 1 | tr -d '[:space:]')
+  plain=$(tr -d '\r' < "$entry" | sed -n 's/^plain=//p' | tr -d '[:space:]')
+  echo "$name $class ${plain:--}"
 done > "$home/lib/classes"
 
 # Nagios plugin names: check_rollcall_X for every X.monitor that speaks Nagios (not the bridge from Nagios).

@@ -13,12 +13,14 @@ public interface Launchable {
   String service();
 
   /**
-   * Takes {@code args} as they are and returns true when they need no parsing: plain arguments only, which leave
-   * every option at its default, exactly as picocli would. Returns false (the default) to have picocli parse them.
-   * The common run (ps.monitor with only rules) so skips building picocli's command model, most of its start-up.
+   * Takes the arguments of a plain run, which its registry entry's {@link PlainShape} accepted: {@code words}, and
+   * whether {@code --nagios} came, set exactly as picocli would set them; every other option keeps its default
+   * (the field's initial value). The common run (ps.monitor with only rules) so skips building picocli's command
+   * model, most of its start-up. Called only for an executable registered with a plain shape.
    */
-  default boolean acceptPlain(String[] args) {
-    return false;
+  default void takePlain(List<String> words, boolean nagios) {
+    throw new IllegalStateException(CommandLineParsing.nameOf(this) + " declares a plain shape but takes no "
+        + "plain arguments");
   }
 
   /** Settings read from the parsed options. */

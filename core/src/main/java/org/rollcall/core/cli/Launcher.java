@@ -45,16 +45,17 @@ public final class Launcher {
   }
 
   /**
-   * Runs {@code command} with {@code args}: taken as they are when the command accepts them as plain arguments
-   * ({@link Launchable#acceptPlain}), otherwise parsed by picocli.
+   * Runs {@code command} with {@code args}: taken as they are when they have the plain shape its registry entry
+   * declares ({@link PlainShape}), otherwise parsed by picocli. Looks the entry up by the command's name, as a
+   * test or an embedding would; {@link Main} passes the shape it already has.
    */
   public int execute(Launchable command, String... args) {
-    return execute(command, true, args);
+    return execute(command, Registration.plainShapeOf(nameOf(command)), args);
   }
 
   /** Runs {@code command}, always parsing {@code args} with picocli (to compare with the plain path). */
   public int executeParsed(Launchable command, String... args) {
-    return execute(command, false, args);
+    return execute(command, PlainShape.NEVER, args);
   }
 
   /**
@@ -69,17 +70,17 @@ public final class Launcher {
     }
   }
 
-  private int execute(Launchable command, boolean plainAllowed, String[] args) {
+  /** Runs {@code command}, taking {@code args} as they are when they have the {@code plain} shape. */
+  public int execute(Launchable command, PlainShape plain, String... args) {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
     Current run = new Current(command,
-        (Arrays.asList(args).contains("--nagios") ? OutputMode.NAGIOS : OutputMode.MON).renderer());
+        (Arrays.asList(args).contains(MonitorOptions.NAGIOS) ? OutputMode.NAGIOS : OutputMode.MON).renderer());
     current = run;
     int code;
     Thread watchdog = null;
     try {
-      boolean plain = plainAllowed && command.acceptPlain(args);
-      if (!plain && CommandLineParsing.parse(command, args, out) == CommandLineParsing.Outcome.HELP_PRINTED) {
+      if (!plain.take(command, args) && CommandLineParsing.parse(command, args, out) == CommandLineParsing.Outcome.HELP_PRINTED) {
         code = run.renderer == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
         RunSettings settings = command.settings();

@@ -1,7 +1,6 @@
 package org.rollcall.core.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,9 @@ import java.util.function.IntConsumer;
 
 /**
  * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the executable's name
- * ({@code ps.monitor}). The class implementing NAME is listed in the resource {@code META-INF/rollcall/NAME}, so
- * one lookup finds it without loading the others. The only class that ends the JVM.
+ * ({@code ps.monitor}). The class implementing NAME, and the arguments it takes without picocli, are listed in
+ * the resource {@code META-INF/rollcall/NAME} ({@link Registration}), so one lookup finds it without loading the
+ * others. The only class that ends the JVM.
  *
  * <p>It ends it with {@code Runtime.halt} once stdout is flushed: {@code System.exit} would run shutdown hooks
  * (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log the exit, which costs a JDK 25
@@ -23,6 +23,8 @@ public final class Main {
    * build wrote, sparing each run the resource search (the JDK's module image, then a jar URL: about 5 ms).
    */
   static final String CLASS_PROPERTY = "rollcall.class.";
+  /** {@code rollcall.plain.NAME}: the plain shape the registry declares for NAME, passed with the class. */
+  static final String PLAIN_PROPERTY = "rollcall.plain.";
 
   private Main() {}
 
@@ -38,16 +40,19 @@ public final class Main {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");
       exit(stdout, 1);
     }
+    Registration registration;
     Launchable command;
     try {
       String known = System.getProperty(CLASS_PROPERTY + args[0]);
-      command = known != null ? instantiate(known) : lookUp(args[0]);
+      registration = known != null ? Registration.given(known, System.getProperty(PLAIN_PROPERTY + args[0]))
+          : Registration.lookUp(args[0]);
+      command = registration.instantiate();
     } catch (ReflectiveOperationException | IOException | RuntimeException e) {
       stdout.println(args[0] + ": no such rollcall executable (" + e.getMessage() + ")");
       exit(stdout, 1);
       return;
     }
-    exit(stdout, launcher.execute(command, Arrays.copyOfRange(args, 1, args.length)));
+    exit(stdout, launcher.execute(command, registration.plain(), Arrays.copyOfRange(args, 1, args.length)));
   }
 
   private static void exit(PrintStream stdout, int code) {
@@ -63,36 +68,8 @@ public final class Main {
     }
   }
 
-  /** A new instance of the executable registered as {@code name} (see {@link ExecutableRegistry}). */
+  /** A new instance of the executable registered as {@code name} (see {@link Registration}). */
   public static Launchable lookUp(String name) throws ReflectiveOperationException, IOException {
-    if (!isPlainName(name)) {
-      throw new IllegalArgumentException("bad name");
-    }
-    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(ExecutableRegistry.DIRECTORY + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("not on the class path");
-      }
-      return instantiate(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
-    }
-  }
-
-  private static Launchable instantiate(String className) throws ReflectiveOperationException {
-    return (Launchable) Class.forName(className).getDeclaredConstructor().newInstance();
-  }
-
-  /** Whether {@code name} is all of [A-Za-z0-9_.-] (a loop: compiling a regular expression costs a run ms). */
-  static boolean isPlainName(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-          || c == '.' || c == '-';
-      if (!plain) {
-        return false;
-      }
-    }
-    return true;
+    return Registration.lookUp(name).instantiate();
   }
 }

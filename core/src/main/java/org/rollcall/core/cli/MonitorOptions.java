@@ -1,9 +1,6 @@
 package org.rollcall.core.cli;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.rollcall.core.result.OutputMode;
 import org.rollcall.core.result.Range;
 import picocli.CommandLine.Option;
@@ -13,7 +10,8 @@ public final class MonitorOptions {
   /** Well under mon's usual intervals (minutes), and long enough for a recheck or a CPU sample. */
   public static final String DEFAULT_TIMEOUT = "30";
 
-  private static final String NAGIOS = "--nagios";
+  /** The one option a plain run ({@link PlainShape}) may hold; it also decides how usage errors are written. */
+  public static final String NAGIOS = "--nagios";
 
   @Option(names = NAGIOS,
       description = "Speak the Nagios plugin contract: 'SERVICE STATE: text | perfdata', exit 0/1/2/3.")
@@ -22,47 +20,14 @@ public final class MonitorOptions {
   @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
       description = "End the run with a failure (UNKNOWN in Nagios mode) after this many seconds "
           + "(default: ${DEFAULT-VALUE}). mon itself never times a monitor out.")
-  double timeoutSeconds = Double.parseDouble(DEFAULT_TIMEOUT); // also for runs picocli does not parse
+  double timeoutSeconds = Double.parseDouble(DEFAULT_TIMEOUT); // the default of a plain run too (PlainShape)
 
   @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
   boolean verbose;
 
-  /**
-   * For {@link Launchable#acceptPlain}: the words of {@code args} other than one {@code --nagios}, when each is a
-   * plain word (not empty, no option, no {@code @file}); null when picocli must parse them (another option, or
-   * {@code --nagios} twice, which picocli refuses). Changes nothing: see {@link #takePlain}.
-   */
-  public static List<String> plainWords(String[] args) {
-    List<String> words = new ArrayList<>(args.length);
-    boolean nagiosSeen = false;
-    for (String arg : args) {
-      if (arg.equals(NAGIOS) && !nagiosSeen) {
-        nagiosSeen = true;
-      } else if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
-        return null;
-      } else {
-        words.add(arg);
-      }
-    }
-    return words;
-  }
-
-  /** Sets what picocli would from {@code args}, which {@link #plainWords} accepted: {@code --nagios} or not. */
-  public void takePlain(String[] args) {
-    nagios = Arrays.asList(args).contains(NAGIOS);
-  }
-
-  /**
-   * For a monitor whose plain run takes no words (cpu.monitor, exclusion.monitor): whether {@code args} are none,
-   * or only {@code --nagios}, which it then sets; every other option keeps the default its field starts with.
-   */
-  public boolean takePlainWithoutWords(String[] args) {
-    List<String> words = plainWords(args);
-    if (words == null || !words.isEmpty()) {
-      return false;
-    }
-    takePlain(args);
-    return true;
+  /** Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios} or not. */
+  public void takePlain(boolean nagios) {
+    this.nagios = nagios;
   }
 
   public OutputMode mode() {

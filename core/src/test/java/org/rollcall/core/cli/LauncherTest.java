@@ -45,6 +45,8 @@ class LauncherTest {
     @Parameters
     java.util.List<String> items = new java.util.ArrayList<>();
 
+    boolean tookPlain;
+
     @Override
     public String service() {
       return "TEST";
@@ -53,6 +55,14 @@ class LauncherTest {
     @Override
     public RunSettings settings() {
       return options.settings();
+    }
+
+    /** Registered with {@code plain=words}, so runs of words alone take the plain path. */
+    @Override
+    public void takePlain(java.util.List<String> words, boolean nagios) {
+      tookPlain = true;
+      options.takePlain(nagios);
+      items.addAll(words);
     }
 
     @Override
@@ -270,15 +280,32 @@ class LauncherTest {
   @Test
   void executablesAreFoundByName() throws Exception {
     assertThat(Main.lookUp("test.monitor")).isInstanceOf(TestMonitor.class);
+    assertThat(Registration.lookUp("test.monitor").plain()).isEqualTo(PlainShape.WORDS);
+  }
+
+  @Test
+  void wordsAloneTakeThePlainPathAndGiveWhatPicocliGives() {
+    TestMonitor plain = new TestMonitor();
+    assertThat(launcher.execute(plain, "--nagios", "a")).isEqualTo(2);
+    String plainOutput = output();
+    stdout.reset();
+    TestMonitor parsed = new TestMonitor();
+    assertThat(launcher.executeParsed(parsed, "--nagios", "a")).isEqualTo(2);
+    assertThat(output()).isEqualTo(plainOutput).startsWith("TEST CRITICAL: 1 of 1 failed: a\n");
+    assertThat(plain.tookPlain).isTrue();
+    assertThat(parsed.tookPlain).isFalse();
+    TestMonitor withOption = new TestMonitor();
+    launcher.execute(withOption, "a", "--sleep", "0");
+    assertThat(withOption.tookPlain).isFalse();
   }
 
   @Test
   void namesThatCouldLeaveTheRegistryAreRefused() {
     for (String bad : new String[] {"", "../x", "a/b", "ps monitor", "ps.monitor\n", "é.monitor"}) {
-      assertThat(Main.isPlainName(bad)).as(bad).isFalse();
+      assertThat(Registration.isPlainName(bad)).as(bad).isFalse();
       assertThatThrownBy(() -> Main.lookUp(bad)).as(bad).hasMessage("bad name");
     }
-    assertThat(Main.isPlainName("check_rollcall-ps.monitor2")).isTrue();
+    assertThat(Registration.isPlainName("check_rollcall-ps.monitor2")).isTrue();
   }
 
   @Test

@@ -35,19 +35,24 @@ import picocli.CommandLine.Option;
         "--lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs) and cpu.monitor itself are exempt.",
         "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"})
 public final class CpuMonitor implements Launchable {
+  // Each default is written once: the annotation shows it, and the field starts with it for plain runs, which
+  // picocli does not parse (a double's initial value alone would show as "90.0").
+  private static final String DEFAULT_MAX = "90";
+  private static final String DEFAULT_SAMPLE = "5";
+
   @Mixin
   MonitorOptions options = new MonitorOptions();
 
-  @Option(names = {"--max", "-c"}, paramLabel = "PERCENT", defaultValue = "90",
+  @Option(names = {"--max", "-c"}, paramLabel = "PERCENT", defaultValue = DEFAULT_MAX,
       description = "Fail (CRITICAL) when a process used more than PERCENT of one CPU (default ${DEFAULT-VALUE}).")
-  double max = 90; // = defaultValue, also for runs picocli does not parse
+  double max = Double.parseDouble(DEFAULT_MAX);
 
   @Option(names = "-w", paramLabel = "PERCENT", description = "WARNING above PERCENT (below --max).")
   Double warn;
 
-  @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = "5",
+  @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = DEFAULT_SAMPLE,
       description = "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
-  double sampleSeconds = 5;
+  double sampleSeconds = Double.parseDouble(DEFAULT_SAMPLE);
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep the sample here and measure since the "
       + "previous run (default: $MON_STATEDIR when mon sets it).")
@@ -63,9 +68,9 @@ public final class CpuMonitor implements Launchable {
   @Option(names = "--include-users", description = "Judge regular users' processes too.")
   boolean includeUsers;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--top", paramLabel = "N",
       description = "List the N busiest processes in the detail, whatever their use.")
-  int top = 0;
+  int top;
 
   @Mixin
   ProcRootOption procRoot = new ProcRootOption();
@@ -81,10 +86,10 @@ public final class CpuMonitor implements Launchable {
     return "CPU";
   }
 
-  /** No arguments, or only {@code --nagios}, need no parsing. */
+  /** No arguments, or --nagios alone (its registry entry: {@code plain=no-words}). */
   @Override
-  public boolean acceptPlain(String[] args) {
-    return options.takePlainWithoutWords(args);
+  public void takePlain(List<String> none, boolean nagios) {
+    options.takePlain(nagios);
   }
 
   @Override

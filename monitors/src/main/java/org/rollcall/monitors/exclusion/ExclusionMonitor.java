@@ -63,10 +63,10 @@ public final class ExclusionMonitor implements Launchable {
     return "EXCLUSION";
   }
 
-  /** No arguments, or only {@code --nagios}, need no parsing. */
+  /** No arguments, or --nagios alone (its registry entry: {@code plain=no-words}). */
   @Override
-  public boolean acceptPlain(String[] args) {
-    return options.takePlainWithoutWords(args);
+  public void takePlain(List<String> none, boolean nagios) {
+    options.takePlain(nagios);
   }
 
   @Override

@@ -81,20 +81,11 @@ public final class PsMonitor implements Launchable {
     this.procRoot = procRoot;
   }
 
-  /**
-   * Rules alone, none starting with {@code -} or {@code @}, and {@code --nagios} at most once, are taken as they
-   * are: picocli would make every one of them a RULE, set the flag, and leave every other option at its default, so
-   * they skip picocli's start-up (check_rollcall_ps passes {@code --nagios}).
-   */
+  /** Rules alone, and --nagios at most once (its registry entry: {@code plain=words}). */
   @Override
-  public boolean acceptPlain(String[] args) {
-    List<String> rules = MonitorOptions.plainWords(args);
-    if (rules == null || rules.isEmpty()) {
-      return false;
-    }
-    options.takePlain(args);
+  public void takePlain(List<String> rules, boolean nagios) {
+    options.takePlain(nagios);
     ruleTexts.addAll(rules);
-    return true;
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.rollcall.monitors.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.cli.Registration;
 import org.rollcall.monitors.GoldenCases;
 import org.rollcall.monitors.peers.CommandRun;
 import org.rollcall.monitors.peers.FakePeer;
@@ -84,11 +84,7 @@ class GoldenNetTest {
 
   /** The class registered for {@code name}, as Main finds it. */
   static Launchable executable(String name) throws Exception {
-    try (InputStream in = GoldenNetTest.class.getClassLoader().getResourceAsStream("META-INF/rollcall/" + name)) {
-      assertThat(in).as("META-INF/rollcall/" + name).isNotNull();
-      String className = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      return (Launchable) Class.forName(className).getDeclaredConstructor().newInstance();
-    }
+    return Registration.lookUp(name).instantiate();
   }
 
   private static String withPorts(String arg) {

@@ -1,0 +1,71 @@
+package org.rollcall.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlainShapeTest {
+  private static List<String> words(PlainShape shape, String... args) {
+    return shape.words(args);
+  }
+
+  @Test
+  void wordsAreArgumentsThatAreNeitherEmptyNorOptionsNorArgumentFiles() {
+    assertThat(words(PlainShape.WORDS, "sshd:1-", "a-b:0-", "rcl sp) (ace:1-1")).containsExactly("sshd:1-",
+        "a-b:0-", "rcl sp) (ace:1-1");
+    for (String odd : new String[] {"", "-v", "--nagios=x", "@rules", "--", "-5"}) {
+      assertThat(words(PlainShape.WORDS, "sshd:1-", odd)).as(odd).isNull();
+    }
+  }
+
+  @Test
+  void nagiosMayComeOnceAnywhere() {
+    assertThat(words(PlainShape.WORDS, "a:1-", "--nagios", "b:0-")).containsExactly("a:1-", "b:0-");
+    assertThat(words(PlainShape.WORDS, "--nagios", "a:1-", "--nagios")).isNull();
+    assertThat(words(PlainShape.NO_WORDS, "--nagios")).isEmpty();
+    assertThat(words(PlainShape.NO_WORDS, "--nagios", "--nagios")).isNull();
+  }
+
+  @Test
+  void eachShapeTakesItsOwnCountOfWords() {
+    assertThat(words(PlainShape.WORDS)).isNull();
+    assertThat(words(PlainShape.WORDS, "--nagios")).isNull();
+    assertThat(words(PlainShape.NO_WORDS)).isEmpty();
+    assertThat(words(PlainShape.NO_WORDS, "x")).isNull();
+    assertThat(words(PlainShape.NEVER)).isNull();
+    assertThat(words(PlainShape.NEVER, "x")).isNull();
+  }
+
+  @Test
+  void registryEntriesNameTheClassThenTheShape() {
+    Registration plain = Registration.parse("org.example.Ps\nplain=words\n");
+    assertThat(plain.className()).isEqualTo("org.example.Ps");
+    assertThat(plain.plain()).isEqualTo(PlainShape.WORDS);
+    assertThat(Registration.parse("  org.example.Mail \n\n").plain()).isEqualTo(PlainShape.NEVER);
+    assertThat(Registration.parse("org.example.Cpu\r\nplain=no-words").plain()).isEqualTo(PlainShape.NO_WORDS);
+    assertThat(Registration.given("org.example.Cpu", "no-words").plain()).isEqualTo(PlainShape.NO_WORDS);
+    assertThat(Registration.given("org.example.Mail", "-").plain()).isEqualTo(PlainShape.NEVER);
+  }
+
+  @Test
+  void aRegistryEntryThatSaysAnythingElseIsRefused() {
+    assertThatThrownBy(() -> Registration.parse("\n")).hasMessage("its registry entry names no class");
+    assertThatThrownBy(() -> Registration.parse("a.B\nplain=rules")).hasMessage("plain=rules is not words or "
+        + "no-words");
+    assertThatThrownBy(() -> Registration.parse("a.B\nplain=words\nplain=words")).hasMessage("unknown line "
+        + "'plain=words' in its registry entry");
+    assertThatThrownBy(() -> Registration.parse("a.B\nc.D")).hasMessage("unknown line 'c.D' in its registry entry");
+  }
+
+  @Test
+  void takingLeavesTheCommandUntouchedWhenTheShapeDoesNotFit() {
+    LauncherTest.TestMonitor command = new LauncherTest.TestMonitor();
+    assertThat(PlainShape.WORDS.take(command, new String[] {"a", "-v"})).isFalse();
+    assertThat(command.items).isEmpty();
+    assertThat(PlainShape.WORDS.take(command, new String[] {"a", "--nagios", "b"})).isTrue();
+    assertThat(command.items).containsExactly("a", "b");
+    assertThat(command.options.mode().name()).isEqualTo("NAGIOS");
+  }
+}
