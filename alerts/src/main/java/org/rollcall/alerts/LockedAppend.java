@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.rollcall.core.files.FileTrust;
+import org.rollcall.core.files.Permissions;
 import org.rollcall.core.files.UntrustedFileException;
 
 /**
@@ -29,10 +29,8 @@ import org.rollcall.core.files.UntrustedFileException;
 public final class LockedAppend {
   private static final Set<OpenOption> APPEND_OPTIONS = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
       StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_MODE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-  private static final FileAttribute<Set<PosixFilePermission>> SHARED_MODE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--"));
+  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_MODE = Permissions.of("rw-------");
+  private static final FileAttribute<Set<PosixFilePermission>> SHARED_MODE = Permissions.of("rw-rw-r--");
 
   private LockedAppend() {}
 
@@ -47,8 +45,7 @@ public final class LockedAppend {
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (makeDirectory && parent != null && !Files.isDirectory(parent)) {
-      Files.createDirectories(parent,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+      Files.createDirectories(parent, Permissions.of("rwxr-x---"));
     }
     UntrustedFileException.refuseIf(file, FileTrust.problem(file, policy));
     Object before = FileTrust.key(file);

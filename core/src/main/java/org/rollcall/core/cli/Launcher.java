@@ -19,9 +19,9 @@ import org.rollcall.core.result.Renderer;
  * readable line (a stack trace only with -v).
  * Nothing is ever written to stderr: mon would merge it into the summary line.
  *
- * <p>The path a plain run takes (this class, ps.monitor's scan, counting, rendering) uses loops and small classes
- * rather than lambdas and streams: the first lambda of a run boots the JDK's method-handle machinery, and streams
- * and regular expressions add more, about 10 ms of JDK 17's start-up even with a class-data archive.
+ * <p>The path a plain run takes ({@link PlainShape}: this class, the monitors' scans, counting, rendering) loads
+ * no regular expression, Formatter, lambda, stream or record bootstrap: the dist module's StartupBudgetIT fails
+ * when one does, and bench/README.md says what each costs.
  */
 public final class Launcher {
   /**

@@ -14,13 +14,12 @@ import java.util.function.IntConsumer;
  * others. The only class that ends the JVM.
  *
  * <p>It ends it with {@code Runtime.halt} once stdout is flushed: {@code System.exit} would run shutdown hooks
- * (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log the exit, which costs a JDK 25
- * run about 15 ms.
+ * (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log the exit (bench/README.md).
  */
 public final class Main {
   /**
    * {@code rollcall.class.NAME}: the class the registry names for NAME, which the launcher passes from a list the
-   * build wrote, sparing each run the resource search (the JDK's module image, then a jar URL: about 5 ms).
+   * build wrote, sparing each run the resource search (the JDK's module image, then a jar URL).
    */
   static final String CLASS_PROPERTY = "rollcall.class.";
   /** {@code rollcall.plain.NAME}: the plain shape the registry declares for NAME, passed with the class. */
@@ -60,7 +59,7 @@ public final class Main {
     Runtime.getRuntime().halt(code);
   }
 
-  /** Ends the JVM at once (a class, not a lambda: see {@link Launcher}). */
+  /** Ends the JVM at once. */
   private static final class Halt implements IntConsumer {
     @Override
     public void accept(int code) {

@@ -42,7 +42,7 @@ final class Signals {
     }
   }
 
-  /** Cuts the run short with the signal's name (a class, not a lambda: see {@link Launcher}). */
+  /** Cuts the run short with the signal's name. */
   private static final class Interrupt implements SignalHandler {
     private final Launcher launcher;
     private final String name;

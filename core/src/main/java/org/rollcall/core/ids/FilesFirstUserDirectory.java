@@ -11,7 +11,7 @@ import org.rollcall.core.text.FileText;
 
 /**
  * Answers from the passwd and group files when nsswitch.conf asks them first, as the C library would, and asks NSS
- * only for what they do not hold. A rule naming a local user so never loads JNA and libc (about 50 ms of a run);
+ * only for what they do not hold. A rule naming a local user so never loads JNA and libc (bench/README.md);
  * with another source first (LDAP, sssd, compat) every lookup goes to NSS.
  */
 final class FilesFirstUserDirectory implements UserDirectory {

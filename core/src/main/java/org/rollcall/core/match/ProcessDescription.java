@@ -3,7 +3,6 @@ package org.rollcall.core.match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
@@ -40,21 +39,29 @@ public final class ProcessDescription {
       return "ids: (" + field.whyAbsent() + ")";
     }
     Credentials c = field.value();
-    return "uid r/e/s/fs " + ids(c.uids(), users::userName) + ", gid r/e/s/fs " + ids(c.gids(), users::groupName)
-        + ", groups " + (c.groups().length == 0 ? "none" : ids(c.groups(), users::groupName));
+    return "uid r/e/s/fs " + ids(c.uids(), users, true) + ", gid r/e/s/fs " + ids(c.gids(), users, false)
+        + ", groups " + (c.groups().length == 0 ? "none" : ids(c.groups(), users, false));
   }
 
-  private static String ids(int[] ids, IntFunction<Optional<String>> names) {
+  private static String ids(int[] ids, UserDirectory users, boolean userIds) {
     StringBuilder out = new StringBuilder();
     for (int id : ids) {
       out.append(out.length() == 0 ? "" : "/").append(Integer.toUnsignedString(id));
-      names.apply(id).ifPresent(name -> out.append('(').append(name).append(')'));
+      Optional<String> name = userIds ? users.userName(id) : users.groupName(id);
+      if (name.isPresent()) {
+        out.append('(').append(name.get()).append(')');
+      }
     }
     return out.toString();
   }
 
   /** Longest command line a detail line shows; --explain shows it whole. */
   public static final int SHORT_ARGS_CHARS = 1000;
+
+  /** {@link #shortArgs(List)} of the arguments, or why they could not be read, in parentheses. */
+  public static String shortArgs(Field<List<String>> args) {
+    return args.isPresent() ? shortArgs(args.value()) : args.toString();
+  }
 
   /** {@link #quoteArgs}, cut after {@link #SHORT_ARGS_CHARS} characters with how many more there were. */
   public static String shortArgs(List<String> args) {

@@ -23,7 +23,7 @@ public final class ProcessMatch {
     this.byCost = byCost.toArray(new Term[0]);
   }
 
-  /** Cheapest first (a class, not a lambda: see Launcher). */
+  /** Cheapest first. */
   private static final class ByCost implements Comparator<Term> {
     @Override
     public int compare(Term a, Term b) {

@@ -13,14 +13,10 @@ import java.util.Optional;
 public final class ProcFs {
   private static final Path SYSTEM_ROOT = Path.of("/proc");
 
-  /** Enough processes that reading their stat (and status) on two threads repays starting one (about 0.2 ms). */
+  /** Enough processes that reading their stat (and status) on two threads repays starting one (bench/README.md). */
   static final int PARALLEL_FROM = 400;
 
-  /**
-   * The same for their comm alone, which costs the kernel less than half a stat: below this a second scan thread
-   * only takes the other CPU from the JIT compiler, which a cold JVM keeps busy (on 2 CPUs, JDK 17 and 25: two
-   * threads were 2.0-2.7 ms slower at 1,000 processes, even at 2,000 and 5-9 ms faster at 5,000).
-   */
+  /** The same for their comm alone, which costs the kernel less than half a stat (bench/README.md). */
   static final int PARALLEL_NAMES_FROM = 2500;
 
   private final Path root;
@@ -78,7 +74,7 @@ public final class ProcFs {
       }
     }
     int[] result = Arrays.copyOf(pids, count);
-    // The kernel lists /proc's PIDs ascending: sorting them again would cost a cold JVM 0.2 ms at 1000 processes.
+    // The kernel lists /proc's PIDs ascending: sorting them again costs a cold JVM (bench/README.md).
     if (!ascending(result)) {
       Arrays.sort(result);
     }

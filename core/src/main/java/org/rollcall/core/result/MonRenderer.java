@@ -17,7 +17,6 @@ public final class MonRenderer implements Renderer {
   @Override
   public int render(Report report, PrintWriter out) {
     List<Finding> failures = report.failures();
-    // Loops, not lambdas: a run's first lambda costs milliseconds of start-up (see Launcher).
     if (failures.isEmpty()) {
       printEscaped(out, SummaryLine.text(report.okSummary(), false));
       printAll(out, report.notes());

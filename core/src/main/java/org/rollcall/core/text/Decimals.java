@@ -6,9 +6,8 @@ import java.util.Locale;
 
 /**
  * Numbers with a fixed count of decimals, as {@code String.format(Locale.ROOT, "%.Nf", value)} writes them. A
- * Formatter's first use costs a short run several milliseconds on JDK 17 (the locale's resource bundles and the
- * method handles they bring); this rounds the same way (half up, from the shortest decimal that reads back as the
- * same double) without one.
+ * Formatter's first use costs a short run its locale's resource bundles and the method handles they bring; this
+ * rounds the same way (half up, from the shortest decimal that reads back as the same double) without one.
  */
 public final class Decimals {
   private Decimals() {}

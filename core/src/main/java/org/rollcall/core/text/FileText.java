@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A small file's whole text, read through a {@link FileInputStream}. {@code Files.readString} would do the same
- * through NIO channels, whose first use loads two more native libraries and about 30 classes: about 2 ms of a
- * monitor's run on JDK 17, for a file it reads in microseconds.
+ * through NIO channels, whose first use loads two more native libraries and about 30 classes, for a file it reads
+ * in microseconds.
  */
 public final class FileText {
   private FileText() {}

@@ -144,7 +144,7 @@ public final class CpuMonitor implements Launchable {
     return measuring == null ? null : measuring.pending();
   }
 
-  /** The highest share first (a class, not a lambda: a lambda's first use starts JDK 17's method handles). */
+  /** The highest share first. */
   private static final class BusiestFirst implements Comparator<CpuUse> {
     @Override
     public int compare(CpuUse a, CpuUse b) {

@@ -70,11 +70,11 @@ final class CpuReport {
   String detail(CpuUse use) {
     String over = use.startedInWindow() || window.startsWith("averaged")
         ? "over its " + seconds(use.windowSeconds()) + " s life" + (use.startedInWindow() ? " (it started "
-            + window.replaceFirst("^over ", "within ") + ")" : "")
+            + (window.startsWith("over ") ? "within " + window.substring("over ".length()) : window) + ")" : "")
         : window;
     return use.tag() + ": " + percent(use.percent()) + "% of one CPU " + over + " (" + seconds(use.cpuSeconds())
         + " s of CPU); user " + user(use.process().credentials()) + "; exe " + use.process().exe() + "; args "
-        + use.process().cmdline().map(ProcessDescription::shortArgs);
+        + ProcessDescription.shortArgs(use.process().cmdline());
   }
 
   private String user(Field<Credentials> credentials) {

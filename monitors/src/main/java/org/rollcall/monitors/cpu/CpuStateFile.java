@@ -13,14 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.files.FileTrust;
+import org.rollcall.core.files.Permissions;
 
 /**
  * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
@@ -36,11 +33,10 @@ final class CpuStateFile {
   /** Far above any real sample (about 30 bytes a process); a larger file is not ours. */
   static final int MAX_BYTES = 32 << 20;
 
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final Permissions OWNER_ONLY = Permissions.of("rw-------");
 
-  private static final Set<StandardOpenOption> NEW_FILE =
-      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW,
+      StandardOpenOption.WRITE);
 
   private final Path file;
 

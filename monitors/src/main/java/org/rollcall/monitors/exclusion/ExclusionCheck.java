@@ -113,7 +113,7 @@ final class ExclusionCheck {
           }
         }
       }
-      // By identity: List.remove would call the record's equals, which bootstraps method handles on first use.
+      // By identity, not List.remove: a record's own equals bootstraps method handles.
       List<Offender> offenders = new ArrayList<>(selected.size());
       for (Offender offender : selected) {
         if (offender != kept) {

@@ -1,6 +1,5 @@
 package org.rollcall.monitors.exclusion;
 
-import java.util.List;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.ProcessDescription;
 import org.rollcall.core.proc.ProcessEntry;
@@ -18,16 +17,12 @@ record Offender(int pid, String name, long starttime, String identity, String al
   static Offender of(ProcessEntry process, UserDirectory users, String allowNote) {
     String identity = ProcessDescription.credentials(process.credentials(), users) + "; label "
         + process.label() + "; exe " + process.exe() + "; args "
-        + process.cmdline().map(ProcessDescription::shortArgs);
+        + ProcessDescription.shortArgs(process.cmdline());
     return new Offender(process.pid(), process.comm(), process.stat().starttime(), identity, allowNote);
   }
 
   /** {@code NAME(PID)}. */
   String tag() {
     return name + "(" + pid + ")";
-  }
-
-  static List<Integer> pids(List<Offender> offenders) {
-    return offenders.stream().map(Offender::pid).toList();
   }
 }
