@@ -18,30 +18,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /**
- * What every alert does around its delivery: reads mon's flags, stdin and MON_* variables into an {@link Alert},
- * asks the subclass for a {@link Delivery}, and sends it through {@link ReliableSender}. A configuration error
- * found at run time (a bad recipient, an unreadable secret) still saves the alert in the fallback file: mon
- * would drop it otherwise. So does a command line that cannot be parsed ({@link #refused}) and a run cut short by
- * its deadline or a signal ({@link #cutShort}).
+ * What every alert does around its delivery: reads mon's flags, stdin and MON_* variables into an
+ * {@link Alert}, asks the subclass for a {@link Delivery}, and sends it through {@link
+ * ReliableSender}. A configuration error found at run time (a bad recipient, an unreadable secret)
+ * still saves the alert in the fallback file: mon would drop it otherwise. So does a command line
+ * that cannot be parsed ({@link #refused}) and a run cut short by its deadline or a signal ({@link
+ * #cutShort}).
  */
 public abstract class AbstractAlert implements Launchable {
   /** How long stdin may take to reach its end, at most. */
   private static final Duration STDIN_LIMIT = Duration.ofSeconds(5);
+
   /** How long a refused or cut-short run waits for stdin: it must answer quickly. */
   private static final Duration QUICK_STDIN_LIMIT = Duration.ofMillis(500);
 
-  @Mixin
-  AlertOptions options = new AlertOptions();
+  @Mixin AlertOptions options = new AlertOptions();
 
-  /** Options a newer mon might pass that this alert does not know: accepted, as Perl's getopts does. */
-  @Unmatched
-  List<String> unmatched = new ArrayList<>();
+  /**
+   * Options a newer mon might pass that this alert does not know: accepted, as Perl's getopts does.
+   */
+  @Unmatched List<String> unmatched = new ArrayList<>();
 
   InputStream stdin = System.in;
   protected Map<String, String> env = System.getenv();
 
-  /** The run's stdin being read, its alert once built, and its sender: what a cut-short run saves. */
+  /**
+   * The run's stdin being read, its alert once built, and its sender: what a cut-short run saves.
+   */
   private volatile CappedReader stdinReader;
+
   private volatile Alert alert;
   private ReliableSender sender;
 
@@ -60,14 +65,18 @@ public abstract class AbstractAlert implements Launchable {
     return "sent";
   }
 
-  /** The delivery for this alert, or a {@link UsageException} saying what in its configuration is wrong. */
+  /**
+   * The delivery for this alert, or a {@link UsageException} saying what in its configuration is
+   * wrong.
+   */
   protected abstract Delivery delivery(Alert alert);
 
   @Override
   public final int run(Deadline deadline, PrintWriter out) throws InterruptedException {
     ReliableSender sender = sender(out);
     Duration stdinLimit = deadline.remaining().dividedBy(4);
-    MonitorOutput input = readStdin(stdinLimit.compareTo(STDIN_LIMIT) < 0 ? stdinLimit : STDIN_LIMIT);
+    MonitorOutput input =
+        readStdin(stdinLimit.compareTo(STDIN_LIMIT) < 0 ? stdinLimit : STDIN_LIMIT);
     Alert alert = Alert.of(options, input, env, Instant.now());
     this.alert = alert;
     Delivery delivery;
@@ -81,25 +90,31 @@ public abstract class AbstractAlert implements Launchable {
     return sender.send(alert, delivery, deadline);
   }
 
-  /** Saves the alert mon gave with the reason the command line cannot be used: mon would lose it otherwise. */
+  /**
+   * Saves the alert mon gave with the reason the command line cannot be used: mon would lose it
+   * otherwise.
+   */
   @Override
   public int refused(String problem, String[] args, Renderer renderer, PrintWriter out) {
     RefusedCommandLine refused = new RefusedCommandLine(args, env);
     MonitorOutput input = readStdin(QUICK_STDIN_LIMIT);
-    ReliableSender saver = new ReliableSender(name(), new Fallback(name(), refused.fallback()), doneVerb(), out);
-    return saver.fallBack(refused.alert(input, Instant.now()), withoutName(problem) + "; " + refused.given());
+    ReliableSender saver =
+        new ReliableSender(name(), new Fallback(name(), refused.fallback()), doneVerb(), out);
+    return saver.fallBack(
+        refused.alert(input, Instant.now()), withoutName(problem) + "; " + refused.given());
   }
 
   /**
-   * Saves the alert of a run cut short, unless the run settles it first: built from what stdin held so far when
-   * the run had not yet read it to its end.
+   * Saves the alert of a run cut short, unless the run settles it first: built from what stdin held
+   * so far when the run had not yet read it to its end.
    */
   @Override
   public int cutShort(String reason, Renderer renderer, PrintWriter out) {
     Alert current = alert;
     if (current == null) {
       CappedReader reader = stdinReader;
-      MonitorOutput input = reader == null ? readStdin(QUICK_STDIN_LIMIT) : MonitorOutput.of(reader.bytes(), true);
+      MonitorOutput input =
+          reader == null ? readStdin(QUICK_STDIN_LIMIT) : MonitorOutput.of(reader.bytes(), true);
       current = Alert.of(options, input, env, Instant.now());
     }
     try {
@@ -138,8 +153,12 @@ public abstract class AbstractAlert implements Launchable {
   /** The one sender of this run, made by whichever comes first: the run, or a cut. */
   private synchronized ReliableSender sender(PrintWriter out) {
     if (sender == null) {
-      sender = new ReliableSender(name(), new Fallback(name(), Fallback.choose(options.fallback, env)), doneVerb(),
-          out);
+      sender =
+          new ReliableSender(
+              name(),
+              new Fallback(name(), Fallback.choose(options.fallback, env)),
+              doneVerb(),
+              out);
     }
     return sender;
   }
@@ -148,7 +167,10 @@ public abstract class AbstractAlert implements Launchable {
     return sender;
   }
 
-  /** {@code text} without the "file.alert: " the launcher starts it with; the alert's own line names it. */
+  /**
+   * {@code text} without the "file.alert: " the launcher starts it with; the alert's own line names
+   * it.
+   */
   private String withoutName(String text) {
     String prefix = name() + ": ";
     return text.startsWith(prefix) ? text.substring(prefix.length()) : text;

@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Why mon called the alert: the values of MON_ALERTTYPE, and the flag mon passes for each. */
 public enum AlertKind {
-  FAILURE, UP, STARTUP, TRAP, TRAPTIMEOUT, ACK, DISABLE, TEST;
+  FAILURE,
+  UP,
+  STARTUP,
+  TRAP,
+  TRAPTIMEOUT,
+  ACK,
+  DISABLE,
+  TEST;
 
   /** The MON_ALERTTYPE spelling, e.g. "failure". */
   public String monName() {

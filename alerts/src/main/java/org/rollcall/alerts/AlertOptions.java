@@ -8,9 +8,10 @@ import org.rollcall.core.result.OutputMode;
 import picocli.CommandLine.Option;
 
 /**
- * The flags mon passes to every alert ({@code -s -g -h -t [-u|-a|-D|-T|-O]}, and {@code -S -l}), plus what
- * rollcall adds: a deadline, the fallback file and verbosity. {@code -h} is the host list, so help is
- * {@code --help} only, and {@code -t} is the alert's time, so the deadline is {@code --timeout}.
+ * The flags mon passes to every alert ({@code -s -g -h -t [-u|-a|-D|-T|-O]}, and {@code -S -l}),
+ * plus what rollcall adds: a deadline, the fallback file and verbosity. {@code -h} is the host
+ * list, so help is {@code --help} only, and {@code -t} is the alert's time, so the deadline is
+ * {@code --timeout}.
  */
 public final class AlertOptions {
   private static final int MIN_TIMEOUT_SECONDS = 2;
@@ -22,10 +23,16 @@ public final class AlertOptions {
   @Option(names = "-g", paramLabel = "GROUP", description = "The host group that alerted.")
   String group = "";
 
-  @Option(names = "-h", paramLabel = "\"HOSTS\"", description = "The group's hosts, space-separated.")
+  @Option(
+      names = "-h",
+      paramLabel = "\"HOSTS\"",
+      description = "The group's hosts, space-separated.")
   String hosts = "";
 
-  @Option(names = "-t", paramLabel = "UNIXTIME", description = "When mon noticed the failure (default: now).")
+  @Option(
+      names = "-t",
+      paramLabel = "UNIXTIME",
+      description = "When mon noticed the failure (default: now).")
   Long time;
 
   @Option(names = "-u", description = "An upalert: the service is back.")
@@ -43,23 +50,38 @@ public final class AlertOptions {
   @Option(names = "-O", description = "A trap timed out.")
   boolean trapTimeout;
 
-  @Option(names = "-S", paramLabel = "SUMMARY", description = "Use SUMMARY instead of the first line of stdin.")
+  @Option(
+      names = "-S",
+      paramLabel = "SUMMARY",
+      description = "Use SUMMARY instead of the first line of stdin.")
   String summary;
 
-  @Option(names = "-l", paramLabel = "SECONDS", description = "Seconds until the next alert (shown as given).")
+  @Option(
+      names = "-l",
+      paramLabel = "SECONDS",
+      description = "Seconds until the next alert (shown as given).")
   String secondsUntilNext = "";
 
-  @Option(names = "--fallback", paramLabel = "FILE",
-      description = "Where an alert that cannot be delivered is appended "
-          + "(default: $MON_STATEDIR/rollcall-undelivered.log, else /var/lib/rollcall/undelivered.log).")
+  @Option(
+      names = "--fallback",
+      paramLabel = "FILE",
+      description =
+          "Where an alert that cannot be delivered is appended "
+              + "(default: $MON_STATEDIR/rollcall-undelivered.log, else /var/lib/rollcall/undelivered.log).")
   Path fallback;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Give up delivering (and fall back) after this many seconds, 2 to 3600 "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Give up delivering (and fall back) after this many seconds, 2 to 3600 "
+              + "(default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Add stack traces to error lines.")
   boolean verbose;
 
   @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
@@ -87,8 +109,9 @@ public final class AlertOptions {
   }
 
   /**
-   * {@code --timeout} as a duration. 0 is refused rather than taken as "no deadline": an alert mon starts must
-   * end, and one second of it is kept for the fallback file, so the shortest deadline is 2 s.
+   * {@code --timeout} as a duration. 0 is refused rather than taken as "no deadline": an alert mon
+   * starts must end, and one second of it is kept for the fallback file, so the shortest deadline
+   * is 2 s.
    */
   private Duration timeout() {
     double seconds;
@@ -98,8 +121,14 @@ public final class AlertOptions {
       seconds = Double.NaN;
     }
     if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS)) {
-      throw new UsageException("--timeout wants a number of seconds from " + MIN_TIMEOUT_SECONDS + " to "
-          + MAX_TIMEOUT_SECONDS + ", not '" + timeout + "'");
+      throw new UsageException(
+          "--timeout wants a number of seconds from "
+              + MIN_TIMEOUT_SECONDS
+              + " to "
+              + MAX_TIMEOUT_SECONDS
+              + ", not '"
+              + timeout
+              + "'");
     }
     return Duration.ofMillis((long) (seconds * 1000));
   }

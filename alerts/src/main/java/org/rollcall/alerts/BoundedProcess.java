@@ -9,12 +9,14 @@ import org.rollcall.core.process.ChildProcess;
 import org.rollcall.core.text.Decimals;
 
 /**
- * An alert's program (a sendmail, a restart command) run by core's {@link ChildProcess}: what it says on stdout
- * and stderr together, its first 2000 bytes kept; killed at the deadline with what it still holds, its detached
- * daemons left running ({@link ChildProcess.Leftovers#DESCENDANTS_AT_DEADLINE}).
+ * An alert's program (a sendmail, a restart command) run by core's {@link ChildProcess}: what it
+ * says on stdout and stderr together, its first 2000 bytes kept; killed at the deadline with what
+ * it still holds, its detached daemons left running ({@link
+ * ChildProcess.Leftovers#DESCENDANTS_AT_DEADLINE}).
  */
 public final class BoundedProcess {
   private static final int MAX_OUTPUT = 2000;
+
   /** How long after it exits its output may still come: a child it left may hold the pipe open. */
   private static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
 
@@ -30,14 +32,19 @@ public final class BoundedProcess {
    */
   public static Result run(List<String> command, ChildProcess.Input input, Deadline deadline)
       throws IOException, DeliveryException, InterruptedException {
-    ChildProcess.Settings settings = new ChildProcess.Settings(ChildProcess.Leftovers.DESCENDANTS_AT_DEADLINE,
-        input, true, MAX_OUTPUT, OUTPUT_GRACE);
+    ChildProcess.Settings settings =
+        new ChildProcess.Settings(
+            ChildProcess.Leftovers.DESCENDANTS_AT_DEADLINE, input, true, MAX_OUTPUT, OUTPUT_GRACE);
     try (ChildProcess child = ChildProcess.start(command, settings)) {
       ChildProcess.Ending ending = child.await(deadline, Duration.ZERO);
       if (ending.state() == ChildProcess.State.KILLED_AT_DEADLINE) {
-        throw new DeliveryException(command.get(0) + " did not finish within "
-            + Decimals.fixed(deadline.total().toMillis() / 1000.0, 1) + " s, what the alert's --timeout left it "
-            + "(killed)", true);
+        throw new DeliveryException(
+            command.get(0)
+                + " did not finish within "
+                + Decimals.fixed(deadline.total().toMillis() / 1000.0, 1)
+                + " s, what the alert's --timeout left it "
+                + "(killed)",
+            true);
       }
       return new Result(ending.exit(), new String(ending.stdout(), StandardCharsets.UTF_8).trim());
     }

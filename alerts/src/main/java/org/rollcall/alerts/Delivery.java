@@ -6,7 +6,8 @@ import org.rollcall.core.cli.Deadline;
 @FunctionalInterface
 public interface Delivery {
   /**
-   * Delivers the alert once and returns a short note of where it went ("to root via /usr/sbin/sendmail").
+   * Delivers the alert once and returns a short note of where it went ("to root via
+   * /usr/sbin/sendmail").
    *
    * @throws DeliveryException when it was not delivered
    */

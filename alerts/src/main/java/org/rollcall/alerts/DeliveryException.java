@@ -1,9 +1,10 @@
 package org.rollcall.alerts;
 
 /**
- * An alert was not delivered. The message is what a sysadmin reads in the fallback file and syslog: what failed,
- * where, with the peer's own words, unescaped (whoever prints it escapes it for its line). {@link #retryable} is
- * false when trying again cannot help (a rejected recipient, HTTP 404, a missing file).
+ * An alert was not delivered. The message is what a sysadmin reads in the fallback file and syslog:
+ * what failed, where, with the peer's own words, unescaped (whoever prints it escapes it for its
+ * line). {@link #retryable} is false when trying again cannot help (a rejected recipient, HTTP 404,
+ * a missing file).
  */
 public final class DeliveryException extends Exception {
   private static final long serialVersionUID = 1L;

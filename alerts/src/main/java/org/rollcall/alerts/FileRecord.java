@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 /**
  * The record mon's file.alert appends, byte for byte:
+ *
  * <pre>
  * TYPE GROUP SERVICE TIME (wday mon day hh:mm:ss) SUMMARY
  * DESCR=MON_DESCRIPTION
@@ -13,18 +14,31 @@ import java.time.ZoneId;
  * details as received...
  * .
  * </pre>
- * The details are copied unchanged, as the Perl alert does (so a detail line reading "." looks like the end of
- * the record there too; the record is for people, and compatibility wins).
+ *
+ * The details are copied unchanged, as the Perl alert does (so a detail line reading "." looks like
+ * the end of the record there too; the record is for people, and compatibility wins).
  */
 public final class FileRecord {
   private FileRecord() {}
 
   public static byte[] of(Alert alert, ZoneId zone) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String type = alert.monAlertType() == null || alert.monAlertType().isEmpty()
-        ? "UNKNOWN ALERT" : alert.monAlertType();
-    write(out, type + " " + alert.group() + " " + alert.service() + " " + alert.time() + " ("
-        + MonTime.shortForm(alert.time(), zone) + ") ");
+    String type =
+        alert.monAlertType() == null || alert.monAlertType().isEmpty()
+            ? "UNKNOWN ALERT"
+            : alert.monAlertType();
+    write(
+        out,
+        type
+            + " "
+            + alert.group()
+            + " "
+            + alert.service()
+            + " "
+            + alert.time()
+            + " ("
+            + MonTime.shortForm(alert.time(), zone)
+            + ") ");
     out.writeBytes(alert.summaryBytes());
     String opStatus = alert.opStatus() == null ? "UNKNOWN OPSTATUS" : alert.opStatus();
     write(out, "\nDESCR=" + alert.description() + "\nOPSTATUS=" + opStatus + "\n");

@@ -6,8 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Times written the way mon's Perl alerts write them: {@code scalar localtime($t)} ("Tue Nov 14 22:13:20 2023",
- * day padded with a space) and the "(wday mon day hh:mm:ss)" they cut from it, in the local time zone (TZ).
+ * Times written the way mon's Perl alerts write them: {@code scalar localtime($t)} ("Tue Nov 14
+ * 22:13:20 2023", day padded with a space) and the "(wday mon day hh:mm:ss)" they cut from it, in
+ * the local time zone (TZ).
  */
 public final class MonTime {
   private static final DateTimeFormatter CTIME =

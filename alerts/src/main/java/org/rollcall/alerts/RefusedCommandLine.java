@@ -8,9 +8,10 @@ import java.util.TreeMap;
 import org.rollcall.core.text.SafeText;
 
 /**
- * An alert's command line that could not be parsed, read as far as it can be without the parser: mon's flags
- * picked out of the raw arguments (so the saved alert still names its group and service), the fallback file a
- * well-formed {@code --fallback FILE} asks for, and a description of everything that was given.
+ * An alert's command line that could not be parsed, read as far as it can be without the parser:
+ * mon's flags picked out of the raw arguments (so the saved alert still names its group and
+ * service), the fallback file a well-formed {@code --fallback FILE} asks for, and a description of
+ * everything that was given.
  */
 final class RefusedCommandLine {
   private final String[] args;
@@ -21,7 +22,10 @@ final class RefusedCommandLine {
     this.env = env;
   }
 
-  /** {@code --fallback FILE} (or {@code --fallback=FILE}) when FILE is a usable path, else the usual default. */
+  /**
+   * {@code --fallback FILE} (or {@code --fallback=FILE}) when FILE is a usable path, else the usual
+   * default.
+   */
   Path fallback() {
     String given = valueOf("--fallback");
     if (given != null && !given.isEmpty() && !given.startsWith("-") && given.indexOf('\0') < 0) {
@@ -54,16 +58,18 @@ final class RefusedCommandLine {
       text.append(" '").append(arg.replace("'", "'\\''")).append('\'');
     }
     Map<String, String> mon = new TreeMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith("MON_")) {
-        mon.put(name, value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("MON_")) {
+            mon.put(name, value);
+          }
+        });
     text.append("; environment:");
     if (mon.isEmpty()) {
       text.append(" no MON_ variables");
     }
-    mon.forEach((name, value) -> text.append(' ').append(name).append('=').append(SafeText.escape(value)));
+    mon.forEach(
+        (name, value) -> text.append(' ').append(name).append('=').append(SafeText.escape(value)));
     return text.toString();
   }
 
@@ -80,7 +86,10 @@ final class RefusedCommandLine {
     return value;
   }
 
-  /** Whether {@code next} is the flag's value rather than the next option (a host list may start with '-'). */
+  /**
+   * Whether {@code next} is the flag's value rather than the next option (a host list may start
+   * with '-').
+   */
   private static boolean isValue(String flag, String next) {
     return flag.equals("-h") || flag.equals("-S") || !next.startsWith("-");
   }

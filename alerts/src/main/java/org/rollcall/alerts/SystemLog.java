@@ -9,9 +9,9 @@ import java.util.Locale;
 import org.rollcall.core.text.SafeText;
 
 /**
- * Writes records to the system log through the C library's {@code syslog(3)} (JNA, loaded on first use), so they
- * go wherever the machine's syslog daemon or journald sends them. Each record is one line: callers escape
- * untrusted text first.
+ * Writes records to the system log through the C library's {@code syslog(3)} (JNA, loaded on first
+ * use), so they go wherever the machine's syslog daemon or journald sends them. Each record is one
+ * line: callers escape untrusted text first.
  */
 public final class SystemLog {
   /** LOG_PID: each record carries the alert's PID. */
@@ -19,8 +19,20 @@ public final class SystemLog {
 
   private static final List<String> PRIORITIES =
       List.of("emerg", "alert", "crit", "err", "warning", "notice", "info", "debug");
-  private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
-      "news", "uucp", "cron", "authpriv", "ftp");
+  private static final List<String> FACILITIES =
+      List.of(
+          "kern",
+          "user",
+          "mail",
+          "daemon",
+          "auth",
+          "syslog",
+          "lpr",
+          "news",
+          "uucp",
+          "cron",
+          "authpriv",
+          "ftp");
 
   private static SyslogLibrary library;
 
@@ -28,20 +40,24 @@ public final class SystemLog {
 
   /** The priority number of a name such as "err" or "warning" (also "error", "warn"). */
   public static int priority(String name) {
-    String key = switch (name.toLowerCase(Locale.ROOT)) {
-      case "error" -> "err";
-      case "warn" -> "warning";
-      case "panic" -> "emerg";
-      default -> name.toLowerCase(Locale.ROOT);
-    };
+    String key =
+        switch (name.toLowerCase(Locale.ROOT)) {
+          case "error" -> "err";
+          case "warn" -> "warning";
+          case "panic" -> "emerg";
+          default -> name.toLowerCase(Locale.ROOT);
+        };
     int index = PRIORITIES.indexOf(key);
     if (index < 0) {
-      throw new IllegalArgumentException("unknown syslog priority '" + name + "'; use one of " + PRIORITIES);
+      throw new IllegalArgumentException(
+          "unknown syslog priority '" + name + "'; use one of " + PRIORITIES);
     }
     return index;
   }
 
-  /** The facility code (already shifted, as LOG_DAEMON is) of a name such as "daemon" or "local3". */
+  /**
+   * The facility code (already shifted, as LOG_DAEMON is) of a name such as "daemon" or "local3".
+   */
   public static int facility(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     if (key.matches("local[0-7]")) {
@@ -49,16 +65,20 @@ public final class SystemLog {
     }
     int index = FACILITIES.indexOf(key);
     if (index < 0) {
-      throw new IllegalArgumentException("unknown syslog facility '" + name + "'; use one of " + FACILITIES
-          + " or local0..local7");
+      throw new IllegalArgumentException(
+          "unknown syslog facility '"
+              + name
+              + "'; use one of "
+              + FACILITIES
+              + " or local0..local7");
     }
     return index << 3;
   }
 
   /**
-   * Logs {@code message} (already escaped to one line by the caller, see {@link SafeText#escape}) as one record
-   * with {@code tag}. syslog(3) reports no errors: a missing syslog daemon
-   * loses the record silently, which is why alerts also keep a fallback file.
+   * Logs {@code message} (already escaped to one line by the caller, see {@link SafeText#escape})
+   * as one record with {@code tag}. syslog(3) reports no errors: a missing syslog daemon loses the
+   * record silently, which is why alerts also keep a fallback file.
    */
   public static synchronized void log(String tag, int facility, int priority, String message) {
     if (library == null) {
@@ -79,8 +99,8 @@ public final class SystemLog {
   }
 
   /**
-   * Logs rollcall's own record (daemon facility, tag "rollcall"), ignoring a C library without syslog(3): the
-   * caller also says it on stdout or in a file.
+   * Logs rollcall's own record (daemon facility, tag "rollcall"), ignoring a C library without
+   * syslog(3): the caller also says it on stdout or in a file.
    */
   public static void report(String priorityName, String message) {
     try {

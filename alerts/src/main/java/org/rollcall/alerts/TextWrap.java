@@ -1,10 +1,10 @@
 package org.rollcall.alerts;
 
 /**
- * Perl's {@code Text::Wrap::wrap("", "\t\t\t", text)} as mon's mail.alert uses it for the "Members" line: breaks
- * at a space (which it drops) so that no line reaches 76 columns (tabs counted to the next multiple of 8), later
- * lines indented by three tabs; a word longer than a line is cut. Runs of spaces then become tabs, as Text::Wrap
- * does.
+ * Perl's {@code Text::Wrap::wrap("", "\t\t\t", text)} as mon's mail.alert uses it for the "Members"
+ * line: breaks at a space (which it drops) so that no line reaches 76 columns (tabs counted to the
+ * next multiple of 8), later lines indented by three tabs; a word longer than a line is cut. Runs
+ * of spaces then become tabs, as Text::Wrap does.
  */
 final class TextWrap {
   static final int COLUMNS = 76;
@@ -22,8 +22,8 @@ final class TextWrap {
   }
 
   /**
-   * Text::Tabs' unexpand, which Text::Wrap applies to every line: in each whole 8-column chunk, two or more
-   * trailing spaces become one tab ("Members         :" becomes "Members \t      :").
+   * Text::Tabs' unexpand, which Text::Wrap applies to every line: in each whole 8-column chunk, two
+   * or more trailing spaces become one tab ("Members :" becomes "Members \t :").
    */
   static String unexpand(String line) {
     String expanded = line.replace("\t", "        ");

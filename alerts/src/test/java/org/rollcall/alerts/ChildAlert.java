@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an alert executable as mon does: a separate JVM through Main, stdin written and closed, MON_* set. */
+/**
+ * Runs an alert executable as mon does: a separate JVM through Main, stdin written and closed,
+ * MON_* set.
+ */
 public final class ChildAlert {
   private ChildAlert() {}
 
@@ -17,17 +20,22 @@ public final class ChildAlert {
 
   /** The command line that runs {@code name} in a child JVM with this test's class path. */
   public static List<String> command(String name, String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (Runtime.version().feature() >= 22) {
-      // As the launcher and the jar manifest do: JNA's native access (syslog) is intended, not worth a warning.
+      // As the launcher and the jar manifest do: JNA's native access (syslog) is intended, not
+      // worth a warning.
       command.add("--enable-native-access=ALL-UNNAMED");
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "org.rollcall.core.cli.Main", name));
     command.addAll(List.of(args));
     return command;
   }
 
-  public static Process start(List<String> command, byte[] stdin, Map<String, String> env) throws IOException {
+  public static Process start(List<String> command, byte[] stdin, Map<String, String> env)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(key -> key.startsWith("MON_"));
     builder.environment().putAll(env);

@@ -28,28 +28,38 @@ import org.rollcall.alerts.webhook.WebhookAlert;
 import org.rollcall.core.cli.Launcher;
 
 /**
- * An alert cut short by a signal while its delivery is held by a stalled peer on loopback, or while its stdin is
- * still open, saves the alert in the fallback file once, with the reason, and says so in its one line.
+ * An alert cut short by a signal while its delivery is held by a stalled peer on loopback, or while
+ * its stdin is still open, saves the alert in the fallback file once, with the reason, and says so
+ * in its one line.
  */
 class CutShortAlertTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Stream<Arguments> stalledDeliveries() {
     return Stream.of(
-        Arguments.of("mail.alert", (Supplier<AbstractAlert>) MailAlert::new,
-            List.of("--smtp", "127.0.0.1:PORT", "root@localhost"), "smtp 127.0.0.1:PORT"),
-        Arguments.of("webhook.alert", (Supplier<AbstractAlert>) WebhookAlert::new, List.of(), "http 127.0.0.1:PORT"));
+        Arguments.of(
+            "mail.alert",
+            (Supplier<AbstractAlert>) MailAlert::new,
+            List.of("--smtp", "127.0.0.1:PORT", "root@localhost"),
+            "smtp 127.0.0.1:PORT"),
+        Arguments.of(
+            "webhook.alert",
+            (Supplier<AbstractAlert>) WebhookAlert::new,
+            List.of(),
+            "http 127.0.0.1:PORT"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stalledDeliveries")
-  void aSigtermDuringDeliverySavesTheAlertOnce(String name, Supplier<AbstractAlert> make, List<String> options,
-      String target) throws Exception {
+  void aSigtermDuringDeliverySavesTheAlertOnce(
+      String name, Supplier<AbstractAlert> make, List<String> options, String target)
+      throws Exception {
     try (AlertStallTest.StallingServer server = new AlertStallTest.StallingServer(false)) {
       Path fallback = dir.resolve("fallback.log");
-      List<String> args = new ArrayList<>(List.of("-s", "ps", "-g", "local", "--timeout", "60", "--fallback",
-          fallback.toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-s", "ps", "-g", "local", "--timeout", "60", "--fallback", fallback.toString()));
       options.forEach(option -> args.add(option.replace("PORT", "" + server.port())));
       AbstractAlert alert = make.get();
       alert.stdin = new ByteArrayInputStream("sshd:0\ndetail\n".getBytes(StandardCharsets.UTF_8));
@@ -60,13 +70,22 @@ class CutShortAlertTest {
       run.launcher.interrupt("SIGTERM");
 
       assertThat(run.halted.get(10, TimeUnit.SECONDS)).isEqualTo(ReliableSender.FELL_BACK);
-      String reason = "interrupted by SIGTERM while waiting for " + target.replace("PORT", "" + server.port());
-      assertThat(run.stdout()).isEqualTo(name + ": NOT delivered ALERT local/ps: sshd:0: " + reason + "; saved in "
-          + fallback + "\n");
+      String reason =
+          "interrupted by SIGTERM while waiting for " + target.replace("PORT", "" + server.port());
+      assertThat(run.stdout())
+          .isEqualTo(
+              name
+                  + ": NOT delivered ALERT local/ps: sshd:0: "
+                  + reason
+                  + "; saved in "
+                  + fallback
+                  + "\n");
       server.close(); // the delivery now fails at once: it must not save the alert a second time
       run.finished.get(20, TimeUnit.SECONDS);
       String saved = Files.readString(fallback);
-      assertThat(saved).contains(reason).endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\ndetail\n.\n");
+      assertThat(saved)
+          .contains(reason)
+          .endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\ndetail\n.\n");
       assertThat(saved.split("UNDELIVERED ", -1)).hasSize(2);
     }
   }
@@ -76,37 +95,63 @@ class CutShortAlertTest {
     Path fallback = dir.resolve("fallback.log");
     PipedOutputStream writer = new PipedOutputStream();
     AbstractAlert alert = new FileAlert();
-    // The reader stores one chunk before it asks for the next: a second read means the first line is held.
-    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-    alert.stdin = new java.io.FilterInputStream(new PipedInputStream(writer)) {
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
-        reads.incrementAndGet();
-        return super.read(buffer, offset, length);
-      }
-    };
+    // The reader stores one chunk before it asks for the next: a second read means the first line
+    // is held.
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    alert.stdin =
+        new java.io.FilterInputStream(new PipedInputStream(writer)) {
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            reads.incrementAndGet();
+            return super.read(buffer, offset, length);
+          }
+        };
     alert.env = Map.of();
     writer.write("sshd:0\nfirst detail\n".getBytes(StandardCharsets.UTF_8));
     writer.flush();
-    Run run = new Run(alert, List.of("-s", "ps", "-g", "local", "--timeout", "60", "--fallback", fallback.toString(),
-        "-d", dir.toString(), "alerts.log"));
+    Run run =
+        new Run(
+            alert,
+            List.of(
+                "-s",
+                "ps",
+                "-g",
+                "local",
+                "--timeout",
+                "60",
+                "--fallback",
+                fallback.toString(),
+                "-d",
+                dir.toString(),
+                "alerts.log"));
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while ((reads.get() < 2 || !"the end of stdin".equals(alert.pending())) && System.nanoTime() < deadline) {
+    while ((reads.get() < 2 || !"the end of stdin".equals(alert.pending()))
+        && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     run.launcher.interrupt("SIGHUP");
 
     assertThat(run.halted.get(10, TimeUnit.SECONDS)).isEqualTo(ReliableSender.FELL_BACK);
-    assertThat(run.stdout()).startsWith("file.alert: NOT delivered ALERT local/ps: sshd:0: interrupted by SIGHUP "
-        + "while waiting for the end of stdin; saved in " + fallback);
-    assertThat(Files.readString(fallback)).endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\nfirst detail\n.\n");
+    assertThat(run.stdout())
+        .startsWith(
+            "file.alert: NOT delivered ALERT local/ps: sshd:0: interrupted by SIGHUP "
+                + "while waiting for the end of stdin; saved in "
+                + fallback);
+    assertThat(Files.readString(fallback))
+        .endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\nfirst detail\n.\n");
     writer.close();
     run.finished.get(20, TimeUnit.SECONDS);
-    assertThat(Files.exists(dir.resolve("alerts.log"))).as("the run delivered nothing after its cut").isFalse();
+    assertThat(Files.exists(dir.resolve("alerts.log")))
+        .as("the run delivered nothing after its cut")
+        .isFalse();
   }
 
-  /** One alert running on a thread of its own through the real launcher, its halt recorded instead of done. */
+  /**
+   * One alert running on a thread of its own through the real launcher, its halt recorded instead
+   * of done.
+   */
   private static final class Run {
     final CompletableFuture<Integer> halted = new CompletableFuture<>();
     final CompletableFuture<Integer> finished;
@@ -115,7 +160,8 @@ class CutShortAlertTest {
 
     Run(AbstractAlert alert, List<String> args) {
       launcher = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8), halted::complete);
-      finished = CompletableFuture.supplyAsync(() -> launcher.execute(alert, args.toArray(String[]::new)));
+      finished =
+          CompletableFuture.supplyAsync(() -> launcher.execute(alert, args.toArray(String[]::new)));
     }
 
     String stdout() {

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path under the real mon daemon (Debian's mon, a private instance on loopback): rollcall's ps.monitor
- * watches a process; the process is killed, file.alert and mail.alert fire; it comes back, the upalerts fire.
+ * The whole path under the real mon daemon (Debian's mon, a private instance on loopback):
+ * rollcall's ps.monitor watches a process; the process is killed, file.alert and mail.alert fire;
+ * it comes back, the upalerts fire.
  */
 class MonEndToEndTest {
   private static final Path MON = Path.of("/usr/sbin/mon");
-  private static final Path MONITORS_LIB = Path.of("..", "monitors", "target", "lib").toAbsolutePath().normalize();
+  private static final Path MONITORS_LIB =
+      Path.of("..", "monitors", "target", "lib").toAbsolutePath().normalize();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Process mon;
   private Process daemon;
@@ -52,15 +53,19 @@ class MonEndToEndTest {
   @Test
   void aKilledProcessIsAlertedByFileAndMailThenUpalertedWhenBack() throws Exception {
     assumeTrue(Files.isExecutable(MON), "needs the mon daemon: apt-get install mon");
-    assumeTrue(Files.isDirectory(MONITORS_LIB), "needs monitors/target/lib: mvn package -pl monitors -am");
+    assumeTrue(
+        Files.isDirectory(MONITORS_LIB), "needs monitors/target/lib: mvn package -pl monitors -am");
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
     String marker = Integer.toString(ThreadLocalRandom.current().nextInt(700_000, 800_000));
     Path config = writeMonConfig(marker);
 
     daemon = startDaemon(marker);
-    mon = new ProcessBuilder(MON.toString(), "-c", config.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("mon.out").toFile()).start();
+    mon =
+        new ProcessBuilder(MON.toString(), "-c", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("mon.out").toFile())
+            .start();
     Path alerts = dir.resolve("alerts.log");
     Thread.sleep(4000);
     assertThat(alerts).as("no alert while the process runs").doesNotExist();
@@ -78,15 +83,24 @@ class MonEndToEndTest {
     long back = System.nanoTime();
     await(() -> contains(alerts, "up local daemon "), 30, "the upalert record in " + alerts);
     long upalertedMillis = (System.nanoTime() - back) / 1_000_000;
-    await(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(MonEndToEndTest::isUpalert), 20,
+    await(
+        () -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(MonEndToEndTest::isUpalert),
+        20,
         "the UPALERT mail");
 
     String log = Files.readString(alerts);
-    assertThat(log).contains("\nDESCR=rollcall end to end\nOPSTATUS=0\n")
+    assertThat(log)
+        .contains("\nDESCR=rollcall end to end\nOPSTATUS=0\n")
         .contains(marker + ":1- has 0 matching processes");
-    assertThat(dir.resolve("state/rollcall-undelivered.log")).as("nothing fell back").doesNotExist();
-    System.out.println("mon end to end: failure alert " + alertedMillis + " ms after the kill, upalert "
-        + upalertedMillis + " ms after the restart");
+    assertThat(dir.resolve("state/rollcall-undelivered.log"))
+        .as("nothing fell back")
+        .doesNotExist();
+    System.out.println(
+        "mon end to end: failure alert "
+            + alertedMillis
+            + " ms after the kill, upalert "
+            + upalertedMillis
+            + " ms after the restart");
   }
 
   private static boolean isUpalert(MimeMessage message) {
@@ -110,40 +124,53 @@ class MonEndToEndTest {
     wrapper(dir.resolve("alert.d/file.alert"), classPath, "file.alert");
     wrapper(dir.resolve("alert.d/mail.alert"), classPath, "mail.alert");
     Files.writeString(dir.resolve("auth.cf"), "");
-    String mail = "mail.alert --smtp 127.0.0.1:" + smtp.getSmtp().getPort() + " -f mon@localhost root@localhost";
-    return Files.writeString(dir.resolve("mon.cf"), String.join("\n",
-        "alertdir = " + dir.resolve("alert.d"),
-        "mondir = " + dir.resolve("mon.d"),
-        "logdir = " + dir.resolve("log"),
-        "statedir = " + dir.resolve("state"),
-        "cfbasedir = " + dir,
-        "authfile = " + dir.resolve("auth.cf"),
-        "pidfile = " + dir.resolve("mon.pid"),
-        "historicfile = " + dir.resolve("log/history.log"),
-        "serverbind = 127.0.0.1",
-        "trapbind = 127.0.0.1",
-        "clientallow = 127.0.0.1",
-        "serverport = " + freePort(),
-        "trapport = " + freePort(),
-        "hostgroup local localhost",
-        "",
-        "watch local",
-        "    service daemon",
-        "        description rollcall end to end",
-        "        interval 2s",
-        "        monitor ps.monitor sleep,args=" + marker + ":1- ;;",
-        "        period wd {Sun-Sat}",
-        "            alert file.alert -d " + dir + " alerts.log",
-        "            alert " + mail,
-        "            upalert file.alert -d " + dir + " alerts.log",
-        "            upalert " + mail,
-        ""));
+    String mail =
+        "mail.alert --smtp 127.0.0.1:"
+            + smtp.getSmtp().getPort()
+            + " -f mon@localhost root@localhost";
+    return Files.writeString(
+        dir.resolve("mon.cf"),
+        String.join(
+            "\n",
+            "alertdir = " + dir.resolve("alert.d"),
+            "mondir = " + dir.resolve("mon.d"),
+            "logdir = " + dir.resolve("log"),
+            "statedir = " + dir.resolve("state"),
+            "cfbasedir = " + dir,
+            "authfile = " + dir.resolve("auth.cf"),
+            "pidfile = " + dir.resolve("mon.pid"),
+            "historicfile = " + dir.resolve("log/history.log"),
+            "serverbind = 127.0.0.1",
+            "trapbind = 127.0.0.1",
+            "clientallow = 127.0.0.1",
+            "serverport = " + freePort(),
+            "trapport = " + freePort(),
+            "hostgroup local localhost",
+            "",
+            "watch local",
+            "    service daemon",
+            "        description rollcall end to end",
+            "        interval 2s",
+            "        monitor ps.monitor sleep,args=" + marker + ":1- ;;",
+            "        period wd {Sun-Sat}",
+            "            alert file.alert -d " + dir + " alerts.log",
+            "            alert " + mail,
+            "            upalert file.alert -d " + dir + " alerts.log",
+            "            upalert " + mail,
+            ""));
   }
 
   /** A mon-style executable: a small script running NAME through rollcall's single entry point. */
   private static void wrapper(Path script, String classPath, String name) throws IOException {
-    Files.writeString(script, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -cp '" + classPath + "' org.rollcall.core.cli.Main " + name + " \"$@\"\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -cp '"
+            + classPath
+            + "' org.rollcall.core.cli.Main "
+            + name
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -165,8 +192,13 @@ class MonEndToEndTest {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("no " + what + " within " + seconds + " s; mon said: "
-            + Files.readString(dir.resolve("mon.out")));
+        throw new AssertionError(
+            "no "
+                + what
+                + " within "
+                + seconds
+                + " s; mon said: "
+                + Files.readString(dir.resolve("mon.out")));
       }
       Thread.sleep(100);
     }

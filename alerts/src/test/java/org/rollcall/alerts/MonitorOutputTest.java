@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class MonitorOutputTest {
   @Test
   void splitsTheSummaryFromTheDetailsAsPerlsChompDoes() {
-    MonitorOutput output = MonitorOutput.of("sshd:0\r\nline 1\nline 2".getBytes(StandardCharsets.UTF_8), false);
+    MonitorOutput output =
+        MonitorOutput.of("sshd:0\r\nline 1\nline 2".getBytes(StandardCharsets.UTF_8), false);
 
     assertThat(new String(output.summaryLine(), StandardCharsets.UTF_8)).isEqualTo("sshd:0\r");
     assertThat(new String(output.details(), StandardCharsets.UTF_8)).isEqualTo("line 1\nline 2");
@@ -41,7 +42,8 @@ class MonitorOutputTest {
     byte[] huge = new byte[3 * MonitorOutput.MAX_BYTES];
     java.util.Arrays.fill(huge, (byte) 'x');
 
-    MonitorOutput output = MonitorOutput.read(new ByteArrayInputStream(huge), Duration.ofSeconds(5));
+    MonitorOutput output =
+        MonitorOutput.read(new ByteArrayInputStream(huge), Duration.ofSeconds(5));
 
     assertThat(output.summaryLine()).hasSize(MonitorOutput.MAX_BYTES);
     assertThat(output.cut()).isTrue();

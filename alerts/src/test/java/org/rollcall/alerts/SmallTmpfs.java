@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A 64 KiB tmpfs mounted on a directory of the test's, to fill up: a disk that is full, or has exactly one page
- * left. Needs root; unmounted on close.
+ * A 64 KiB tmpfs mounted on a directory of the test's, to fill up: a disk that is full, or has
+ * exactly one page left. Needs root; unmounted on close.
  */
 public final class SmallTmpfs implements AutoCloseable {
   /** tmpfs hands out whole pages. */
@@ -33,9 +33,12 @@ public final class SmallTmpfs implements AutoCloseable {
     return dir;
   }
 
-  /** Fills the file system, then frees {@code pages} whole pages: exactly that much room is left. */
+  /**
+   * Fills the file system, then frees {@code pages} whole pages: exactly that much room is left.
+   */
   public SmallTmpfs fillLeaving(int pages) throws IOException {
-    try (FileChannel out = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       ByteBuffer page = ByteBuffer.allocate(PAGE);
       try {
         while (true) {

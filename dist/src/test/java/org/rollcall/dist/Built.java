@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The artifacts this module's package phase built, found from the test's working directory (the module). */
+/**
+ * The artifacts this module's package phase built, found from the test's working directory (the
+ * module).
+ */
 final class Built {
   static final String VERSION = System.getProperty("rollcall.version", "0.1.0");
   static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -27,7 +30,9 @@ final class Built {
 
   /** The Nagios plugin names: check_rollcall_X for every X.monitor but the bridge from Nagios. */
   static List<String> nagiosNames() throws IOException {
-    return executables().stream().filter(name -> name.endsWith(".monitor") && !name.equals("nagios.monitor"))
-        .map(name -> "check_rollcall_" + name.substring(0, name.length() - ".monitor".length())).toList();
+    return executables().stream()
+        .filter(name -> name.endsWith(".monitor") && !name.equals("nagios.monitor"))
+        .map(name -> "check_rollcall_" + name.substring(0, name.length() - ".monitor".length()))
+        .toList();
   }
 }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's class-data archive: built at install time per JDK, only read at run time, never an error. */
+/**
+ * The launcher's class-data archive: built at install time per JDK, only read at run time, never an
+ * error.
+ */
 class ClassDataArchiveIT {
-  @TempDir
-  Path unpacked;
+  @TempDir Path unpacked;
   Path home;
 
   @BeforeEach
@@ -33,50 +35,84 @@ class ClassDataArchiveIT {
   void theArchivesAreBuiltOnRequestThenReadByEveryRun(@TempDir Path work) throws IOException {
     Traced.assumeStrace();
     Path stale = Files.writeString(home.resolve("cds/rollcall-0.0.1-some-jdk-17.0.1.jsa"), "old");
-    Shell.Result build = Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(launcher(), "--build-archives"));
+    Shell.Result build =
+        Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
     assertThat(archives()).hasSize(2);
     Path plain = plainArchive();
     Path whole = Path.of(plain.toString().replaceFirst("-plain\\.jsa$", ".jsa"));
     assertThat(archives()).containsExactlyInAnyOrder(whole, plain);
-    assertThat(build.stdout()).isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
+    assertThat(build.stdout())
+        .isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
     assertThat(whole.getFileName().toString()).endsWith(".jsa").contains("-" + Built.VERSION + "-");
     for (Path archive : archives()) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-r--r--");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
+          .isEqualTo("rw-r--r--");
     }
-    assertThat(Files.size(plain)).as("the plain runs' archive").isLessThan(Files.size(whole) * 3 / 4);
+    assertThat(Files.size(plain))
+        .as("the plain runs' archive")
+        .isLessThan(Files.size(whole) * 3 / 4);
     assertThat(stale).doesNotExist();
 
-    Traced run = Traced.run(Files.createDirectories(work.resolve("plain")), List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "nosuchdaemon:0-0"));
+    Traced run =
+        Traced.run(
+            Files.createDirectories(work.resolve("plain")),
+            List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "nosuchdaemon:0-0"));
     assertThat(run.result().stdout()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
-    assertThat(run.opened(plain.toString())).as("the plain archive opened by a plain run").isNotEmpty();
+    assertThat(run.opened(plain.toString()))
+        .as("the plain archive opened by a plain run")
+        .isNotEmpty();
     assertThat(run.opened(whole.toString())).isEmpty();
     assertThat(run.filesCreated()).isEmpty();
 
-    Traced withOption = Traced.run(Files.createDirectories(work.resolve("option")),
-        List.of("env", "JAVA_HOME=" + jdk17(), monitor(), "--timeout", "20", "nosuchdaemon:0-0"));
+    Traced withOption =
+        Traced.run(
+            Files.createDirectories(work.resolve("option")),
+            List.of(
+                "env", "JAVA_HOME=" + jdk17(), monitor(), "--timeout", "20", "nosuchdaemon:0-0"));
     assertThat(withOption.result().stdout()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
-    assertThat(withOption.opened(whole.toString())).as("the whole archive opened by a run with options").isNotEmpty();
+    assertThat(withOption.opened(whole.toString()))
+        .as("the whole archive opened by a run with options")
+        .isNotEmpty();
     assertThat(withOption.opened(plain.toString())).isEmpty();
     assertThat(withOption.filesCreated()).isEmpty();
   }
 
-  /** Everything a plain run loads comes from the plain archive: none of its classes is read from a jar. */
+  /**
+   * Everything a plain run loads comes from the plain archive: none of its classes is read from a
+   * jar.
+   */
   @Test
-  void thePlainArchiveHoldsThePlainRunsClasses(@TempDir Path state) throws IOException, InterruptedException {
+  void thePlainArchiveHoldsThePlainRunsClasses(@TempDir Path state)
+      throws IOException, InterruptedException {
     Shell.ok("env", "JAVA_HOME=" + jdk17(), launcher(), "--build-archives");
-    // cpu.monitor as under mon: measuring since the sample an earlier run left in MON_STATEDIR over a second ago.
+    // cpu.monitor as under mon: measuring since the sample an earlier run left in MON_STATEDIR over
+    // a second ago.
     Map<String, String> mon = Map.of("MON_STATEDIR", state.toString());
-    // Any busy process on the machine may fail it (exit 1): it is run for the sample it leaves, not its verdict.
-    Shell.Result seed = Shell.run("env", "JAVA_HOME=" + jdk17(), "MON_STATEDIR=" + state, launcher(), "cpu.monitor",
-        "--sample", "0.2");
+    // Any busy process on the machine may fail it (exit 1): it is run for the sample it leaves, not
+    // its verdict.
+    Shell.Result seed =
+        Shell.run(
+            "env",
+            "JAVA_HOME=" + jdk17(),
+            "MON_STATEDIR=" + state,
+            launcher(),
+            "cpu.monitor",
+            "--sample",
+            "0.2");
     assertThat(seed.exit()).as(seed.stdout()).isBetween(0, 1);
     try (var files = Files.list(state)) {
-      assertThat(files.map(f -> f.getFileName().toString())).as("the sample left").contains("cpu.monitor.state");
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the sample left")
+          .contains("cpu.monitor.state");
     }
-    for (List<String> args : List.of(List.of("ps.monitor", "sshd:0-", "user=root:0-"), List.of("exclusion.monitor"),
-        List.of("ps.monitor", "--nagios", "sshd:0-"), List.of("exclusion.monitor", "--nagios"),
-        List.of("cpu.monitor"))) {
+    for (List<String> args :
+        List.of(
+            List.of("ps.monitor", "sshd:0-", "user=root:0-"),
+            List.of("exclusion.monitor"),
+            List.of("ps.monitor", "--nagios", "sshd:0-"),
+            List.of("exclusion.monitor", "--nagios"),
+            List.of("cpu.monitor"))) {
       Thread.sleep(1100);
       List<String> command = new ArrayList<>(jvmCommand(mon, args));
       command.add(1, "-Xshare:on");
@@ -85,22 +121,30 @@ class ClassDataArchiveIT {
       Thread.sleep(1100);
       Shell.Result run = Shell.run(mon, command);
       assertThat(run.stdout().lines().filter(l -> !l.contains("[class,load]")))
-          .as("the report of %s", args).noneMatch(l -> l.contains(" s sample"));
+          .as("the report of %s", args)
+          .noneMatch(l -> l.contains(" s sample"));
       List<String> lines = run.stdout().lines().filter(l -> l.contains("[class,load]")).toList();
       assertThat(lines).as(run.shown()).hasSizeGreaterThan(500);
-      assertThat(lines).as("classes of %s read from outside the plain archive", args)
+      assertThat(lines)
+          .as("classes of %s read from outside the plain archive", args)
           .allMatch(l -> l.endsWith("source: shared objects file"));
     }
   }
 
   /** The JVM command the launcher runs for {@code args}, from its trace. */
   private List<String> jvmCommand(Map<String, String> env, List<String> args) {
-    List<String> traced = new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
+    List<String> traced =
+        new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
     traced.addAll(args);
     Shell.Result run = Shell.run(env, traced);
-    // The launcher starts the JVM as its child (it stays to forward signals): the one traced java command.
-    String jvm = run.stderr().lines().filter(l -> l.matches("\\+ \\S+/bin/java .*")).findFirst()
-        .orElseThrow();
+    // The launcher starts the JVM as its child (it stays to forward signals): the one traced java
+    // command.
+    String jvm =
+        run.stderr()
+            .lines()
+            .filter(l -> l.matches("\\+ \\S+/bin/java .*"))
+            .findFirst()
+            .orElseThrow();
     assertThat(jvm).as("no quoting to undo").doesNotContain("'");
     return List.of(jvm.substring("+ ".length()).split(" "));
   }
@@ -111,7 +155,8 @@ class ClassDataArchiveIT {
     for (Path archive : archives()) {
       Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.US_ASCII));
     }
-    Shell.Result run = Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(monitor(), "nosuchdaemon:0-0"));
+    Shell.Result run =
+        Shell.run(Map.of("JAVA_HOME", jdk17().toString()), List.of(monitor(), "nosuchdaemon:0-0"));
     assertThat(run.stdout()).as(run.shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exit()).isZero();
@@ -122,24 +167,39 @@ class ClassDataArchiveIT {
     Optional<Path> jdk = Jdks.installed().stream().filter(j -> Jdks.feature(j) >= 24).findFirst();
     assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm (e.g. Temurin 25)");
     Traced.assumeStrace();
-    Shell.Result build = Shell.run(Map.of("JAVA_HOME", jdk.get().toString()), List.of(launcher(), "--build-archives"));
+    Shell.Result build =
+        Shell.run(
+            Map.of("JAVA_HOME", jdk.get().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
     assertThat(archives()).hasSize(2).allMatch(a -> a.toString().endsWith(".aot"));
-    Path plain = archives().stream().filter(a -> a.toString().endsWith("-plain.aot")).findFirst().orElseThrow();
+    Path plain =
+        archives().stream()
+            .filter(a -> a.toString().endsWith("-plain.aot"))
+            .findFirst()
+            .orElseThrow();
     Path whole = Path.of(plain.toString().replaceFirst("-plain\\.aot$", ".aot"));
     assertThat(archives()).containsExactlyInAnyOrder(whole, plain);
-    assertThat(build.stdout()).isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
+    assertThat(build.stdout())
+        .isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
 
-    Traced run = Traced.run(Files.createDirectories(work.resolve("plain")),
-        List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "nosuchdaemon:0-0"));
-    assertThat(run.result().stdout()).as(run.result().shown()).isEqualTo("1 rule holds: nosuchdaemon:0\n");
+    Traced run =
+        Traced.run(
+            Files.createDirectories(work.resolve("plain")),
+            List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "nosuchdaemon:0-0"));
+    assertThat(run.result().stdout())
+        .as(run.result().shown())
+        .isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(run.result().stderr()).isEmpty();
     assertThat(run.opened(plain.toString())).isNotEmpty();
     assertThat(run.opened(whole.toString())).isEmpty();
 
-    Traced withOption = Traced.run(Files.createDirectories(work.resolve("option")),
-        List.of("env", "JAVA_HOME=" + jdk.get(), monitor(), "--timeout", "20", "nosuchdaemon:0-0"));
-    assertThat(withOption.result().stdout()).as(withOption.result().shown())
+    Traced withOption =
+        Traced.run(
+            Files.createDirectories(work.resolve("option")),
+            List.of(
+                "env", "JAVA_HOME=" + jdk.get(), monitor(), "--timeout", "20", "nosuchdaemon:0-0"));
+    assertThat(withOption.result().stdout())
+        .as(withOption.result().shown())
         .isEqualTo("1 rule holds: nosuchdaemon:0\n");
     assertThat(withOption.result().stderr()).isEmpty();
     assertThat(withOption.opened(whole.toString())).isNotEmpty();
@@ -153,7 +213,10 @@ class ClassDataArchiveIT {
   }
 
   private Path plainArchive() throws IOException {
-    return archives().stream().filter(a -> a.toString().endsWith("-plain.jsa")).findFirst().orElseThrow();
+    return archives().stream()
+        .filter(a -> a.toString().endsWith("-plain.jsa"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Path jdk17() {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The .deb installed beside Debian's mon, then removed and purged: mon must be exactly as it was. */
+/**
+ * The .deb installed beside Debian's mon, then removed and purged: mon must be exactly as it was.
+ */
 class DebianPackageIT {
   @Test
   void installsBesideMonAndLeavesMonAsItWas() throws IOException {
@@ -31,14 +33,17 @@ class DebianPackageIT {
     }
     try (Stream<Path> archives = Files.list(Path.of("/var/cache/rollcall"))) {
       assertThat(archives.map(p -> p.getFileName().toString()))
-          .as("the archives postinst built for the JDKs in /usr/lib/jvm").anyMatch(name -> name.contains("-17."));
+          .as("the archives postinst built for the JDKs in /usr/lib/jvm")
+          .anyMatch(name -> name.contains("-17."));
     }
-    // A JDK installed or upgraded fires the package's trigger on /usr/lib/jvm: the archives are built again.
+    // A JDK installed or upgraded fires the package's trigger on /usr/lib/jvm: the archives are
+    // built again.
     Shell.ok("find", "/var/cache/rollcall", "-type", "f", "-delete");
     Shell.ok("dpkg-trigger", "--no-await", "/usr/lib/jvm");
     Shell.ok("dpkg", "--triggers-only", "--pending");
     try (Stream<Path> archives = Files.list(Path.of("/var/cache/rollcall"))) {
-      assertThat(archives.map(p -> p.getFileName().toString())).as("archives rebuilt by the trigger")
+      assertThat(archives.map(p -> p.getFileName().toString()))
+          .as("archives rebuilt by the trigger")
           .anyMatch(name -> name.contains("-17."));
     }
     Shell.Result run = Shell.run("/usr/lib/mon/mon.d/ps.monitor", "nosuchdaemon:0-0");
@@ -59,7 +64,10 @@ class DebianPackageIT {
     assertThat(Dpkg.snapshot("mon")).isEqualTo(monBefore);
   }
 
-  /** Checks each executable's link where mon, Nagios and a shell look; returns the mon paths rollcall diverts. */
+  /**
+   * Checks each executable's link where mon, Nagios and a shell look; returns the mon paths
+   * rollcall diverts.
+   */
   private static List<String> assertPlacement() throws IOException {
     List<String> monOwned = Files.readAllLines(Path.of("src/main/data/mon-owned-paths"));
     List<String> diverted = new ArrayList<>();
@@ -71,12 +79,16 @@ class DebianPackageIT {
       }
     }
     for (String name : Built.nagiosNames()) {
-      assertThat(Path.of("/usr/lib/nagios/plugins", name).toRealPath()).as(name).isEqualTo(Dpkg.LAUNCHER);
+      assertThat(Path.of("/usr/lib/nagios/plugins", name).toRealPath())
+          .as(name)
+          .isEqualTo(Dpkg.LAUNCHER);
     }
     assertThat(Path.of("/usr/bin/rollcall").toRealPath()).isEqualTo(Dpkg.LAUNCHER);
-    for (String name : Stream.concat(Stream.of("rollcall"), Built.executables().stream()).toList()) {
-      assertThat(Shell.ok("man", "-w", name)).as("man finds " + name).isEqualTo("/usr/share/man/man1/" + name
-          + ".1.gz\n");
+    for (String name :
+        Stream.concat(Stream.of("rollcall"), Built.executables().stream()).toList()) {
+      assertThat(Shell.ok("man", "-w", name))
+          .as("man finds " + name)
+          .isEqualTo("/usr/share/man/man1/" + name + ".1.gz\n");
     }
     return diverted;
   }

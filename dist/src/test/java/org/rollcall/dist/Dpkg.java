@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** dpkg on this machine: installing and removing the built package, and what the mon package owns. */
+/**
+ * dpkg on this machine: installing and removing the built package, and what the mon package owns.
+ */
 final class Dpkg {
   static final Path LAUNCHER = Path.of("/usr/share/rollcall/bin/rollcall");
 
   private Dpkg() {}
 
-  /** Skips unless the package can really be installed here: root, dpkg, and (for its placement) mon. */
+  /**
+   * Skips unless the package can really be installed here: root, dpkg, and (for its placement) mon.
+   */
   static void assumeInstallable() {
     assumeTrue(Shell.isRoot(), "installing a .deb needs root");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg")), "dpkg is not installed");
@@ -27,7 +31,9 @@ final class Dpkg {
   }
 
   static boolean installed(String pkg) {
-    return Shell.run("dpkg-query", "-W", "-f=${Status}", pkg).stdout().equals("install ok installed");
+    return Shell.run("dpkg-query", "-W", "-f=${Status}", pkg)
+        .stdout()
+        .equals("install ok installed");
   }
 
   static void install() {
@@ -38,7 +44,10 @@ final class Dpkg {
     Shell.ok("dpkg", "--purge", "rollcall");
   }
 
-  /** Every file of {@code pkg} that exists, with its mode, owner and content checksum (or link target). */
+  /**
+   * Every file of {@code pkg} that exists, with its mode, owner and content checksum (or link
+   * target).
+   */
   static Map<String, String> snapshot(String pkg) {
     Map<String, String> files = new TreeMap<>();
     for (String line : Shell.ok("dpkg", "-L", pkg).split("\n")) {
@@ -61,7 +70,8 @@ final class Dpkg {
       if (Files.isSymbolicLink(path)) {
         return "-> " + Files.readSymbolicLink(path);
       }
-      String mode = Files.getAttribute(path, "unix:mode") + " " + Files.getAttribute(path, "unix:uid");
+      String mode =
+          Files.getAttribute(path, "unix:mode") + " " + Files.getAttribute(path, "unix:uid");
       if (Files.isDirectory(path)) {
         return "dir " + mode;
       }

@@ -5,10 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End-to-end tests that need the built .deb installed: installed before the class, purged after it. */
+/**
+ * End-to-end tests that need the built .deb installed: installed before the class, purged after it.
+ */
 abstract class InstalledPackage {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void install() {

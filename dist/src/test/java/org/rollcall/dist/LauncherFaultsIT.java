@@ -25,27 +25,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every executable, run through the shipped launcher with its class-data archives as mon runs it, sent each
- * signal that ends a program during its slowest step: one line naming the signal, exit 1 (UNKNOWN=3 under
- * Nagios), nothing of the JVM's on stdout or stderr, never a death by the signal (a success to mon), and an
- * alert saved in the fallback file.
+ * Every executable, run through the shipped launcher with its class-data archives as mon runs it,
+ * sent each signal that ends a program during its slowest step: one line naming the signal, exit 1
+ * (UNKNOWN=3 under Nagios), nothing of the JVM's on stdout or stderr, never a death by the signal
+ * (a success to mon), and an alert saved in the fallback file.
  */
 class LauncherFaultsIT {
   private static final String[] SIGNALS = {"TERM", "INT", "HUP", "USR1", "QUIT"};
 
   /**
-   * A JVM starts its children with SIGQUIT blocked (its own threads block it), and a blocked or ignored signal
-   * stays so across exec (SIGHUP is ignored under nohup, SIGPIPE by Python itself): this puts the mask and the
-   * dispositions back as mon (Perl) and a shell leave them, then becomes the launcher.
+   * A JVM starts its children with SIGQUIT blocked (its own threads block it), and a blocked or
+   * ignored signal stays so across exec (SIGHUP is ignored under nohup, SIGPIPE by Python itself):
+   * this puts the mask and the dispositions back as mon (Perl) and a shell leave them, then becomes
+   * the launcher.
    */
-  private static final List<String> AS_MON_STARTS_IT = List.of("python3", "-c", "import os, signal, sys\n"
-      + "signal.pthread_sigmask(signal.SIG_SETMASK, [])\n"
-      + "for name in ('SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGPIPE'):\n"
-      + "    signal.signal(getattr(signal, name), signal.SIG_DFL)\n"
-      + "os.execv(sys.argv[1], sys.argv[1:])");
+  private static final List<String> AS_MON_STARTS_IT =
+      List.of(
+          "python3",
+          "-c",
+          "import os, signal, sys\n"
+              + "signal.pthread_sigmask(signal.SIG_SETMASK, [])\n"
+              + "for name in ('SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGPIPE'):\n"
+              + "    signal.signal(getattr(signal, name), signal.SIG_DFL)\n"
+              + "os.execv(sys.argv[1], sys.argv[1:])");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path home;
 
   @BeforeAll
@@ -70,23 +74,39 @@ class LauncherFaultsIT {
     }
   }
 
-  enum Ready { PEER_CONTACTED, RUN_STARTED, CHILD_STARTED }
+  enum Ready {
+    PEER_CONTACTED,
+    RUN_STARTED,
+    CHILD_STARTED
+  }
 
   private static List<Case> cases(Silent peer) {
     String at = "127.0.0.1:" + (peer == null ? 0 : peer.port());
     String port = Integer.toString(peer == null ? 0 : peer.port());
     return List.of(
         Case.monitor("ps.monitor", Ready.RUN_STARTED, "--recheck", "20", "nosuchdaemon-rc:1-"),
-        Case.monitor("port.monitor", Ready.PEER_CONTACTED, "-p", port, "--expect", "x", "127.0.0.1"),
+        Case.monitor(
+            "port.monitor", Ready.PEER_CONTACTED, "-p", port, "--expect", "x", "127.0.0.1"),
         Case.monitor("ssh.monitor", Ready.PEER_CONTACTED, "-p", port, "127.0.0.1"),
-        Case.monitor("exclusion.monitor", Ready.RUN_STARTED, "--proc-root", dir.resolve("fifo-proc").toString()),
+        Case.monitor(
+            "exclusion.monitor",
+            Ready.RUN_STARTED,
+            "--proc-root",
+            dir.resolve("fifo-proc").toString()),
         Case.monitor("cpu.monitor", Ready.RUN_STARTED, "--sample", "20"),
         Case.monitor("nagios.monitor", Ready.CHILD_STARTED, "--", "/bin/sleep", "40"),
         Case.alert("file.alert", Ready.RUN_STARTED, "-d", dir.toString(), "signalled.log"),
         Case.alert("syslog.alert", Ready.RUN_STARTED),
         Case.alert("mail.alert", Ready.PEER_CONTACTED, "--smtp", at, "root"),
         Case.alert("webhook.alert", Ready.PEER_CONTACTED),
-        Case.alert("xmpp.alert", Ready.PEER_CONTACTED, "--server", at, "--from", "mon@localhost", "-x",
+        Case.alert(
+            "xmpp.alert",
+            Ready.PEER_CONTACTED,
+            "--server",
+            at,
+            "--from",
+            "mon@localhost",
+            "-x",
             "ops@localhost"),
         Case.alert("restart.alert", Ready.CHILD_STARTED, "--command", "/bin/sleep", "--", "40"));
   }
@@ -134,8 +154,10 @@ class LauncherFaultsIT {
       command.add("--nagios");
     }
     command.addAll(c.args());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(state.resolve("out").toFile())
-        .redirectError(state.resolve("err").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(state.resolve("out").toFile())
+            .redirectError(state.resolve("err").toFile());
     Map<String, String> env = builder.environment();
     env.put("MON_STATEDIR", state.toString());
     env.put("MON_ALERTTYPE", "failure");
@@ -163,8 +185,8 @@ class LauncherFaultsIT {
     return judge(c, signal, nagios, process.exitValue(), state, what);
   }
 
-  private static String judge(Case c, String signal, boolean nagios, int exit, Path state, String what)
-      throws IOException {
+  private static String judge(
+      Case c, String signal, boolean nagios, int exit, Path state, String what) throws IOException {
     String out = Files.readString(state.resolve("out"));
     String err = Files.readString(state.resolve("err"));
     String shown = what + ": exit " + exit + ", stdout [" + out + "], stderr [" + err + "]";
@@ -175,14 +197,24 @@ class LauncherFaultsIT {
     }
     if (c.alert()) {
       Path fallback = state.resolve("rollcall-undelivered.log");
-      // The record holds what stdin said: a background command's stdin is /dev/null unless the launcher keeps it.
-      boolean saved = Files.exists(fallback) && Files.readString(fallback).contains("SIG" + signal)
-          && Files.readString(fallback).contains("sshd:0");
-      return line.startsWith(c.name() + ": ") && line.contains("SIG" + signal) && saved && exit != 0 && exit < 128
-          ? null : shown + (saved ? "" : " (nothing saved in the fallback file)");
+      // The record holds what stdin said: a background command's stdin is /dev/null unless the
+      // launcher keeps it.
+      boolean saved =
+          Files.exists(fallback)
+              && Files.readString(fallback).contains("SIG" + signal)
+              && Files.readString(fallback).contains("sshd:0");
+      return line.startsWith(c.name() + ": ")
+              && line.contains("SIG" + signal)
+              && saved
+              && exit != 0
+              && exit < 128
+          ? null
+          : shown + (saved ? "" : " (nothing saved in the fallback file)");
     }
-    boolean right = nagios ? exit == 3 && line.matches("[A-Z]+ UNKNOWN: " + Pattern.quote(named) + ".*")
-        : exit == 1 && line.startsWith(named);
+    boolean right =
+        nagios
+            ? exit == 3 && line.matches("[A-Z]+ UNKNOWN: " + Pattern.quote(named) + ".*")
+            : exit == 1 && line.startsWith(named);
     return right && out.lines().count() == 1 ? null : shown;
   }
 
@@ -190,11 +222,14 @@ class LauncherFaultsIT {
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline && process.isAlive()) {
-      boolean now = switch (ready) {
-        case PEER_CONTACTED -> peer.contacts() > contactsBefore && hasThread(process, "rollcall-deadli");
-        case RUN_STARTED -> hasThread(process, "rollcall-deadli");
-        case CHILD_STARTED -> hasThread(process, "rollcall-deadli") && runsBelowIt(process, "sleep");
-      };
+      boolean now =
+          switch (ready) {
+            case PEER_CONTACTED ->
+                peer.contacts() > contactsBefore && hasThread(process, "rollcall-deadli");
+            case RUN_STARTED -> hasThread(process, "rollcall-deadli");
+            case CHILD_STARTED ->
+                hasThread(process, "rollcall-deadli") && runsBelowIt(process, "sleep");
+          };
       if (now) {
         return true;
       }
@@ -213,7 +248,10 @@ class LauncherFaultsIT {
     }
   }
 
-  /** Whether the JVM the launcher started has a thread of that name (Linux shows Java thread names, cut at 15). */
+  /**
+   * Whether the JVM the launcher started has a thread of that name (Linux shows Java thread names,
+   * cut at 15).
+   */
   private static boolean hasThread(Process launcher, String name) {
     for (ProcessHandle jvm : launcher.children().toList()) {
       try (var tasks = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
@@ -229,12 +267,17 @@ class LauncherFaultsIT {
     return false;
   }
 
-  /** Whether a process named {@code comm} runs below the launcher (nagios.monitor's plugin is under a wrapper). */
+  /**
+   * Whether a process named {@code comm} runs below the launcher (nagios.monitor's plugin is under
+   * a wrapper).
+   */
   private static boolean runsBelowIt(Process launcher, String comm) {
     for (ProcessHandle jvm : launcher.children().toList()) {
       for (ProcessHandle child : jvm.descendants().toList()) {
         try {
-          if (Files.readString(Path.of("/proc", Long.toString(child.pid()), "comm")).strip().equals(comm)) {
+          if (Files.readString(Path.of("/proc", Long.toString(child.pid()), "comm"))
+              .strip()
+              .equals(comm)) {
             return true;
           }
         } catch (IOException e) {
@@ -291,9 +334,9 @@ class LauncherFaultsIT {
   }
 
   /**
-   * A signal that comes at any moment of a short run (while the launcher script runs, while the JVM starts, while
-   * rollcall runs, after it answered) never ends it silently or by the signal: either the line naming it, exit 1,
-   * or the run's own answer.
+   * A signal that comes at any moment of a short run (while the launcher script runs, while the JVM
+   * starts, while rollcall runs, after it answered) never ends it silently or by the signal: either
+   * the line naming it, exit 1, or the run's own answer.
    */
   @Test
   void aSignalAtAnyMomentOfARunIsNeverSilent() throws Exception {
@@ -302,20 +345,34 @@ class LauncherFaultsIT {
       Path state = Files.createTempDirectory(dir, "early");
       List<String> command = new ArrayList<>(AS_MON_STARTS_IT);
       command.addAll(List.of(home.resolve("bin/ps.monitor").toString(), "nosuchdaemon-rc:0-0"));
-      Process process = new ProcessBuilder(command).redirectOutput(state.resolve("out").toFile())
-          .redirectError(state.resolve("err").toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(state.resolve("out").toFile())
+              .redirectError(state.resolve("err").toFile())
+              .start();
       awaitLauncher(process);
       Thread.sleep(ThreadLocalRandom.current().nextInt(0, 60));
       new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).start().waitFor();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String out = Files.readString(state.resolve("out"));
-      String shown = "SIG" + signal + ": exit " + process.exitValue() + " [" + out + "] ["
-          + Files.readString(state.resolve("err")) + "]";
+      String shown =
+          "SIG"
+              + signal
+              + ": exit "
+              + process.exitValue()
+              + " ["
+              + out
+              + "] ["
+              + Files.readString(state.resolve("err"))
+              + "]";
       assertThat(Files.readString(state.resolve("err"))).as(shown).isEmpty();
       if (out.equals("1 rule holds: nosuchdaemon-rc:0\n")) {
         assertThat(process.exitValue()).as(shown).isZero();
       } else {
-        assertThat(out).as(shown).startsWith("ps.monitor: interrupted by SIG" + signal).endsWith("\n");
+        assertThat(out)
+            .as(shown)
+            .startsWith("ps.monitor: interrupted by SIG" + signal)
+            .endsWith("\n");
         assertThat(out.lines().count()).as(shown).isOne();
         assertThat(process.exitValue()).as(shown).isEqualTo(1);
       }
@@ -323,41 +380,59 @@ class LauncherFaultsIT {
   }
 
   /**
-   * A descriptor the caller closed is opened on /dev/null before the JVM starts: with stdin closed, the JVM opened
-   * its class-data archive as descriptor 0 and file.alert recorded about 1 MB of it as the alert.
+   * A descriptor the caller closed is opened on /dev/null before the JVM starts: with stdin closed,
+   * the JVM opened its class-data archive as descriptor 0 and file.alert recorded about 1 MB of it
+   * as the alert.
    */
   @Test
   void aClosedStdinReadsAsEmptyInput() throws Exception {
     Path log = dir.resolve("closed-stdin.log");
-    Shell.Result run = Shell.run(Map.of("MON_ALERTTYPE", "failure"), List.of("/bin/sh", "-c",
-        "exec \"$0\" -s ps -g local -t 1700000000 -d \"$1\" closed-stdin.log <&-",
-        home.resolve("bin/file.alert").toString(), dir.toString()));
+    Shell.Result run =
+        Shell.run(
+            Map.of("MON_ALERTTYPE", "failure"),
+            List.of(
+                "/bin/sh",
+                "-c",
+                "exec \"$0\" -s ps -g local -t 1700000000 -d \"$1\" closed-stdin.log <&-",
+                home.resolve("bin/file.alert").toString(),
+                dir.toString()));
     assertThat(run.exit()).as(run.shown()).isZero();
     assertThat(run.stdout()).as(run.shown()).startsWith("file.alert: sent ALERT local/ps: ");
-    assertThat(Files.readString(log)).startsWith("failure local ps 1700000000 (").hasSizeLessThan(200);
+    assertThat(Files.readString(log))
+        .startsWith("failure local ps 1700000000 (")
+        .hasSizeLessThan(200);
   }
 
   @Test
   void aClosedStdoutOrStderrChangesNothing() {
     String ps = home.resolve("bin/ps.monitor").toString();
-    Shell.Result closedErr = Shell.run(Map.of(), List.of("/bin/sh", "-c", "exec \"$0\" nosuch-rc:0-0 2>&-", ps));
+    Shell.Result closedErr =
+        Shell.run(Map.of(), List.of("/bin/sh", "-c", "exec \"$0\" nosuch-rc:0-0 2>&-", ps));
     assertThat(closedErr.stdout()).as(closedErr.shown()).isEqualTo("1 rule holds: nosuch-rc:0\n");
     assertThat(closedErr.exit()).isZero();
-    Shell.Result closedOut = Shell.run(Map.of(), List.of("/bin/sh", "-c", "\"$0\" nosuch-rc:1- >&-; echo $?", ps));
+    Shell.Result closedOut =
+        Shell.run(Map.of(), List.of("/bin/sh", "-c", "\"$0\" nosuch-rc:1- >&-; echo $?", ps));
     assertThat(closedOut.stdout()).as(closedOut.shown()).isEqualTo("1\n");
     assertThat(closedOut.stderr()).isEmpty();
   }
 
-  /** An answer larger than a pipe holds, to a reader that never reads: the deadline still ends the run. */
+  /**
+   * An answer larger than a pipe holds, to a reader that never reads: the deadline still ends the
+   * run.
+   */
   @Test
   void theDeadlineHoldsWhenNobodyReadsStdout() throws Exception {
-    List<String> command = new ArrayList<>(List.of(home.resolve("bin/ps.monitor").toString(), "-t", "2"));
+    List<String> command =
+        new ArrayList<>(List.of(home.resolve("bin/ps.monitor").toString(), "-t", "2"));
     for (int i = 0; i < 10_000; i++) {
       command.add("nosuch-rc-" + i + ":1-");
     }
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("ended within 15 s of a 2 s deadline").isTrue();
+      assertThat(process.waitFor(15, TimeUnit.SECONDS))
+          .as("ended within 15 s of a 2 s deadline")
+          .isTrue();
       assertThat(process.exitValue()).isEqualTo(1);
     } finally {
       process.destroyForcibly();

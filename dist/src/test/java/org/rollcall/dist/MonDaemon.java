@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A private instance of Debian's real mon daemon: its own state, log and port on loopback, the installed monitor
- * and alert directories, run in the foreground so the test can stop it.
+ * A private instance of Debian's real mon daemon: its own state, log and port on loopback, the
+ * installed monitor and alert directories, run in the foreground so the test can stop it.
  */
 final class MonDaemon implements AutoCloseable {
   private static final Path MON = Path.of("/usr/sbin/mon");
@@ -18,14 +18,18 @@ final class MonDaemon implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts mon on {@code watches} (the hostgroup and watch sections of a mon.cf) with its files under {@code dir}. */
+  /**
+   * Starts mon on {@code watches} (the hostgroup and watch sections of a mon.cf) with its files
+   * under {@code dir}.
+   */
   static MonDaemon start(Path dir, String watches) throws IOException {
     assumeTrue(Files.isExecutable(MON), "mon is not installed (Debian package mon)");
     for (String sub : new String[] {"log", "state"}) {
       Files.createDirectories(dir.resolve(sub));
     }
     Files.writeString(dir.resolve("auth.cf"), "");
-    String config = """
+    String config =
+        """
         alertdir = /usr/lib/mon/alert.d
         mondir = /usr/lib/mon/mon.d:/usr/lib/mon/mon-local.d
         logdir = %1$s/log
@@ -41,10 +45,15 @@ final class MonDaemon implements AutoCloseable {
         trapport = %3$d
         dtlogging = no
 
-        """.formatted(dir, Sshd.freePort(), Sshd.freePort()) + watches;
+        """
+                .formatted(dir, Sshd.freePort(), Sshd.freePort())
+            + watches;
     Path file = Files.writeString(dir.resolve("mon.cf"), config);
-    Process process = new ProcessBuilder(MON.toString(), "-c", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("mon.out").toFile()).start();
+    Process process =
+        new ProcessBuilder(MON.toString(), "-c", file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("mon.out").toFile())
+            .start();
     return new MonDaemon(process);
   }
 

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A private instance of Debian's real Nagios core (nagios4): its own configuration, status file and check
- * results in one directory, checks every two seconds, run as user nagios as the package's daemon would.
+ * A private instance of Debian's real Nagios core (nagios4): its own configuration, status file and
+ * check results in one directory, checks every two seconds, run as user nagios as the package's
+ * daemon would.
  */
 final class NagiosCore implements AutoCloseable {
   private static final Path NAGIOS = Path.of("/usr/sbin/nagios4");
@@ -22,9 +23,13 @@ final class NagiosCore implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts Nagios with {@code services} (command and service definitions) after the fixed host and template. */
+  /**
+   * Starts Nagios with {@code services} (command and service definitions) after the fixed host and
+   * template.
+   */
   static NagiosCore start(Path dir, String services) throws IOException {
-    assumeTrue(Files.isExecutable(NAGIOS), "nagios4 is not installed (Debian package nagios4-core)");
+    assumeTrue(
+        Files.isExecutable(NAGIOS), "nagios4 is not installed (Debian package nagios4-core)");
     Files.createDirectories(dir.resolve("checkresults"));
     Files.writeString(dir.resolve("resource.cfg"), "$USER1$=/usr/lib/nagios/plugins\n");
     Files.writeString(dir.resolve("objects.cfg"), BASE_OBJECTS + services);
@@ -34,12 +39,18 @@ final class NagiosCore implements AutoCloseable {
     if (verify.exit() != 0) {
       throw new AssertionError("nagios4 -v rejects the configuration:\n" + verify.stdout());
     }
-    Process process = new ProcessBuilder(NAGIOS.toString(), dir.resolve("nagios.cfg").toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("nagios.out").toFile()).start();
+    Process process =
+        new ProcessBuilder(NAGIOS.toString(), dir.resolve("nagios.cfg").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("nagios.out").toFile())
+            .start();
     return new NagiosCore(dir, process);
   }
 
-  /** The servicestatus block of {@code service} in status.dat, as key=value pairs; empty before it was written. */
+  /**
+   * The servicestatus block of {@code service} in status.dat, as key=value pairs; empty before it
+   * was written.
+   */
   Map<String, String> serviceStatus(String service) throws IOException {
     Path status = dir.resolve("status.dat");
     Map<String, String> block = new LinkedHashMap<>();
@@ -58,7 +69,9 @@ final class NagiosCore implements AutoCloseable {
         }
         inService = false;
       } else if (inService && trimmed.contains("=")) {
-        block.put(trimmed.substring(0, trimmed.indexOf('=')), trimmed.substring(trimmed.indexOf('=') + 1));
+        block.put(
+            trimmed.substring(0, trimmed.indexOf('=')),
+            trimmed.substring(trimmed.indexOf('=') + 1));
       }
     }
     return new LinkedHashMap<>();
@@ -67,8 +80,11 @@ final class NagiosCore implements AutoCloseable {
   /** The real UID the Nagios daemon (and so every check it forks) runs as. */
   int uid() throws IOException {
     return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-        .filter(line -> line.startsWith("Uid:")).map(line -> line.split("\\s+")[1]).mapToInt(Integer::parseInt)
-        .findFirst().orElseThrow();
+        .filter(line -> line.startsWith("Uid:"))
+        .map(line -> line.split("\\s+")[1])
+        .mapToInt(Integer::parseInt)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Override
@@ -76,7 +92,8 @@ final class NagiosCore implements AutoCloseable {
     Shell.stop(process);
   }
 
-  private static final String MAIN_CONFIG = """
+  private static final String MAIN_CONFIG =
+      """
       log_file=@DIR@/nagios.log
       cfg_file=@DIR@/objects.cfg
       resource_file=@DIR@/resource.cfg
@@ -105,7 +122,8 @@ final class NagiosCore implements AutoCloseable {
       enable_flap_detection=0
       """;
 
-  private static final String BASE_OBJECTS = """
+  private static final String BASE_OBJECTS =
+      """
       define timeperiod {
           timeperiod_name  24x7
           alias            always

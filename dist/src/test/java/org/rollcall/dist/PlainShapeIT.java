@@ -12,18 +12,35 @@ import org.rollcall.core.cli.PlainShape;
 import org.rollcall.core.cli.Registration;
 
 /**
- * The fast path declared once: the launcher script's lib/classes holds each registry entry as it is, and the
- * script's own test of an argument list (which picks the plain class-data archive) says what Java's
- * {@link PlainShape} says, for every executable and every kind of argument list.
+ * The fast path declared once: the launcher script's lib/classes holds each registry entry as it
+ * is, and the script's own test of an argument list (which picks the plain class-data archive) says
+ * what Java's {@link PlainShape} says, for every executable and every kind of argument list.
  */
 class PlainShapeIT {
   private static final Path HOME = Built.TARGET.resolve("stage/rollcall-" + Built.VERSION);
-  private static final List<List<String>> ARGUMENT_LISTS = List.of(List.of(), List.of("--nagios"),
-      List.of("sshd:1-"), List.of("sshd:1-", "--nagios"), List.of("--nagios", "a:1-", "b:0-"),
-      List.of("rcl sp) (ace:1-1", "dæmon:0-"), List.of("'sshd,!user=root:0-0'"), List.of("nagios:1-", "=:1-"),
-      List.of("--nagios", "--nagios"), List.of("a:1-", "--nagios", "--nagios"), List.of("a:1-", ""), List.of(""),
-      List.of("@rules"), List.of("a:1-", "@rules"), List.of("--"), List.of("-5"), List.of("-t", "5", "a:1-"),
-      List.of("--help"), List.of("--max", "80"), List.of("--nagios=true"), List.of("-s", "ps", "-g", "local"));
+  private static final List<List<String>> ARGUMENT_LISTS =
+      List.of(
+          List.of(),
+          List.of("--nagios"),
+          List.of("sshd:1-"),
+          List.of("sshd:1-", "--nagios"),
+          List.of("--nagios", "a:1-", "b:0-"),
+          List.of("rcl sp) (ace:1-1", "dæmon:0-"),
+          List.of("'sshd,!user=root:0-0'"),
+          List.of("nagios:1-", "=:1-"),
+          List.of("--nagios", "--nagios"),
+          List.of("a:1-", "--nagios", "--nagios"),
+          List.of("a:1-", ""),
+          List.of(""),
+          List.of("@rules"),
+          List.of("a:1-", "@rules"),
+          List.of("--"),
+          List.of("-5"),
+          List.of("-t", "5", "a:1-"),
+          List.of("--help"),
+          List.of("--max", "80"),
+          List.of("--nagios=true"),
+          List.of("-s", "ps", "-g", "local"));
 
   @Test
   void libClassesHoldsEachRegistryEntry() throws Exception {
@@ -33,7 +50,9 @@ class PlainShapeIT {
       expected.add(name + " " + entry.className() + " " + entry.plain().declaration());
     }
     assertThat(Files.readAllLines(HOME.resolve("lib/classes"))).containsExactlyElementsOf(expected);
-    assertThat(expected).anyMatch(line -> line.endsWith(" words")).anyMatch(line -> line.endsWith(" no-words"))
+    assertThat(expected)
+        .anyMatch(line -> line.endsWith(" words"))
+        .anyMatch(line -> line.endsWith(" no-words"))
         .anyMatch(line -> line.endsWith(" -"));
   }
 
@@ -44,9 +63,17 @@ class PlainShapeIT {
     for (String name : Built.executables()) {
       PlainShape shape = Registration.lookUp(name).plain();
       for (List<String> args : ARGUMENT_LISTS) {
-        List<String> command = new ArrayList<>(List.of("sh", "-c",
-            "home=\"$1\"; shift; " + functions + "\nregistered \"$1\" && plain_arguments \"$@\"", "sh",
-            HOME.toString(), name));
+        List<String> command =
+            new ArrayList<>(
+                List.of(
+                    "sh",
+                    "-c",
+                    "home=\"$1\"; shift; "
+                        + functions
+                        + "\nregistered \"$1\" && plain_arguments \"$@\"",
+                    "sh",
+                    HOME.toString(),
+                    name));
         command.addAll(args);
         boolean script = Shell.run(command.toArray(String[]::new)).exit() == 0;
         boolean java = shape.words(args.toArray(String[]::new)) != null;

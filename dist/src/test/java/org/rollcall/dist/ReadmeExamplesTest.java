@@ -9,14 +9,32 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The README's mon.cf and Nagios examples are the files the end-to-end tests run, placeholders filled in. */
+/**
+ * The README's mon.cf and Nagios examples are the files the end-to-end tests run, placeholders
+ * filled in.
+ */
 class ReadmeExamplesTest {
   @Test
   void theMonExampleIsTheEndToEndTestsConfiguration() throws IOException {
-    assertThat(readmeBlockAfter("## Under mon: the end-to-end example")).isEqualTo(fill("mon-watches.cf", Map.of(
-        "@INTERVAL@", "2s", "@PROCESS@", "rc123456", "@SSH_PORT@", "2222", "@SMTP_PORT@", "2525",
-        "@ALERTS@", "/var/log/mon/alerts.log", "@CRITICAL@", "/var/log/mon/critical.log",
-        "@UNKNOWN@", "/var/log/mon/unknown.log")));
+    assertThat(readmeBlockAfter("## Under mon: the end-to-end example"))
+        .isEqualTo(
+            fill(
+                "mon-watches.cf",
+                Map.of(
+                    "@INTERVAL@",
+                    "2s",
+                    "@PROCESS@",
+                    "rc123456",
+                    "@SSH_PORT@",
+                    "2222",
+                    "@SMTP_PORT@",
+                    "2525",
+                    "@ALERTS@",
+                    "/var/log/mon/alerts.log",
+                    "@CRITICAL@",
+                    "/var/log/mon/critical.log",
+                    "@UNKNOWN@",
+                    "/var/log/mon/unknown.log")));
   }
 
   @Test
@@ -26,8 +44,10 @@ class ReadmeExamplesTest {
   }
 
   private static String fill(String resource, Map<String, String> values) throws IOException {
-    String text = new String(ReadmeExamplesTest.class.getResourceAsStream(resource).readAllBytes(),
-        StandardCharsets.UTF_8);
+    String text =
+        new String(
+            ReadmeExamplesTest.class.getResourceAsStream(resource).readAllBytes(),
+            StandardCharsets.UTF_8);
     for (Map.Entry<String, String> value : values.entrySet()) {
       text = text.replace(value.getKey(), value.getValue());
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs installed programs as mon and Nagios do: stdin from /dev/null, stdout and stderr kept apart, a time limit. */
+/**
+ * Runs installed programs as mon and Nagios do: stdin from /dev/null, stdout and stderr kept apart,
+ * a time limit.
+ */
 final class Shell {
   private Shell() {}
 
@@ -28,16 +31,20 @@ final class Shell {
     return run(Map.of(), List.of(command));
   }
 
-  /** Runs {@code command} with {@code env} added to this JVM's environment (a null value removes the variable). */
+  /**
+   * Runs {@code command} with {@code env} added to this JVM's environment (a null value removes the
+   * variable).
+   */
   static Result run(Map<String, String> env, List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
-    env.forEach((key, value) -> {
-      if (value == null) {
-        builder.environment().remove(key);
-      } else {
-        builder.environment().put(key, value);
-      }
-    });
+    env.forEach(
+        (key, value) -> {
+          if (value == null) {
+            builder.environment().remove(key);
+          } else {
+            builder.environment().put(key, value);
+          }
+        });
     long start = System.nanoTime();
     try {
       Process process = builder.start();
@@ -47,7 +54,8 @@ final class Shell {
         process.destroyForcibly();
         throw new AssertionError("still running after 120 s: " + command);
       }
-      return new Result(process.exitValue(), out.join(), err.join(), Duration.ofNanos(System.nanoTime() - start));
+      return new Result(
+          process.exitValue(), out.join(), err.join(), Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -65,7 +73,10 @@ final class Shell {
     return result.stdout();
   }
 
-  /** Ends a process this test started (SIGTERM, then SIGKILL after ten seconds); null is a process not running. */
+  /**
+   * Ends a process this test started (SIGTERM, then SIGKILL after ten seconds); null is a process
+   * not running.
+   */
   static void stop(Process process) throws InterruptedException {
     if (process == null) {
       return;
@@ -83,18 +94,20 @@ final class Shell {
 
   /** {@code setpriv} prefix running a command as {@code uid} with no supplementary groups. */
   static List<String> as(int uid, int gid, String... command) {
-    List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups"));
+    List<String> full =
+        new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups"));
     full.addAll(List.of(command));
     return full;
   }
 
   private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A real process with a name no other process has: a copy of sleep(1) named rcNNNNNN, for monitors to watch. */
+/**
+ * A real process with a name no other process has: a copy of sleep(1) named rcNNNNNN, for monitors
+ * to watch.
+ */
 final class Sleeper extends Peer {
   private final String name;
   private final Path binary;
@@ -27,5 +30,4 @@ final class Sleeper extends Peer {
     process = new ProcessBuilder(binary.toString(), "3600").start();
     return this;
   }
-
 }

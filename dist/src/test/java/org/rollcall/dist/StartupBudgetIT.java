@@ -17,31 +17,43 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rollcall.core.cli.Registration;
 
 /**
- * The plain path's start-up budget, enforced: every line of the staged {@code lib/training} runs in order (as
- * {@code --build-archives} runs them, so cpu.monitor's plain run measures since the state its {@code --sample}
- * run left), with class loading logged, on every JDK installed; a plain line (its executable's registry shape
- * accepts it) may load none of {@link #FORBIDDEN} once rollcall's Main is loaded (what the JVM loads for itself
- * before that is not rollcall's to spend), except what {@link #EXCEPTIONS} allow. A process holding group 0
- * without root's user (as root) and a busy loop run meanwhile, so exclusion.monitor's offender lines and, load
- * allowing, cpu.monitor's are written too: a failing run is as common under mon as a passing one.
+ * The plain path's start-up budget, enforced: every line of the staged {@code lib/training} runs in
+ * order (as {@code --build-archives} runs them, so cpu.monitor's plain run measures since the state
+ * its {@code --sample} run left), with class loading logged, on every JDK installed; a plain line
+ * (its executable's registry shape accepts it) may load none of {@link #FORBIDDEN} once rollcall's
+ * Main is loaded (what the JVM loads for itself before that is not rollcall's to spend), except
+ * what {@link #EXCEPTIONS} allow. A process holding group 0 without root's user (as root) and a
+ * busy loop run meanwhile, so exclusion.monitor's offender lines and, load allowing, cpu.monitor's
+ * are written too: a failing run is as common under mon as a passing one.
  */
 class StartupBudgetIT {
-  /** What a plain run must not load, by class name or by a prefix ending in '.' or '$', and what each costs. */
+  /**
+   * What a plain run must not load, by class name or by a prefix ending in '.' or '$', and what
+   * each costs.
+   */
   static final Map<String, String> FORBIDDEN = new LinkedHashMap<>();
-  /** The only exceptions: a term in a plain line that needs a forbidden class, and the prefix it may load. */
+
+  /**
+   * The only exceptions: a term in a plain line that needs a forbidden class, and the prefix it may
+   * load.
+   */
   static final Map<String, String> EXCEPTIONS = Map.of("args=", "java.util.regex.");
 
   static {
     FORBIDDEN.put("java.util.regex.Pattern", "a regular expression, compiled again on every run");
     FORBIDDEN.put("java.util.regex.Matcher", "a regular expression's match");
     FORBIDDEN.put("java.util.Formatter", "String.format: a parser of its own, and a Locale lookup");
-    FORBIDDEN.put("java.lang.invoke.LambdaMetafactory", "a lambda or method reference: its first boots the "
-        + "JDK's method-handle machinery");
-    FORBIDDEN.put("java.lang.invoke.InnerClassLambdaMetafactory", "a lambda spun into a class at run time");
+    FORBIDDEN.put(
+        "java.lang.invoke.LambdaMetafactory",
+        "a lambda or method reference: its first boots the " + "JDK's method-handle machinery");
+    FORBIDDEN.put(
+        "java.lang.invoke.InnerClassLambdaMetafactory", "a lambda spun into a class at run time");
     FORBIDDEN.put("java.lang.invoke.LambdaForm$", "method-handle forms spun at run time");
-    FORBIDDEN.put("java.lang.runtime.ObjectMethods", "a record's equals, hashCode or toString (a bootstrap)");
-    FORBIDDEN.put("java.lang.invoke.StringConcatFactory", "string concatenation by invokedynamic (the build "
-        + "compiles it inline)");
+    FORBIDDEN.put(
+        "java.lang.runtime.ObjectMethods", "a record's equals, hashCode or toString (a bootstrap)");
+    FORBIDDEN.put(
+        "java.lang.invoke.StringConcatFactory",
+        "string concatenation by invokedynamic (the build " + "compiles it inline)");
     FORBIDDEN.put("java.util.stream.", "a stream pipeline");
   }
 
@@ -53,11 +65,15 @@ class StartupBudgetIT {
 
   @ParameterizedTest
   @MethodSource("jdks")
-  void noPlainTrainingLineLoadsWhatThePlainPathMustNot(Path jdk, @TempDir Path work) throws Exception {
+  void noPlainTrainingLineLoadsWhatThePlainPathMustNot(Path jdk, @TempDir Path work)
+      throws Exception {
     Path state = Files.createDirectory(work.resolve("state"));
-    Process offender = Shell.isRoot()
-        ? new ProcessBuilder("setpriv", "--reuid=65534", "--regid=0", "--clear-groups", "sleep", "600").start()
-        : null;
+    Process offender =
+        Shell.isRoot()
+            ? new ProcessBuilder(
+                    "setpriv", "--reuid=65534", "--regid=0", "--clear-groups", "sleep", "600")
+                .start()
+            : null;
     Process hog = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
     try {
       check(jdk, work, state, offender);
@@ -79,10 +95,18 @@ class StartupBudgetIT {
       String[] args = words.subList(1, words.size()).toArray(String[]::new);
       Registration entry = Registration.lookUp(name);
       Path log = work.resolve(++n + ".classes");
-      List<String> command = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-Xlog:disable",
-          "-Xlog:class+load=info:file=" + log, "-XX:TieredStopAtLevel=1", "-cp", classPath(),
-          "-Drollcall.class." + name + "=" + entry.className(),
-          "-Drollcall.plain." + name + "=" + entry.plain().declaration(), "org.rollcall.core.cli.Main"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  jdk.resolve("bin/java").toString(),
+                  "-Xlog:disable",
+                  "-Xlog:class+load=info:file=" + log,
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  classPath(),
+                  "-Drollcall.class." + name + "=" + entry.className(),
+                  "-Drollcall.plain." + name + "=" + entry.plain().declaration(),
+                  "org.rollcall.core.cli.Main"));
       command.addAll(words);
       Shell.Result run = Shell.run(Map.of("MON_STATEDIR", state.toString()), command);
       assertThat(run.stdout()).as(line).isNotEmpty();
@@ -142,8 +166,12 @@ class StartupBudgetIT {
 
   private static String classPath() throws IOException {
     try (Stream<Path> jars = Files.list(HOME.resolve("lib"))) {
-      return String.join(":", jars.filter(jar -> jar.toString().endsWith(".jar")).map(Path::toString).sorted()
-          .toList());
+      return String.join(
+          ":",
+          jars.filter(jar -> jar.toString().endsWith(".jar"))
+              .map(Path::toString)
+              .sorted()
+              .toList());
     }
   }
 }

@@ -9,17 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A run under strace(1), which shows what files the launcher and the JVM really open and create. */
+/**
+ * A run under strace(1), which shows what files the launcher and the JVM really open and create.
+ */
 record Traced(Shell.Result result, List<String> syscalls) {
   static void assumeStrace() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed (Debian package strace)");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/strace")),
+        "strace is not installed (Debian package strace)");
   }
 
   /** Runs {@code command} under strace, its file system calls logged into {@code work}. */
   static Traced run(Path work, List<String> command) throws IOException {
     Path log = work.resolve("strace.log");
-    List<String> traced = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", log.toString(),
-        "-e", "trace=openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"));
+    List<String> traced =
+        new ArrayList<>(
+            List.of(
+                "strace",
+                "-f",
+                "-qq",
+                "-o",
+                log.toString(),
+                "-e",
+                "trace=openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"));
     traced.addAll(command);
     Shell.Result result = Shell.run(Map.of(), traced);
     return new Traced(result, Files.readAllLines(log));
@@ -28,14 +40,19 @@ record Traced(Shell.Result result, List<String> syscalls) {
   /** Calls that created a file or directory and succeeded. */
   List<String> filesCreated() {
     return syscalls.stream()
-        .filter(call -> call.contains("O_CREAT") || call.matches("^\\d+ +(creat|mkdir|rename|link|symlink).*"))
+        .filter(
+            call ->
+                call.contains("O_CREAT")
+                    || call.matches("^\\d+ +(creat|mkdir|rename|link|symlink).*"))
         .filter(call -> !call.matches(".*= -1 E[A-Z]+.*"))
         .toList();
   }
 
   /** Files opened successfully whose path contains {@code part}. */
   List<String> opened(String part) {
-    return syscalls.stream().filter(call -> call.contains("open") && call.contains(part))
-        .filter(call -> !call.matches(".*= -1 E[A-Z]+.*")).toList();
+    return syscalls.stream()
+        .filter(call -> call.contains("open") && call.contains(part))
+        .filter(call -> !call.matches(".*= -1 E[A-Z]+.*"))
+        .toList();
   }
 }

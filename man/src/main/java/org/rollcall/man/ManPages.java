@@ -12,8 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
- * Writes an AsciiDoc man page for every executable registered on the class path: picocli's generated sections
- * (name, synopsis, description, options) with the sections a generator cannot know taken from templates.
+ * Writes an AsciiDoc man page for every executable registered on the class path: picocli's
+ * generated sections (name, synopsis, description, options) with the sections a generator cannot
+ * know taken from templates.
  *
  * <p>{@code ManPages GENERATED_DIR TEMPLATE_DIR PAGE_DIR}
  */
@@ -21,8 +22,8 @@ public final class ManPages {
   private ManPages() {}
 
   /**
-   * AsciiDoc turns a spaced "--" into an em dash, which would break "nagios.monitor -- PLUGIN" in a command's
-   * description: the generated text is escaped so it stays two hyphens.
+   * AsciiDoc turns a spaced "--" into an em dash, which would break "nagios.monitor -- PLUGIN" in a
+   * command's description: the generated text is escaped so it stays two hyphens.
    */
   static void escapeDoubleHyphens(Path page) throws IOException {
     Files.writeString(page, Files.readString(page).replace(" -- ", " \\-- "));
@@ -39,18 +40,22 @@ public final class ManPages {
     }
     Files.createDirectories(generated);
     Files.createDirectories(pages);
-    int status = ManPageGenerator.generateManPage(generated.toFile(), null, new boolean[0], false,
-        specs.toArray(new CommandSpec[0]));
+    int status =
+        ManPageGenerator.generateManPage(
+            generated.toFile(), null, new boolean[0], false, specs.toArray(new CommandSpec[0]));
     if (status != 0) {
       throw new IllegalStateException("picocli's ManPageGenerator failed with status " + status);
     }
     for (String name : names) {
       escapeDoubleHyphens(generated.resolve(name + ".adoc"));
-      Files.writeString(pages.resolve(name + ".adoc"),
+      Files.writeString(
+          pages.resolve(name + ".adoc"),
           new PageLayout(name, generated.toAbsolutePath(), templates).asciidoc());
     }
     // The launcher is a shell script, not a picocli command: its page is written by hand.
-    Files.copy(templates.resolve("rollcall.adoc"), pages.resolve("rollcall.adoc"),
+    Files.copy(
+        templates.resolve("rollcall.adoc"),
+        pages.resolve("rollcall.adoc"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,2 +1,5 @@
-/** Build-time generation of the man pages: picocli's sections plus the hand-written templates beside them. */
+/**
+ * Build-time generation of the man pages: picocli's sections plus the hand-written templates beside
+ * them.
+ */
 package org.rollcall.man;

@@ -8,26 +8,35 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which sections and templates a page is made of, for executables with and without their own templates. */
+/**
+ * Which sections and templates a page is made of, for executables with and without their own
+ * templates.
+ */
 class PageLayoutTest {
-  @TempDir
-  Path templates;
+  @TempDir Path templates;
 
   @Test
   void anExecutablesOwnTemplateWinsOverItsKinds() throws IOException {
     Files.writeString(templates.resolve("ps.monitor-examples.adoc"), "");
     String page = new PageLayout("ps.monitor", Path.of("/gen"), templates).asciidoc();
-    assertThat(page).startsWith("include::/gen/ps.monitor.adoc[tag=picocli-generated-man-section-header]\n\n"
-        + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n\n");
-    assertThat(page).contains("include::" + templates.resolve("ps.monitor-examples.adoc") + "[]",
-        "include::" + templates.resolve("monitor-exit-status.adoc") + "[]");
+    assertThat(page)
+        .startsWith(
+            "include::/gen/ps.monitor.adoc[tag=picocli-generated-man-section-header]\n\n"
+                + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n\n");
+    assertThat(page)
+        .contains(
+            "include::" + templates.resolve("ps.monitor-examples.adoc") + "[]",
+            "include::" + templates.resolve("monitor-exit-status.adoc") + "[]");
   }
 
   @Test
   void alertsAndTheNagiosBridgeGetNoNagiosName() {
     String alert = new PageLayout("mail.alert", Path.of("/gen"), templates).asciidoc();
-    assertThat(alert).doesNotContain("rc-nagios-name").contains(templates.resolve("alert-environment.adoc") + "[]");
+    assertThat(alert)
+        .doesNotContain("rc-nagios-name")
+        .contains(templates.resolve("alert-environment.adoc") + "[]");
     assertThat(new PageLayout("nagios.monitor", Path.of("/gen"), templates).nagiosName()).isEmpty();
-    assertThat(new PageLayout("cpu.monitor", Path.of("/gen"), templates).nagiosName()).isEqualTo("check_rollcall_cpu");
+    assertThat(new PageLayout("cpu.monitor", Path.of("/gen"), templates).nagiosName())
+        .isEqualTo("check_rollcall_cpu");
   }
 }

@@ -14,12 +14,11 @@ import org.rollcall.monitors.exclusion.ExclusionMonitor;
 import org.rollcall.monitors.ps.PsMonitor;
 
 /**
- * One process's file in a saved tree is malformed: that process is undecided for the rules it could have matched,
- * with the file named; the others are judged as usual, and the run goes on.
+ * One process's file in a saved tree is malformed: that process is undecided for the rules it could
+ * have matched, with the file named; the others are judged as usual, and the run goes on.
  */
 class CorruptProcFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   FakeProc proc;
 
   @BeforeEach
@@ -27,7 +26,8 @@ class CorruptProcFileTest {
     proc = new FakeProc(dir).uptime(10_000);
     proc.process(1, "systemd").cpu(0, 0, 1).cmdline("/sbin/init").exe("/usr/lib/systemd/systemd");
     proc.process(200, "sshd").cpu(0, 0, 100).cmdline("/usr/sbin/sshd", "-D").exe("/usr/sbin/sshd");
-    proc.process(300, "mystery").write("stat", "300 (mystery) S 1 x\n".getBytes(StandardCharsets.US_ASCII));
+    proc.process(300, "mystery")
+        .write("stat", "300 (mystery) S 1 x\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   private MonitorRun run(Launchable monitor, String... rest) {
@@ -42,22 +42,36 @@ class CorruptProcFileTest {
   void psMonitorLeavesTheProcessWithAMalformedStatUndecided() {
     MonitorRun run = run(new PsMonitor(), "sshd:1-1", "telnetd:0-0");
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.lines()).containsExactly("sshd:1? telnetd:0?",
-        "sshd:1-1 cannot be decided: 1 matching, up to 1 more undecided (malformed " + dir + "/300/stat: field 5 is"
-            + " not a number), expected exactly 1: pids 200",
-        "telnetd:0-0 cannot be decided: 0 matching, up to 1 more undecided (malformed " + dir + "/300/stat: field 5"
-            + " is not a number), expected none",
-        "note: 1 process could not be parsed (malformed " + dir + "/300/stat: field 5 is not a number)");
+    assertThat(run.lines())
+        .containsExactly(
+            "sshd:1? telnetd:0?",
+            "sshd:1-1 cannot be decided: 1 matching, up to 1 more undecided (malformed "
+                + dir
+                + "/300/stat: field 5 is"
+                + " not a number), expected exactly 1: pids 200",
+            "telnetd:0-0 cannot be decided: 0 matching, up to 1 more undecided (malformed "
+                + dir
+                + "/300/stat: field 5"
+                + " is not a number), expected none",
+            "note: 1 process could not be parsed (malformed "
+                + dir
+                + "/300/stat: field 5 is not a number)");
     MonitorRun ok = run(new PsMonitor(), "systemd:1-", "sshd:1-");
     assertThat(ok.exit()).isZero();
   }
 
   @Test
   void exclusionMonitorLeavesTheProcessWithAMalformedStatusUndecided() {
-    proc.process(400, "odd").write("status", "Name:\todd\nUid:\t0\t0\nGid:\t0\t0\t0\t0\n"
-        .getBytes(StandardCharsets.US_ASCII));
+    proc.process(400, "odd")
+        .write(
+            "status",
+            "Name:\todd\nUid:\t0\t0\nGid:\t0\t0\t0\t0\n".getBytes(StandardCharsets.US_ASCII));
     MonitorRun run = run(new ExclusionMonitor(), "--gid0");
-    assertThat(run.output()).contains("--gid0 cannot be decided for 1 process (malformed " + dir + "/400/status: Uid: has 2 IDs, expected 4)");
+    assertThat(run.output())
+        .contains(
+            "--gid0 cannot be decided for 1 process (malformed "
+                + dir
+                + "/400/status: Uid: has 2 IDs, expected 4)");
     assertThat(run.exit()).isEqualTo(1);
   }
 
@@ -67,7 +81,12 @@ class CorruptProcFileTest {
     // A hog may hide behind the malformed stat: unmeasured, not "no process over the limit".
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.summary()).isEqualTo("unmeasured:?");
-    assertThat(run.output()).contains("some processes could not be measured: 1 process could not be parsed "
-        + "(malformed " + dir + "/300/stat: field 5 is not a number)").contains("top 1: systemd(1): 0.0% of one CPU");
+    assertThat(run.output())
+        .contains(
+            "some processes could not be measured: 1 process could not be parsed "
+                + "(malformed "
+                + dir
+                + "/300/stat: field 5 is not a number)")
+        .contains("top 1: systemd(1): 0.0% of one CPU");
   }
 }

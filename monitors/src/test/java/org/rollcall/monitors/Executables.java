@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs rollcall executables the way mon does: a separate JVM through the real entry point, stdout and stderr kept
- * apart so tests can check that nothing reaches stderr.
+ * Runs rollcall executables the way mon does: a separate JVM through the real entry point, stdout
+ * and stderr kept apart so tests can check that nothing reaches stderr.
  */
 public final class Executables {
   private Executables() {}
@@ -29,11 +29,13 @@ public final class Executables {
   }
 
   /** {@code java -cp CLASSPATH Main name args...}, optionally behind a prefix such as setpriv. */
-  public static List<String> command(String classPath, List<String> prefix, String name, String... args) {
+  public static List<String> command(
+      String classPath, List<String> prefix, String name, String... args) {
     List<String> command = new ArrayList<>(prefix);
     command.add(java());
     if (Runtime.version().feature() >= 22) {
-      // As the launchers and the jar manifest do: JNA's native access is intended, not worth a warning.
+      // As the launchers and the jar manifest do: JNA's native access is intended, not worth a
+      // warning.
       command.add("--enable-native-access=ALL-UNNAMED");
     }
     command.addAll(List.of("-cp", classPath, "org.rollcall.core.cli.Main", name));
@@ -48,8 +50,10 @@ public final class Executables {
   public static Run exec(List<String> command) {
     try {
       long start = System.nanoTime();
-      Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-          "/dev/null"))).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       CompletableFuture<String> out = read(process.getInputStream());
       CompletableFuture<String> err = read(process.getErrorStream());
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -67,18 +71,19 @@ public final class Executables {
   }
 
   public static CompletableFuture<String> read(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /**
-   * A copy of this test's class path in a directory every user can read, so the executables can run as another
-   * user (root's Maven repository is private).
+   * A copy of this test's class path in a directory every user can read, so the executables can run
+   * as another user (root's Maven repository is private).
    */
   public static String worldReadableClassPath(Path dir) throws IOException {
     List<String> entries = new ArrayList<>();
@@ -99,17 +104,24 @@ public final class Executables {
   private static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path p : paths.toList()) {
-        Files.copy(p, target.resolve(source.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            p,
+            target.resolve(source.relativize(p).toString()),
+            StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }
 
-  /** Makes {@code dir} and everything below it readable (and directories searchable) by everyone. */
+  /**
+   * Makes {@code dir} and everything below it readable (and directories searchable) by everyone.
+   */
   public static void openUp(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.toList()) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) || Files.isExecutable(p)
-            ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            p,
+            PosixFilePermissions.fromString(
+                Files.isDirectory(p) || Files.isExecutable(p) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
   }

@@ -40,28 +40,34 @@ public final class LiveProcesses implements AutoCloseable {
   }
 
   /** Starts {@code command}; waits until its exec is visible so a scan sees the final name. */
-  public Process start(String expectedComm, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  public Process start(String expectedComm, String... command)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     started.add(process);
     awaitComm(process.pid(), expectedComm.getBytes(StandardCharsets.UTF_8));
     return process;
   }
 
   /**
-   * Starts perl so that its command line is exactly {@code argv} and its comm exactly {@code comm} (any bytes but
-   * NUL; the kernel keeps 15), behind {@code prefix} (such as setpriv). The bytes travel through a file, so neither
-   * this JVM's charset nor the 128 KiB limit on one argument gets in the way. Detached (see
-   * {@link #startDetached}).
+   * Starts perl so that its command line is exactly {@code argv} and its comm exactly {@code comm}
+   * (any bytes but NUL; the kernel keeps 15), behind {@code prefix} (such as setpriv). The bytes
+   * travel through a file, so neither this JVM's charset nor the 128 KiB limit on one argument gets
+   * in the way. Detached (see {@link #startDetached}).
    */
-  public ProcessHandle startNamed(List<String> prefix, byte[] comm, List<byte[]> argv) throws IOException,
-      InterruptedException {
+  public ProcessHandle startNamed(List<String> prefix, byte[] comm, List<byte[]> argv)
+      throws IOException, InterruptedException {
     StringBuilder hex = new StringBuilder();
     for (byte b : comm) {
       hex.append(String.format("%02x", b & 0xff));
     }
-    String sleeper = "open(my $f, '>', \"/proc/$$/comm\") or die; syswrite($f, pack('H*', '" + hex
-        + "')) or die; close $f; sleep 300";
+    String sleeper =
+        "open(my $f, '>', \"/proc/$$/comm\") or die; syswrite($f, pack('H*', '"
+            + hex
+            + "')) or die; close $f; sleep 300";
     ByteArrayOutputStream spec = new ByteArrayOutputStream();
     spec.write(argv.get(0));
     for (byte[] arg : List.of("-e".getBytes(), sleeper.getBytes(), "--".getBytes())) {
@@ -76,54 +82,74 @@ public final class LiveProcesses implements AutoCloseable {
     Files.write(file, spec.toByteArray());
     Executables.openUp(bin);
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of("perl", "-e", "open(my $f, '<', $ARGV[0]) or die; local $/; "
-        + "exec {$^X} split(/\\0/, <$f>, -1) or die", file.toString()));
+    command.addAll(
+        List.of(
+            "perl",
+            "-e",
+            "open(my $f, '<', $ARGV[0]) or die; local $/; "
+                + "exec {$^X} split(/\\0/, <$f>, -1) or die",
+            file.toString()));
     ProcessHandle process = startDetached(command);
     awaitComm(process.pid(), comm);
     return process;
   }
 
   /**
-   * Starts {@code command} as an orphan (its parent a shell that has exited), so that a monitor run inside this
-   * JVM does not take it for one of its own children.
+   * Starts {@code command} as an orphan (its parent a shell that has exited), so that a monitor run
+   * inside this JVM does not take it for one of its own children.
    */
-  public ProcessHandle startDetached(List<String> command) throws IOException, InterruptedException {
-    List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 & echo $!", "sh"));
+  public ProcessHandle startDetached(List<String> command)
+      throws IOException, InterruptedException {
+    List<String> shell =
+        new ArrayList<>(List.of("sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 & echo $!", "sh"));
     shell.addAll(command);
-    Process parent = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String pid = new String(parent.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+    Process parent =
+        new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String pid =
+        new String(parent.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
     parent.waitFor();
-    ProcessHandle handle = ProcessHandle.of(Long.parseLong(pid))
-        .orElseThrow(() -> new AssertionError("process " + pid + " ended at once: " + command));
+    ProcessHandle handle =
+        ProcessHandle.of(Long.parseLong(pid))
+            .orElseThrow(() -> new AssertionError("process " + pid + " ended at once: " + command));
     detached.add(handle);
     return handle;
   }
 
   /** {@link #startDetached(List)}, then waits until its comm is {@code expectedComm}. */
-  public ProcessHandle startDetached(String expectedComm, String... command) throws IOException, InterruptedException {
+  public ProcessHandle startDetached(String expectedComm, String... command)
+      throws IOException, InterruptedException {
     ProcessHandle handle = startDetached(List.of(command));
     awaitComm(handle.pid(), expectedComm.getBytes(StandardCharsets.UTF_8));
     return handle;
   }
 
-  /** Waits until the process's comm is {@code expected}, as the kernel keeps it (15 bytes), so exec is visible. */
-  private static void awaitComm(long pid, byte[] expected) throws IOException, InterruptedException {
+  /**
+   * Waits until the process's comm is {@code expected}, as the kernel keeps it (15 bytes), so exec
+   * is visible.
+   */
+  private static void awaitComm(long pid, byte[] expected)
+      throws IOException, InterruptedException {
     byte[] kept = Arrays.copyOf(expected, Math.min(expected.length, 15));
     Path comm = Path.of("/proc", Long.toString(pid), "comm");
     for (int i = 0; i < 300; i++) {
       byte[] now = Files.readAllBytes(comm);
-      if (now.length == kept.length + 1 && Arrays.equals(now, 0, kept.length, kept, 0, kept.length)) {
+      if (now.length == kept.length + 1
+          && Arrays.equals(now, 0, kept.length, kept, 0, kept.length)) {
         return;
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("process " + pid + " never became " + new String(kept, StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "process " + pid + " never became " + new String(kept, StandardCharsets.UTF_8));
   }
 
   /** Skips the test unless we are root and setpriv (Debian package util-linux) is installed. */
   public static void assumeSetprivAsRoot() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv from the Debian package util-linux");
-    assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/setpriv")),
+        "needs setpriv from the Debian package util-linux");
+    assumeTrue(
+        new com.sun.security.auth.module.UnixSystem().getUid() == 0,
         "needs root: setpriv can change IDs only as root");
   }
 

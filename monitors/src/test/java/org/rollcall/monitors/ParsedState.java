@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * What parsing left in a command: the value of every {@code @Option} and {@code @Parameters} field, mixins
- * included, by name. Two commands parsed from the same arguments must have equal states, whichever path parsed them.
+ * What parsing left in a command: the value of every {@code @Option} and {@code @Parameters} field,
+ * mixins included, by name. Two commands parsed from the same arguments must have equal states,
+ * whichever path parsed them.
  */
 public final class ParsedState {
   private ParsedState() {}
@@ -22,7 +23,8 @@ public final class ParsedState {
 
   private static void collect(Object target, String prefix, Map<String, Object> state) {
     for (Field field : target.getClass().getDeclaredFields()) {
-      boolean option = field.isAnnotationPresent(Option.class) || field.isAnnotationPresent(Parameters.class);
+      boolean option =
+          field.isAnnotationPresent(Option.class) || field.isAnnotationPresent(Parameters.class);
       boolean mixin = field.isAnnotationPresent(Mixin.class);
       if (!option && !mixin) {
         continue;

@@ -12,9 +12,12 @@ import org.rollcall.core.cli.Launcher;
 /** A run on its own thread, interrupted by a signal once {@code command} waits on something. */
 public final class SignalledRun {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
   /** The exit code the launcher halted with, -1 until it did. */
   public final AtomicInteger halted = new AtomicInteger(-1);
-  private final Launcher launcher = new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
+
+  private final Launcher launcher =
+      new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
   private final Thread runner;
 
   public SignalledRun(Launchable command, String... args) {
@@ -22,8 +25,11 @@ public final class SignalledRun {
     runner.start();
   }
 
-  /** Waits (10 s at most) until {@code command.pending()} holds {@code text}, then sends SIGTERM. */
-  public String interruptOnce(Launchable command, String text, int count) throws InterruptedException {
+  /**
+   * Waits (10 s at most) until {@code command.pending()} holds {@code text}, then sends SIGTERM.
+   */
+  public String interruptOnce(Launchable command, String text, int count)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (occurrences(command.pending(), text) < count) {
       assertThat(System.nanoTime()).as("pending() never showed " + text).isLessThan(deadline);

@@ -19,19 +19,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * file.alert: appends the alert to a file, byte for byte as mon's file.alert does, each record in one locked
- * write so concurrent alerts never interleave.
+ * file.alert: appends the alert to a file, byte for byte as mon's file.alert does, each record in
+ * one locked write so concurrent alerts never interleave.
  */
-@Command(name = "file.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Appends the alert to FILE (default: 'file'; under -d DIR if given), in mon's file.alert format:",
-        "'TYPE GROUP SERVICE TIME (date) SUMMARY', DESCR=, OPSTATUS=, the details, then a line '.'.",
-        "Example: echo 'sshd:0' | file.alert -d /var/log/mon -s ps -g local alerts.log"})
+@Command(
+    name = "file.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Appends the alert to FILE (default: 'file'; under -d DIR if given), in mon's file.alert format:",
+      "'TYPE GROUP SERVICE TIME (date) SUMMARY', DESCR=, OPSTATUS=, the details, then a line '.'.",
+      "Example: echo 'sshd:0' | file.alert -d /var/log/mon -s ps -g local alerts.log"
+    })
 public final class FileAlert extends AbstractAlert {
   @Option(names = "-d", paramLabel = "DIR", description = "The directory FILE is in.")
   Path directory;
 
-  @Parameters(paramLabel = "FILE", description = "The file to append to; further arguments are ignored, as by "
-      + "mon's file.alert.")
+  @Parameters(
+      paramLabel = "FILE",
+      description =
+          "The file to append to; further arguments are ignored, as by " + "mon's file.alert.")
   List<String> files = new ArrayList<>();
 
   @Override
@@ -44,7 +51,8 @@ public final class FileAlert extends AbstractAlert {
         LockedAppend.append(file, record, false, FileTrust.Policy.APPEND_ONLY);
         return "to " + file;
       } catch (UntrustedFileException e) {
-        throw new DeliveryException("refusing to append to " + file + ": " + e.getReason(), false, e);
+        throw new DeliveryException(
+            "refusing to append to " + file + ": " + e.getReason(), false, e);
       } catch (NoSuchFileException e) {
         throw new DeliveryException("cannot append to " + file + ": no such directory", false, e);
       } catch (IOException e) {

@@ -9,9 +9,10 @@ import javax.net.SocketFactory;
 import org.rollcall.core.cli.Deadline;
 
 /**
- * Sockets for a library that only knows per-read timeouts (Angus Mail's {@code mail.smtp.timeout}): a server
- * that trickles a byte a second resets such a timeout for ever. Every socket made here is closed when the
- * deadline passes, which ends whatever read or write the library is blocked in; {@link #close} ends the watch.
+ * Sockets for a library that only knows per-read timeouts (Angus Mail's {@code mail.smtp.timeout}):
+ * a server that trickles a byte a second resets such a timeout for ever. Every socket made here is
+ * closed when the deadline passes, which ends whatever read or write the library is blocked in;
+ * {@link #close} ends the watch.
  */
 final class DeadlineSockets extends SocketFactory implements AutoCloseable {
   private final List<Socket> sockets = new ArrayList<>();
@@ -19,14 +20,17 @@ final class DeadlineSockets extends SocketFactory implements AutoCloseable {
   private boolean closed;
 
   private DeadlineSockets(Deadline deadline) {
-    watch = new Thread(() -> {
-      try {
-        deadline.sleep(deadline.remaining());
-      } catch (InterruptedException e) {
-        return;
-      }
-      closeSockets();
-    }, "rollcall-socket-deadline");
+    watch =
+        new Thread(
+            () -> {
+              try {
+                deadline.sleep(deadline.remaining());
+              } catch (InterruptedException e) {
+                return;
+              }
+              closeSockets();
+            },
+            "rollcall-socket-deadline");
     watch.setDaemon(true);
     watch.start();
   }
@@ -47,7 +51,8 @@ final class DeadlineSockets extends SocketFactory implements AutoCloseable {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localAddress, int localPort)
+      throws IOException {
     return track(new Socket(host, port, localAddress, localPort));
   }
 

@@ -20,34 +20,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * mail.alert: mails the alert, as mon's mail.alert does (same flags, subject and body), through the local
- * sendmail or straight to an SMTP server.
+ * mail.alert: mails the alert, as mon's mail.alert does (same flags, subject and body), through the
+ * local sendmail or straight to an SMTP server.
  */
-@Command(name = "mail.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Mails the alert to each ADDRESS: 'Subject: ALERT|UPALERT group/service: summary (date)'.",
-        "Through '/usr/sbin/sendmail -oi -t' by default, or over SMTP with --smtp (STARTTLS when offered).",
-        "The SMTP password comes from $ROLLCALL_SMTP_PASSWORD or SMTP_PASSWORD= in the --secrets file.",
-        "Example: echo 'sshd:0' | mail.alert -s ps -g local root@example.org"})
+@Command(
+    name = "mail.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Mails the alert to each ADDRESS: 'Subject: ALERT|UPALERT group/service: summary (date)'.",
+      "Through '/usr/sbin/sendmail -oi -t' by default, or over SMTP with --smtp (STARTTLS when offered).",
+      "The SMTP password comes from $ROLLCALL_SMTP_PASSWORD or SMTP_PASSWORD= in the --secrets file.",
+      "Example: echo 'sshd:0' | mail.alert -s ps -g local root@example.org"
+    })
 public final class MailAlert extends AbstractAlert {
-  @Option(names = "-f", paramLabel = "FROM", description = "The sender address (envelope and From:).")
+  @Option(
+      names = "-f",
+      paramLabel = "FROM",
+      description = "The sender address (envelope and From:).")
   String from;
 
-  @Option(names = "--sendmail", paramLabel = "PATH", defaultValue = "/usr/sbin/sendmail",
+  @Option(
+      names = "--sendmail",
+      paramLabel = "PATH",
+      defaultValue = "/usr/sbin/sendmail",
       description = "The sendmail program (default: ${DEFAULT-VALUE}).")
   Path sendmail;
 
-  @Option(names = "--smtp", paramLabel = "HOST[:PORT]", description = "Send over SMTP to this server instead.")
+  @Option(
+      names = "--smtp",
+      paramLabel = "HOST[:PORT]",
+      description = "Send over SMTP to this server instead.")
   String smtp;
 
-  @Option(names = "--starttls", paramLabel = "MODE", defaultValue = "opportunistic",
-      description = "With --smtp: opportunistic (when offered), required, or off (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--starttls",
+      paramLabel = "MODE",
+      defaultValue = "opportunistic",
+      description =
+          "With --smtp: opportunistic (when offered), required, or off (default: ${DEFAULT-VALUE}).")
   String startTls;
 
-  @Option(names = "--smtp-user", paramLabel = "USER", description = "With --smtp: log in (AUTH) as USER.")
+  @Option(
+      names = "--smtp-user",
+      paramLabel = "USER",
+      description = "With --smtp: log in (AUTH) as USER.")
   String smtpUser;
 
-  @Mixin
-  SecretsOption secrets = new SecretsOption();
+  @Mixin SecretsOption secrets = new SecretsOption();
 
   @Parameters(paramLabel = "ADDRESS", description = "Recipients.")
   List<String> recipients = new ArrayList<>();
@@ -62,7 +82,8 @@ public final class MailAlert extends AbstractAlert {
     String toText = to.stream().map(InternetAddress::getAddress).collect(Collectors.joining(","));
     if (smtp == null) {
       MimeMessage message = MailMessage.of(alert, sender, to, ZoneId.systemDefault());
-      return new SendmailDelivery(sendmail, sender == null ? null : sender.getAddress(), message, toText);
+      return new SendmailDelivery(
+          sendmail, sender == null ? null : sender.getAddress(), message, toText);
     }
     if (sender == null) {
       sender = MailMessage.address("mon@" + LocalHost.name());
@@ -72,6 +93,7 @@ public final class MailAlert extends AbstractAlert {
       password = secrets.require("SMTP_PASSWORD", "--smtp-user " + smtpUser, env);
     }
     MimeMessage message = MailMessage.of(alert, sender, to, ZoneId.systemDefault());
-    return new SmtpDelivery(smtp, SmtpDelivery.StartTls.named(startTls), smtpUser, password, message, toText);
+    return new SmtpDelivery(
+        smtp, SmtpDelivery.StartTls.named(startTls), smtpUser, password, message, toText);
   }
 }

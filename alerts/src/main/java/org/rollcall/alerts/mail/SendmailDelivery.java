@@ -11,9 +11,9 @@ import org.rollcall.alerts.DeliveryException;
 import org.rollcall.core.cli.Deadline;
 
 /**
- * Hands the mail to the local MTA as mon's mail.alert does: {@code sendmail -oi -t [-f FROM -F FROM]}, the
- * recipients taken from the message's To header. The MTA queues and retries; a non-zero exit is a failure, and
- * EX_TEMPFAIL (75) is worth retrying.
+ * Hands the mail to the local MTA as mon's mail.alert does: {@code sendmail -oi -t [-f FROM -F
+ * FROM]}, the recipients taken from the message's To header. The MTA queues and retries; a non-zero
+ * exit is a failure, and EX_TEMPFAIL (75) is worth retrying.
  */
 final class SendmailDelivery implements Delivery {
   private static final int EX_TEMPFAIL = 75;
@@ -48,8 +48,12 @@ final class SendmailDelivery implements Delivery {
       throw new DeliveryException("cannot run " + sendmail + ": " + e.getMessage(), false, e);
     }
     if (result.exit() != 0) {
-      throw new DeliveryException(sendmail + " exited with " + result.exit()
-          + (result.output().isEmpty() ? "" : ": " + result.output()), result.exit() == EX_TEMPFAIL);
+      throw new DeliveryException(
+          sendmail
+              + " exited with "
+              + result.exit()
+              + (result.output().isEmpty() ? "" : ": " + result.output()),
+          result.exit() == EX_TEMPFAIL);
     }
     return "to " + recipients + " via " + sendmail;
   }

@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rollcall.core.cli.UsageException;
 
-/** Durations as sysadmins write them: {@code 90}, {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d}. */
+/**
+ * Durations as sysadmins write them: {@code 90}, {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d}.
+ */
 final class Durations {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd]?)");
 
@@ -14,7 +16,8 @@ final class Durations {
   static Duration parse(String option, String text) {
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-      throw new UsageException(option + " wants a duration such as 90s, 30m, 1h or 2d, not '" + text + "'");
+      throw new UsageException(
+          option + " wants a duration such as 90s, 30m, 1h or 2d, not '" + text + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
     return switch (matcher.group(2)) {

@@ -15,8 +15,9 @@ import org.rollcall.core.files.UntrustedFileException;
 import org.rollcall.core.text.SafeText;
 
 /**
- * restart.alert's one action: on a failure alert, take a restart from the ledger and run the target; record the
- * result in the ledger and syslog. Never retried: each try would be another restart.
+ * restart.alert's one action: on a failure alert, take a restart from the ledger and run the
+ * target; record the result in the ledger and syslog. Never retried: each try would be another
+ * restart.
  */
 final class Restart implements Delivery {
   private final Alert alert;
@@ -48,20 +49,51 @@ final class Restart implements Delivery {
     try {
       decision = ledger.reserve(Instant.now(), max, window, alert.shortHeadline());
     } catch (UntrustedFileException e) {
-      throw new DeliveryException("not restarting " + target.describe() + ": the restart record " + ledger.file()
-          + " cannot be trusted (" + e.getReason() + ")", false, e);
+      throw new DeliveryException(
+          "not restarting "
+              + target.describe()
+              + ": the restart record "
+              + ledger.file()
+              + " cannot be trusted ("
+              + e.getReason()
+              + ")",
+          false,
+          e);
     } catch (IOException e) {
-      throw new DeliveryException("cannot keep the restart record " + ledger.file() + " (" + e.getMessage()
-          + "), so did not restart " + target.describe(), false, e);
+      throw new DeliveryException(
+          "cannot keep the restart record "
+              + ledger.file()
+              + " ("
+              + e.getMessage()
+              + "), so did not restart "
+              + target.describe(),
+          false,
+          e);
     }
     if (!decision.allowed()) {
-      throw new DeliveryException("RESTART LIMIT REACHED, not restarting: " + target.describe() + " already ran "
-          + decision.restartsInWindow() + " times in the last " + Durations.format(window) + " (" + limit
-          + ", first at " + decision.oldestInWindow() + "); the service needs a person", false);
+      throw new DeliveryException(
+          "RESTART LIMIT REACHED, not restarting: "
+              + target.describe()
+              + " already ran "
+              + decision.restartsInWindow()
+              + " times in the last "
+              + Durations.format(window)
+              + " ("
+              + limit
+              + ", first at "
+              + decision.oldestInWindow()
+              + "); the service needs a person",
+          false);
     }
     String numbered = "restart " + decision.restartsInWindow() + " of " + limit;
-    SystemLog.report("notice", "restart.alert: restarting with " + SafeText.escape(target.describe()) + " ("
-        + numbered + ") for " + alert.headline());
+    SystemLog.report(
+        "notice",
+        "restart.alert: restarting with "
+            + SafeText.escape(target.describe())
+            + " ("
+            + numbered
+            + ") for "
+            + alert.headline());
     BoundedProcess.Result result;
     try {
       result = BoundedProcess.run(target.command(), null, attempt);
@@ -69,8 +101,12 @@ final class Restart implements Delivery {
       throw failed("cannot run " + target.describe() + ": " + e.getMessage(), e);
     }
     if (result.exit() != 0) {
-      throw failed(target.describe() + " exited with " + result.exit()
-          + (result.output().isEmpty() ? "" : ": " + result.output()), null);
+      throw failed(
+          target.describe()
+              + " exited with "
+              + result.exit()
+              + (result.output().isEmpty() ? "" : ": " + result.output()),
+          null);
     }
     note("ok");
     return "- restarted with " + target.describe() + " (" + numbered + ")";

@@ -16,42 +16,59 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * restart.alert: on a failure alert, restarts the failed service (a systemd unit or a command), at most
- * {@code --max} times within {@code --within}; past that it stops and says so everywhere a person looks.
+ * restart.alert: on a failure alert, restarts the failed service (a systemd unit or a command), at
+ * most {@code --max} times within {@code --within}; past that it stops and says so everywhere a
+ * person looks.
  */
-@Command(name = "restart.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"On a failure alert, restarts a systemd UNIT ('systemctl restart UNIT') or runs PROGRAM ARG...",
-        "(no shell; put '--' before arguments that start with '-'). Upalerts and other alerts do nothing.",
-        "At most --max restarts within --within (kept in a state file); past that, no restart, and the",
-        "alert is saved in the fallback file, syslog and stdout say so.",
-        "A command still running at --timeout is killed with every process it still holds; a daemon it",
-        "started that detached itself (init's child now) keeps running.",
-        "Example: restart.alert --systemd ssh.service --max 3 --within 30m"})
+@Command(
+    name = "restart.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "On a failure alert, restarts a systemd UNIT ('systemctl restart UNIT') or runs PROGRAM ARG...",
+      "(no shell; put '--' before arguments that start with '-'). Upalerts and other alerts do nothing.",
+      "At most --max restarts within --within (kept in a state file); past that, no restart, and the",
+      "alert is saved in the fallback file, syslog and stdout say so.",
+      "A command still running at --timeout is killed with every process it still holds; a daemon it",
+      "started that detached itself (init's child now) keeps running.",
+      "Example: restart.alert --systemd ssh.service --max 3 --within 30m"
+    })
 public final class RestartAlert extends AbstractAlert {
   private static final String UNIT_NAME = "[A-Za-z0-9:_.@\\\\-]+";
 
   @Option(names = "--systemd", paramLabel = "UNIT", description = "Run 'systemctl restart UNIT'.")
   String unit;
 
-  @Option(names = "--command", paramLabel = "PROGRAM", description = "Run PROGRAM with the ARGs given.")
+  @Option(
+      names = "--command",
+      paramLabel = "PROGRAM",
+      description = "Run PROGRAM with the ARGs given.")
   String program;
 
   @Parameters(paramLabel = "ARG", description = "Arguments for --command, as given, after --.")
   List<String> arguments = new ArrayList<>();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--max", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--max",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Restarts allowed within --within (default: ${DEFAULT-VALUE}).")
   int max;
 
-  @Option(names = "--within", paramLabel = "DURATION", defaultValue = "1h",
+  @Option(
+      names = "--within",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
       description = "The window for --max, e.g. 90s, 30m, 1h, 2d (default: ${DEFAULT-VALUE}).")
   String within;
 
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "Where the restart record is kept (default: $MON_STATEDIR, else /var/lib/rollcall).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the restart record is kept (default: $MON_STATEDIR, else /var/lib/rollcall).")
   Path stateDir;
 
   @Override
@@ -64,14 +81,23 @@ public final class RestartAlert extends AbstractAlert {
     if ((unit == null) == (program == null)) {
       throw new UsageException("give exactly one of --systemd UNIT or --command PROGRAM");
     }
-    if (unit != null && (!unit.matches(UNIT_NAME) || unit.startsWith("-") || !arguments.isEmpty())) {
-      throw new UsageException("--systemd wants one unit name such as ssh.service, not '"
-          + unit + "'" + (arguments.isEmpty() ? "" : " and arguments"));
+    if (unit != null
+        && (!unit.matches(UNIT_NAME) || unit.startsWith("-") || !arguments.isEmpty())) {
+      throw new UsageException(
+          "--systemd wants one unit name such as ssh.service, not '"
+              + unit
+              + "'"
+              + (arguments.isEmpty() ? "" : " and arguments"));
     }
-    if (program != null && !arguments.isEmpty() && !spec.commandLine().getParseResult().originalArgs()
-        .contains("--")) {
-      throw new UsageException("put -- before the arguments of --command " + program + " (--command " + program
-          + " -- ARG...): without it an argument such as -t is taken as mon's own flag and left out of the command");
+    if (program != null
+        && !arguments.isEmpty()
+        && !spec.commandLine().getParseResult().originalArgs().contains("--")) {
+      throw new UsageException(
+          "put -- before the arguments of --command "
+              + program
+              + " (--command "
+              + program
+              + " -- ARG...): without it an argument such as -t is taken as mon's own flag and left out of the command");
     }
     if (max < 1) {
       throw new UsageException("--max must be at least 1, not " + max);
@@ -84,8 +110,10 @@ public final class RestartAlert extends AbstractAlert {
       command.add(program);
       command.addAll(arguments);
     }
-    RestartTarget target = new RestartTarget(command, unit != null ? unit : Path.of(program).getFileName().toString());
-    return new Restart(alert, target, new RestartLedger(target.ledgerIn(stateDirectory())), max, window);
+    RestartTarget target =
+        new RestartTarget(command, unit != null ? unit : Path.of(program).getFileName().toString());
+    return new Restart(
+        alert, target, new RestartLedger(target.ledgerIn(stateDirectory())), max, window);
   }
 
   private Path stateDirectory() {
@@ -93,6 +121,8 @@ public final class RestartAlert extends AbstractAlert {
       return stateDir;
     }
     String monStateDir = env.get("MON_STATEDIR");
-    return monStateDir != null && !monStateDir.isEmpty() ? Path.of(monStateDir) : Fallback.SYSTEM_DIRECTORY;
+    return monStateDir != null && !monStateDir.isEmpty()
+        ? Path.of(monStateDir)
+        : Fallback.SYSTEM_DIRECTORY;
   }
 }

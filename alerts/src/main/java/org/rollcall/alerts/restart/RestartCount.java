@@ -6,20 +6,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The restarts a ledger's text holds within a window, or why the text is not a ledger: a line that is not
- * {@code EPOCH_SECONDS restart|limit|result TEXT} (TEXT escaped, so without controls), or one dated more than a minute ahead of the clock, makes the
- * whole count untrustworthy (read as "no restart", never as zero restarts). The line is quoted as it is: every
- * output that shows the reason escapes it.
+ * The restarts a ledger's text holds within a window, or why the text is not a ledger: a line that
+ * is not {@code EPOCH_SECONDS restart|limit|result TEXT} (TEXT escaped, so without controls), or
+ * one dated more than a minute ahead of the clock, makes the whole count untrustworthy (read as "no
+ * restart", never as zero restarts). The line is quoted as it is: every output that shows the
+ * reason escapes it.
  *
  * @param problem why the text cannot be counted, or null
  */
 record RestartCount(int restarts, Instant oldest, String problem) {
-  private static final Pattern LINE = Pattern.compile("(\\d{1,12}) (restart|limit|result)( [^\\x00-\\x1f\\x7f]*)?");
+  private static final Pattern LINE =
+      Pattern.compile("(\\d{1,12}) (restart|limit|result)( [^\\x00-\\x1f\\x7f]*)?");
   private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
 
   /**
    * @param text the ledger, or its last bytes
-   * @param cut whether {@code text} starts part way through the file (its first line is then partial, and skipped)
+   * @param cut whether {@code text} starts part way through the file (its first line is then
+   *     partial, and skipped)
    */
   static RestartCount of(String text, boolean cut, Instant now, Duration within) {
     String[] lines = text.split("\n", -1);
@@ -37,7 +40,8 @@ record RestartCount(int restarts, Instant oldest, String problem) {
       }
       long when = Long.parseLong(line.group(1));
       if (when > latest) {
-        return broken("a line is dated " + Instant.ofEpochSecond(when) + ", after the clock's " + now);
+        return broken(
+            "a line is dated " + Instant.ofEpochSecond(when) + ", after the clock's " + now);
       }
       if (line.group(2).equals("restart") && when > since) {
         restarts++;
@@ -51,8 +55,13 @@ record RestartCount(int restarts, Instant oldest, String problem) {
   }
 
   private static RestartCount broken(String why) {
-    return new RestartCount(0, null, "it is not a restart ledger (" + why + "); no restart until a person repairs "
-        + "or removes it");
+    return new RestartCount(
+        0,
+        null,
+        "it is not a restart ledger ("
+            + why
+            + "); no restart until a person repairs "
+            + "or removes it");
   }
 
   private static String preview(String line) {

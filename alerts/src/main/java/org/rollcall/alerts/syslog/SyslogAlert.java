@@ -13,23 +13,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** syslog.alert: one syslog(3) record per alert, with the summary and, if asked, the details. */
-@Command(name = "syslog.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Logs the alert as one syslog record: 'ALERT group/service: summary [| detail | ...]'.",
-        "Example: echo 'sshd:0' | syslog.alert -s ps -g local --facility local3 --details"})
+@Command(
+    name = "syslog.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Logs the alert as one syslog record: 'ALERT group/service: summary [| detail | ...]'.",
+      "Example: echo 'sshd:0' | syslog.alert -s ps -g local --facility local3 --details"
+    })
 public final class SyslogAlert extends AbstractAlert {
-  /** Details beyond this are cut: syslog daemons truncate long records anyway (rsyslog at 8 KiB by default). */
+  /**
+   * Details beyond this are cut: syslog daemons truncate long records anyway (rsyslog at 8 KiB by
+   * default).
+   */
   static final int MAX_DETAIL_CHARS = 2000;
 
-  @Option(names = "--facility", paramLabel = "NAME", defaultValue = "daemon",
+  @Option(
+      names = "--facility",
+      paramLabel = "NAME",
+      defaultValue = "daemon",
       description = "daemon, user, local0..local7, ... (default: ${DEFAULT-VALUE}).")
   String facility;
 
-  @Option(names = "--priority", paramLabel = "NAME",
-      description = "emerg, alert, crit, err, warning, notice, info, debug (default: err for a failure, notice "
-          + "for anything else).")
+  @Option(
+      names = "--priority",
+      paramLabel = "NAME",
+      description =
+          "emerg, alert, crit, err, warning, notice, info, debug (default: err for a failure, notice "
+              + "for anything else).")
   String priority;
 
-  @Option(names = "--tag", paramLabel = "TAG", defaultValue = "mon",
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      defaultValue = "mon",
       description = "The tag (default: ${DEFAULT-VALUE}).")
   String tag;
 
@@ -40,7 +57,8 @@ public final class SyslogAlert extends AbstractAlert {
   protected Delivery delivery(Alert alert) {
     int code;
     int level;
-    String levelName = priority != null ? priority : alert.kind() == AlertKind.FAILURE ? "err" : "notice";
+    String levelName =
+        priority != null ? priority : alert.kind() == AlertKind.FAILURE ? "err" : "notice";
     try {
       code = SystemLog.facility(facility);
       level = SystemLog.priority(levelName);
@@ -58,9 +76,16 @@ public final class SyslogAlert extends AbstractAlert {
   static String record(Alert alert, boolean withDetails) {
     String text = alert.headline();
     if (withDetails && !alert.details().isBlank()) {
-      String joined = Arrays.stream(alert.details().split("\n")).filter(line -> !line.isBlank())
-          .map(SafeText::escape).collect(Collectors.joining(" | "));
-      text += " | " + (joined.length() > MAX_DETAIL_CHARS ? joined.substring(0, MAX_DETAIL_CHARS) + "..." : joined);
+      String joined =
+          Arrays.stream(alert.details().split("\n"))
+              .filter(line -> !line.isBlank())
+              .map(SafeText::escape)
+              .collect(Collectors.joining(" | "));
+      text +=
+          " | "
+              + (joined.length() > MAX_DETAIL_CHARS
+                  ? joined.substring(0, MAX_DETAIL_CHARS) + "..."
+                  : joined);
     }
     return text;
   }

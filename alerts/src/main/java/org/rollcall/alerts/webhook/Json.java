@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A flat JSON object of strings, numbers and string lists, written by hand (no JSON library for one object):
- * quotes, backslashes and every control character are escaped, so no text can close a string or add a field.
+ * A flat JSON object of strings, numbers and string lists, written by hand (no JSON library for one
+ * object): quotes, backslashes and every control character are escaped, so no text can close a
+ * string or add a field.
  */
 final class Json {
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -18,13 +19,14 @@ final class Json {
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{");
-    fields.forEach((name, value) -> {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      string(out, name).append(':');
-      value(out, value);
-    });
+    fields.forEach(
+        (name, value) -> {
+          if (out.length() > 1) {
+            out.append(',');
+          }
+          string(out, name).append(':');
+          value(out, value);
+        });
     return out.append('}').toString();
   }
 
@@ -57,7 +59,10 @@ final class Json {
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !validPair(text, i)) {
+          if (c < 0x20
+              || c == 0x2028
+              || c == 0x2029
+              || Character.isSurrogate(c) && !validPair(text, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -70,7 +75,8 @@ final class Json {
 
   private static boolean validPair(String text, int i) {
     char c = text.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+    return Character.isHighSurrogate(c)
+        ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
   }
 }

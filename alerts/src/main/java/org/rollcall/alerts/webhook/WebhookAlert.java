@@ -16,29 +16,40 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** webhook.alert: POSTs the alert to an HTTP endpoint: generic JSON, Slack, Mattermost or ntfy. */
-@Command(name = "webhook.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"POSTs the alert to the URL in --url-file FILE, $ROLLCALL_WEBHOOK_URL or WEBHOOK_URL= in the",
-        "--secrets file (never an argument: URLs hold tokens). --format generic (JSON with summary, details,",
-        "group, service, hosts, time, alert_type, ...), slack, mattermost or ntfy. WEBHOOK_TOKEN (from the",
-        "environment or the --secrets file, as WEBHOOK_URL) adds an 'Authorization: Bearer' header.",
-        "Example: echo 'sshd:0' | webhook.alert -s ps -g local --format slack --url-file /etc/rollcall/slack.url"})
+@Command(
+    name = "webhook.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "POSTs the alert to the URL in --url-file FILE, $ROLLCALL_WEBHOOK_URL or WEBHOOK_URL= in the",
+      "--secrets file (never an argument: URLs hold tokens). --format generic (JSON with summary, details,",
+      "group, service, hosts, time, alert_type, ...), slack, mattermost or ntfy. WEBHOOK_TOKEN (from the",
+      "environment or the --secrets file, as WEBHOOK_URL) adds an 'Authorization: Bearer' header.",
+      "Example: echo 'sshd:0' | webhook.alert -s ps -g local --format slack --url-file /etc/rollcall/slack.url"
+    })
 public final class WebhookAlert extends AbstractAlert {
-  @Option(names = "--url-file", paramLabel = "FILE",
+  @Option(
+      names = "--url-file",
+      paramLabel = "FILE",
       description = "A file holding the URL (only its owner may read it, as for --secrets).")
   Path urlFile;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "generic",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "generic",
       description = "generic, slack, mattermost or ntfy (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Mixin
-  SecretsOption secrets = new SecretsOption();
+  @Mixin SecretsOption secrets = new SecretsOption();
 
   @Override
   protected Delivery delivery(Alert alert) {
     WebhookPayload.Format chosen = WebhookPayload.format(format);
-    String text = urlFile != null ? urlFromFile()
-        : secrets.require("WEBHOOK_URL", "webhook.alert without --url-file", env);
+    String text =
+        urlFile != null
+            ? urlFromFile()
+            : secrets.require("WEBHOOK_URL", "webhook.alert without --url-file", env);
     URI url;
     try {
       url = new URI(text.strip());
@@ -48,14 +59,19 @@ public final class WebhookAlert extends AbstractAlert {
     if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
       throw new UsageException("the webhook URL must be http:// or https:// with a host");
     }
-    return new HttpDelivery(url, WebhookPayload.of(chosen, alert), secrets.find("WEBHOOK_TOKEN", env),
+    return new HttpDelivery(
+        url,
+        WebhookPayload.of(chosen, alert),
+        secrets.find("WEBHOOK_TOKEN", env),
         chosen.name().toLowerCase(Locale.ROOT));
   }
 
   private String urlFromFile() {
     try {
-      return Secrets.readPrivate(urlFile).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
-          .findFirst().orElseThrow(() -> new UsageException("--url-file " + urlFile + " holds no URL"));
+      return Secrets.readPrivate(urlFile).stream()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .findFirst()
+          .orElseThrow(() -> new UsageException("--url-file " + urlFile + " holds no URL"));
     } catch (IOException e) {
       throw new UsageException("cannot read --url-file " + urlFile + ": " + e.getMessage());
     }

@@ -13,14 +13,17 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.rollcall.core.cli.UsageException;
 
-/** A trust manager trusting only the CA certificates of one PEM file ({@code --ca-file}), e.g. a private CA. */
+/**
+ * A trust manager trusting only the CA certificates of one PEM file ({@code --ca-file}), e.g. a
+ * private CA.
+ */
 final class TrustedCertificates {
   private TrustedCertificates() {}
 
   static X509TrustManager from(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-          .generateCertificates(in);
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) {
         throw new UsageException("--ca-file " + pemFile + " holds no certificate");
       }
@@ -30,7 +33,8 @@ final class TrustedCertificates {
       for (Certificate certificate : certificates) {
         store.setCertificateEntry("ca" + index++, certificate);
       }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(store);
       return (X509TrustManager) trust.getTrustManagers()[0];
     } catch (IOException | GeneralSecurityException e) {

@@ -22,31 +22,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * xmpp.alert: sends the alert as an XMPP (Jabber) chat message, as mon's mailxmpp.alert does through sendxmpp,
- * but with a real client: TLS required, the server's certificate checked.
+ * xmpp.alert: sends the alert as an XMPP (Jabber) chat message, as mon's mailxmpp.alert does
+ * through sendxmpp, but with a real client: TLS required, the server's certificate checked.
  */
-@Command(name = "xmpp.alert", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Sends the alert as an XMPP chat message to each JID (-x JID[,JID...] like mailxmpp.alert, or as",
-        "arguments), logged in as --from JID with the password from $ROLLCALL_XMPP_PASSWORD or XMPP_PASSWORD= in",
-        "the --secrets file. TLS is required; the server comes from DNS (SRV) unless --server is given.",
-        "Example: echo 'sshd:0' | xmpp.alert -s ps -g local --from mon@example.org -x ops@example.org"})
+@Command(
+    name = "xmpp.alert",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Sends the alert as an XMPP chat message to each JID (-x JID[,JID...] like mailxmpp.alert, or as",
+      "arguments), logged in as --from JID with the password from $ROLLCALL_XMPP_PASSWORD or XMPP_PASSWORD= in",
+      "the --secrets file. TLS is required; the server comes from DNS (SRV) unless --server is given.",
+      "Example: echo 'sshd:0' | xmpp.alert -s ps -g local --from mon@example.org -x ops@example.org"
+    })
 public final class XmppAlert extends AbstractAlert {
   @Option(names = "-x", paramLabel = "JID[,JID...]", description = "Recipients (repeatable).")
   List<String> recipientLists = new ArrayList<>();
 
-  @Option(names = "--from", paramLabel = "JID", description = "The account to log in as, e.g. mon@example.org.")
+  @Option(
+      names = "--from",
+      paramLabel = "JID",
+      description = "The account to log in as, e.g. mon@example.org.")
   String from;
 
-  @Option(names = "--server", paramLabel = "HOST[:PORT]",
+  @Option(
+      names = "--server",
+      paramLabel = "HOST[:PORT]",
       description = "Connect here instead of the server DNS names for the account's domain.")
   String server;
 
-  @Option(names = "--ca-file", paramLabel = "PEM",
-      description = "Trust only the CA certificates in this file (a private CA) instead of Java's trust store.")
+  @Option(
+      names = "--ca-file",
+      paramLabel = "PEM",
+      description =
+          "Trust only the CA certificates in this file (a private CA) instead of Java's trust store.")
   Path caFile;
 
-  @Mixin
-  SecretsOption secrets = new SecretsOption();
+  @Mixin SecretsOption secrets = new SecretsOption();
 
   @Parameters(paramLabel = "JID", description = "More recipients.")
   List<String> recipientArguments = new ArrayList<>();
@@ -54,8 +66,11 @@ public final class XmppAlert extends AbstractAlert {
   @Override
   protected Delivery delivery(Alert alert) {
     List<EntityBareJid> recipients = new ArrayList<>();
-    recipientLists.forEach(list -> Arrays.stream(list.split(",")).filter(s -> !s.isBlank())
-        .forEach(jid -> recipients.add(jid(jid.strip()))));
+    recipientLists.forEach(
+        list ->
+            Arrays.stream(list.split(","))
+                .filter(s -> !s.isBlank())
+                .forEach(jid -> recipients.add(jid(jid.strip()))));
     recipientArguments.forEach(jid -> recipients.add(jid(jid)));
     if (recipients.isEmpty()) {
       throw new UsageException("no recipient given: -x ops@example.org");
@@ -65,11 +80,21 @@ public final class XmppAlert extends AbstractAlert {
     }
     EntityBareJid account = jid(from);
     String password = secrets.require("XMPP_PASSWORD", "logging in as " + account, env);
-    HostPort hostPort = server == null ? new HostPort(null, null) : HostPort.parse("--server", server);
-    String text = UntrustedText.forXml(MailMessage.subject(alert, ZoneId.systemDefault()) + "\n"
-        + MailMessage.body(alert, ZoneId.systemDefault()));
-    return new XmppDelivery(account, password, hostPort.host(), hostPort.port(),
-        caFile == null ? null : TrustedCertificates.from(caFile), recipients, text);
+    HostPort hostPort =
+        server == null ? new HostPort(null, null) : HostPort.parse("--server", server);
+    String text =
+        UntrustedText.forXml(
+            MailMessage.subject(alert, ZoneId.systemDefault())
+                + "\n"
+                + MailMessage.body(alert, ZoneId.systemDefault()));
+    return new XmppDelivery(
+        account,
+        password,
+        hostPort.host(),
+        hostPort.port(),
+        caFile == null ? null : TrustedCertificates.from(caFile),
+        recipients,
+        text);
   }
 
   private static EntityBareJid jid(String text) {

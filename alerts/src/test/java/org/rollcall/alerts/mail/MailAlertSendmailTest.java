@@ -16,17 +16,24 @@ import org.rollcall.alerts.InJvmAlert;
 import org.rollcall.alerts.ReliableSender;
 
 /**
- * mail.alert's default path: a real process run as sendmail (a script recording its arguments and input, then
- * exiting as told), to check what mail.alert hands the MTA and how it treats the MTA's exit status.
+ * mail.alert's default path: a real process run as sendmail (a script recording its arguments and
+ * input, then exiting as told), to check what mail.alert hands the MTA and how it treats the MTA's
+ * exit status.
  */
 class MailAlertSendmailTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path sendmail(int exit) throws Exception {
     Path script = dir.resolve("sendmail");
-    Files.writeString(script, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("args") + "\ncat > " + dir.resolve("mail")
-        + "\necho 'sendmail: queue is full' >&2\nexit " + exit + "\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\necho \"$@\" >> "
+            + dir.resolve("args")
+            + "\ncat > "
+            + dir.resolve("mail")
+            + "\necho 'sendmail: queue is full' >&2\nexit "
+            + exit
+            + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
   }
@@ -34,12 +41,28 @@ class MailAlertSendmailTest {
   @Test
   void pipesAMimeMessageToSendmailOiT() throws Exception {
     Path sendmail = sendmail(0);
-    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\ndetail\n", Map.of(), "--sendmail",
-        sendmail.toString(), "-f", "mon@example.org", "-s", "ps", "-g", "local", "-t", "1700000000", "root", "ops");
+    InJvmAlert.Result result =
+        InJvmAlert.run(
+            new MailAlert(),
+            "sshd:0\ndetail\n",
+            Map.of(),
+            "--sendmail",
+            sendmail.toString(),
+            "-f",
+            "mon@example.org",
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "-t",
+            "1700000000",
+            "root",
+            "ops");
 
     assertThat(result.exit()).as(result.stdout()).isZero();
     assertThat(result.stdout()).endsWith(" to root,ops via " + sendmail + "\n");
-    assertThat(Files.readString(dir.resolve("args"))).isEqualTo("-oi -t -f mon@example.org -F mon@example.org\n");
+    assertThat(Files.readString(dir.resolve("args")))
+        .isEqualTo("-oi -t -f mon@example.org -F mon@example.org\n");
     try (InputStream in = Files.newInputStream(dir.resolve("mail"))) {
       MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
       assertThat(mail.getHeader("To")[0]).isEqualTo("root, ops");
@@ -50,8 +73,9 @@ class MailAlertSendmailTest {
   }
 
   /**
-   * A sendmail that hangs without reading its input (a wedged MTA) and has started a child: a mail larger than a
-   * pipe holds must not block the alert past its deadline, and nothing it started may outlive the run.
+   * A sendmail that hangs without reading its input (a wedged MTA) and has started a child: a mail
+   * larger than a pipe holds must not block the alert past its deadline, and nothing it started may
+   * outlive the run.
    */
   @Test
   void aHungSendmailIsKilledWithItsChildrenAndTheAlertSaved() throws Exception {
@@ -63,14 +87,31 @@ class MailAlertSendmailTest {
     String details = "sshd:1- has 0 matching processes, expected at least 1\n".repeat(4000);
 
     long start = System.nanoTime();
-    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n" + details, Map.of(), "--sendmail",
-        script.toString(), "--timeout", "4", "--fallback", fallback.toString(), "-s", "ps", "-g", "local", "root");
+    InJvmAlert.Result result =
+        InJvmAlert.run(
+            new MailAlert(),
+            "sshd:0\n" + details,
+            Map.of(),
+            "--sendmail",
+            script.toString(),
+            "--timeout",
+            "4",
+            "--fallback",
+            fallback.toString(),
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "root");
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
-    // Killed at the attempt's deadline, or (on a loaded machine, where killing and reaping take longer than the
-    // grace) abandoned by the sender: either way the alert is saved in time, and sendmail and its child end.
-    assertThat(result.stdout()).containsAnyOf(script + " did not finish within", "the attempt was abandoned")
+    // Killed at the attempt's deadline, or (on a loaded machine, where killing and reaping take
+    // longer than the
+    // grace) abandoned by the sender: either way the alert is saved in time, and sendmail and its
+    // child end.
+    assertThat(result.stdout())
+        .containsAnyOf(script + " did not finish within", "the attempt was abandoned")
         .contains("saved in " + fallback);
     assertThat(tookMillis).isLessThan(4000);
     assertThat(fallback).content().endsWith(details + ".\n");
@@ -81,7 +122,9 @@ class MailAlertSendmailTest {
     assertThat(running(child)).as("sendmail's child").isFalse();
   }
 
-  /** Whether {@code pid} still runs: a zombie (killed, waiting for PID 1 to reap it) runs nothing. */
+  /**
+   * Whether {@code pid} still runs: a zombie (killed, waiting for PID 1 to reap it) runs nothing.
+   */
   private static boolean running(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -94,20 +137,44 @@ class MailAlertSendmailTest {
   @Test
   void aTemporaryFailureIsRetriedThreeTimes() throws Exception {
     Path fallback = dir.resolve("fallback.log");
-    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
-        sendmail(75).toString(), "--fallback", fallback.toString(), "-s", "ps", "-g", "local", "root");
+    InJvmAlert.Result result =
+        InJvmAlert.run(
+            new MailAlert(),
+            "sshd:0\n",
+            Map.of(),
+            "--sendmail",
+            sendmail(75).toString(),
+            "--fallback",
+            fallback.toString(),
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "root");
 
     assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
-    assertThat(result.stdout()).contains("exited with 75: sendmail: queue is full (3 attempts); saved in");
+    assertThat(result.stdout())
+        .contains("exited with 75: sendmail: queue is full (3 attempts); saved in");
     assertThat(Files.readAllLines(dir.resolve("args"))).hasSize(3);
     assertThat(fallback).content().startsWith("UNDELIVERED mail.alert ");
   }
 
   @Test
   void aPermanentFailureIsNotRetried() throws Exception {
-    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
-        sendmail(67).toString(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps", "-g", "local",
-        "root");
+    InJvmAlert.Result result =
+        InJvmAlert.run(
+            new MailAlert(),
+            "sshd:0\n",
+            Map.of(),
+            "--sendmail",
+            sendmail(67).toString(),
+            "--fallback",
+            dir.resolve("fallback.log").toString(),
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "root");
 
     assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
     assertThat(result.stdout()).contains("exited with 67: sendmail: queue is full (1 attempt)");
@@ -116,9 +183,20 @@ class MailAlertSendmailTest {
 
   @Test
   void aMissingSendmailEndsInTheFallback() {
-    InJvmAlert.Result result = InJvmAlert.run(new MailAlert(), "sshd:0\n", Map.of(), "--sendmail",
-        dir.resolve("no-sendmail").toString(), "--fallback", dir.resolve("fallback.log").toString(), "-s", "ps",
-        "-g", "local", "root");
+    InJvmAlert.Result result =
+        InJvmAlert.run(
+            new MailAlert(),
+            "sshd:0\n",
+            Map.of(),
+            "--sendmail",
+            dir.resolve("no-sendmail").toString(),
+            "--fallback",
+            dir.resolve("fallback.log").toString(),
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "root");
 
     assertThat(result.exit()).isEqualTo(ReliableSender.FELL_BACK);
     assertThat(result.stdout()).contains("cannot run " + dir.resolve("no-sendmail"));

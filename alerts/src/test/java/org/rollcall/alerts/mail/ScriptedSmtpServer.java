@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMTP server on a loopback port that speaks the protocol but answers RCPT TO with a reply chosen by the test
- * (a 550 or a 451), to check how mail.alert treats refusals a well-behaved server like GreenMail does not give.
+ * An SMTP server on a loopback port that speaks the protocol but answers RCPT TO with a reply
+ * chosen by the test (a 550 or a 451), to check how mail.alert treats refusals a well-behaved
+ * server like GreenMail does not give.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -47,22 +48,26 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private void serve() {
     while (!socket.isClosed()) {
       try (Socket client = socket.accept();
-          BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-              StandardCharsets.US_ASCII));
-          PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+          BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+          PrintWriter out =
+              new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
         sessions.incrementAndGet();
         out.print(greeting + "\r\n");
         out.flush();
         String line;
         while ((line = in.readLine()) != null) {
-          String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
-          String reply = switch (verb) {
-            case "EHLO", "HELO" -> "250 scripted";
-            case "MAIL" -> "250 ok";
-            case "RCPT" -> rcptReply;
-            case "QUIT" -> "221 bye";
-            default -> "503 bad sequence";
-          };
+          String verb =
+              line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+          String reply =
+              switch (verb) {
+                case "EHLO", "HELO" -> "250 scripted";
+                case "MAIL" -> "250 ok";
+                case "RCPT" -> rcptReply;
+                case "QUIT" -> "221 bye";
+                default -> "503 bad sequence";
+              };
           out.print(reply + "\r\n");
           out.flush();
           if (verb.equals("QUIT")) {

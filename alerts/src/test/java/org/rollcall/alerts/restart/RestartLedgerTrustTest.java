@@ -16,12 +16,12 @@ import org.rollcall.alerts.InJvmAlert;
 import org.rollcall.alerts.ReliableSender;
 
 /**
- * A restart ledger that another user planted or could swap, or that is not a ledger, stops the restart with the
- * reason (the alert goes to the fallback file): a broken count is never read as "no restarts yet".
+ * A restart ledger that another user planted or could swap, or that is not a ledger, stops the
+ * restart with the reason (the alert goes to the fallback file): a broken count is never read as
+ * "no restarts yet".
  */
 class RestartLedgerTrustTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path command;
   private Path runs;
@@ -35,19 +35,40 @@ class RestartLedgerTrustTest {
   }
 
   private Path ledgerIn(Path stateDir) {
-    return new RestartTarget(List.of(command.toString()), command.getFileName().toString()).ledgerIn(stateDir);
+    return new RestartTarget(List.of(command.toString()), command.getFileName().toString())
+        .ledgerIn(stateDir);
   }
 
   private InJvmAlert.Result alert(Path stateDir) {
-    return InJvmAlert.run(new RestartAlert(), "svc:0\n", Map.of(), "-s", "svc", "-g", "local", "--max", "2",
-        "--state-dir", stateDir.toString(), "--fallback", dir.resolve("fallback.log").toString(), "--command",
+    return InJvmAlert.run(
+        new RestartAlert(),
+        "svc:0\n",
+        Map.of(),
+        "-s",
+        "svc",
+        "-g",
+        "local",
+        "--max",
+        "2",
+        "--state-dir",
+        stateDir.toString(),
+        "--fallback",
+        dir.resolve("fallback.log").toString(),
+        "--command",
         command.toString());
   }
 
-  private void assertRefused(InJvmAlert.Result result, Path ledger, String reason) throws IOException {
+  private void assertRefused(InJvmAlert.Result result, Path ledger, String reason)
+      throws IOException {
     assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
-    assertThat(result.stdout()).contains("not restarting " + command + ": the restart record " + ledger
-        + " cannot be trusted (" + reason);
+    assertThat(result.stdout())
+        .contains(
+            "not restarting "
+                + command
+                + ": the restart record "
+                + ledger
+                + " cannot be trusted ("
+                + reason);
     assertThat(runs).as("the command ran").doesNotExist();
     assertThat(Files.readString(dir.resolve("fallback.log"))).contains("cannot be trusted");
   }
@@ -63,7 +84,15 @@ class RestartLedgerTrustTest {
     run("chmod", "755", dir.toString());
     run("chmod", "1777", shared.toString());
     Path ledger = ledgerIn(shared);
-    run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", "umask 077; : > \"$1\"", "sh",
+    run(
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "sh",
+        "-c",
+        "umask 077; : > \"$1\"",
+        "sh",
         ledger.toString());
 
     assertRefused(alert(shared), ledger, "it is owned by uid 65534, not by this user (uid 0))");
@@ -75,8 +104,13 @@ class RestartLedgerTrustTest {
     Path open = Files.createDirectory(dir.resolve("open"));
     run("chmod", "0777", open.toString());
 
-    assertRefused(alert(open), ledgerIn(open), "its directory " + open + " is writable by group or others "
-        + "without the sticky bit (mode 777))");
+    assertRefused(
+        alert(open),
+        ledgerIn(open),
+        "its directory "
+            + open
+            + " is writable by group or others "
+            + "without the sticky bit (mode 777))");
   }
 
   @Test
@@ -95,8 +129,11 @@ class RestartLedgerTrustTest {
     Files.write(ledger, new byte[] {'\u0000', '\u0001', 'x', '\n'});
     Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-------"));
 
-    assertRefused(alert(dir), ledger, "it is not a restart ledger (a line is not a ledger line: \"\\x00\\x01x\"); "
-        + "no restart until a person repairs or removes it)");
+    assertRefused(
+        alert(dir),
+        ledger,
+        "it is not a restart ledger (a line is not a ledger line: \"\\x00\\x01x\"); "
+            + "no restart until a person repairs or removes it)");
   }
 
   @Test
@@ -104,14 +141,19 @@ class RestartLedgerTrustTest {
     Path ledger = ledgerIn(dir);
     String old = (Instant.now().getEpochSecond() - 86_400) + " restart ALERT local/svc: svc:0\n";
     String recent = Instant.now().getEpochSecond() - 60 + " restart ALERT local/svc: svc:0\n";
-    Files.writeString(ledger, old.repeat(3 * RestartLedger.TAIL_BYTES / old.length()) + recent + recent);
+    Files.writeString(
+        ledger, old.repeat(3 * RestartLedger.TAIL_BYTES / old.length()) + recent + recent);
     Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-------"));
 
     InJvmAlert.Result result = alert(dir);
 
     assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
-    assertThat(result.stdout()).contains("RESTART LIMIT REACHED, not restarting: " + command + " already ran 2 "
-        + "times in the last 1h");
+    assertThat(result.stdout())
+        .contains(
+            "RESTART LIMIT REACHED, not restarting: "
+                + command
+                + " already ran 2 "
+                + "times in the last 1h");
     assertThat(runs).doesNotExist();
   }
 
@@ -121,6 +163,7 @@ class RestartLedgerTrustTest {
 
     assertThat(result.exit()).as(result.stdout()).isZero();
     assertThat(Files.readAllLines(runs)).containsExactly("ran");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ledgerIn(dir)))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ledgerIn(dir))))
+        .isEqualTo("rw-------");
   }
 }

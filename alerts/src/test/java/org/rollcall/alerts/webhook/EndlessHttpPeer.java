@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP server on a loopback port that answers every request with a status line and headers at once, then a
- * body that never ends: chunks of 64 KiB up to 100 MiB, or one byte a second.
+ * An HTTP server on a loopback port that answers every request with a status line and headers at
+ * once, then a body that never ends: chunks of 64 KiB up to 100 MiB, or one byte a second.
  */
 final class EndlessHttpPeer implements AutoCloseable {
   static final long MAX_BYTES = 100L << 20;
@@ -55,8 +55,9 @@ final class EndlessHttpPeer implements AutoCloseable {
 
   private void serve(Socket client) {
     try (client) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-          StandardCharsets.ISO_8859_1));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
       int length = 0;
       for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
         if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
@@ -66,12 +67,16 @@ final class EndlessHttpPeer implements AutoCloseable {
       in.skip(length);
       requests.incrementAndGet();
       OutputStream out = client.getOutputStream();
-      out.write(("HTTP/1.1 " + status + " Whatever\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 "
+                  + status
+                  + " Whatever\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       byte[] chunk = new byte[trickle ? 1 : 64 * 1024];
       Arrays.fill(chunk, (byte) 'x');
-      byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       for (long sent = 0; sent < MAX_BYTES; sent += chunk.length) {
         out.write(head);
         out.write(chunk);

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private Debian prosody on a loopback port: its own config, data directory and self-signed certificate for
- * "localhost" under a temporary directory, TLS required, started in the foreground as user prosody.
+ * A private Debian prosody on a loopback port: its own config, data directory and self-signed
+ * certificate for "localhost" under a temporary directory, TLS required, started in the foreground
+ * as user prosody.
  */
 final class Prosody implements AutoCloseable {
   private final Path dir;
@@ -23,41 +24,91 @@ final class Prosody implements AutoCloseable {
   private final Process process;
 
   Prosody(Path parent, String... usersAndPasswords) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/prosody")), "needs prosody: apt-get install prosody lua-unbound");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs openssl: apt-get install openssl");
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run prosody as user prosody");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/prosody")),
+        "needs prosody: apt-get install prosody lua-unbound");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")), "needs openssl: apt-get install openssl");
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "needs root to run prosody as user prosody");
     dir = Files.createDirectory(parent.resolve("prosody"));
     Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path data = Files.createDirectory(dir.resolve("data"));
-    run(List.of("/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-        "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", dir.resolve("localhost.key").toString(),
-        "-out", certificate().toString()));
+    run(
+        List.of(
+            "/usr/bin/openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            dir.resolve("localhost.key").toString(),
+            "-out",
+            certificate().toString()));
     UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
     Files.setOwner(data, users.lookupPrincipalByName("prosody"));
     Files.setOwner(dir.resolve("localhost.key"), users.lookupPrincipalByName("prosody"));
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
-    Files.writeString(config(), String.join("\n",
-        "pidfile = \"" + data.resolve("prosody.pid") + "\"",
-        "data_path = \"" + data + "\"",
-        "certificates = \"" + dir + "\"",
-        "interfaces = { \"127.0.0.1\" }",
-        "c2s_ports = { " + port + " }",
-        "s2s_ports = { }",
-        "modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"disco\"; \"ping\"; \"posix\" }",
-        "authentication = \"internal_plain\"",
-        "c2s_require_encryption = true",
-        "log = { { levels = { min = \"info\" }, to = \"console\" } }",
-        "VirtualHost \"localhost\"",
-        "  ssl = { certificate = \"" + certificate() + "\"; key = \"" + dir.resolve("localhost.key") + "\" }", ""));
+    Files.writeString(
+        config(),
+        String.join(
+            "\n",
+            "pidfile = \"" + data.resolve("prosody.pid") + "\"",
+            "data_path = \"" + data + "\"",
+            "certificates = \"" + dir + "\"",
+            "interfaces = { \"127.0.0.1\" }",
+            "c2s_ports = { " + port + " }",
+            "s2s_ports = { }",
+            "modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"disco\"; \"ping\"; \"posix\" }",
+            "authentication = \"internal_plain\"",
+            "c2s_require_encryption = true",
+            "log = { { levels = { min = \"info\" }, to = \"console\" } }",
+            "VirtualHost \"localhost\"",
+            "  ssl = { certificate = \""
+                + certificate()
+                + "\"; key = \""
+                + dir.resolve("localhost.key")
+                + "\" }",
+            ""));
     for (int i = 0; i < usersAndPasswords.length; i += 2) {
-      run(List.of("/usr/sbin/runuser", "-u", "prosody", "--", "/usr/bin/prosodyctl", "--config",
-          config().toString(), "register", usersAndPasswords[i], "localhost", usersAndPasswords[i + 1]));
+      run(
+          List.of(
+              "/usr/sbin/runuser",
+              "-u",
+              "prosody",
+              "--",
+              "/usr/bin/prosodyctl",
+              "--config",
+              config().toString(),
+              "register",
+              usersAndPasswords[i],
+              "localhost",
+              usersAndPasswords[i + 1]));
     }
-    process = new ProcessBuilder("/usr/sbin/runuser", "-u", "prosody", "--", "/usr/bin/prosody", "--config",
-        config().toString(), "-F").redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+    process =
+        new ProcessBuilder(
+                "/usr/sbin/runuser",
+                "-u",
+                "prosody",
+                "--",
+                "/usr/bin/prosody",
+                "--config",
+                config().toString(),
+                "-F")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log").toFile())
+            .start();
     awaitPort();
   }
 
@@ -86,8 +137,11 @@ final class Prosody implements AutoCloseable {
         Thread.sleep(50);
       }
     }
-    throw new IOException("prosody did not listen on " + port + " within 15 s: "
-        + Files.readString(dir.resolve("log")));
+    throw new IOException(
+        "prosody did not listen on "
+            + port
+            + " within 15 s: "
+            + Files.readString(dir.resolve("log")));
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {

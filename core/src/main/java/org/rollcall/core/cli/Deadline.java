@@ -3,8 +3,9 @@ package org.rollcall.core.cli;
 import java.time.Duration;
 
 /**
- * The time a run has left. mon has no monitor timeout, so every waiting step (a sample, a recheck, a connect, a
- * read) takes its budget from one deadline; the launcher's watchdog ends the run if something ignores it.
+ * The time a run has left. mon has no monitor timeout, so every waiting step (a sample, a recheck,
+ * a connect, a read) takes its budget from one deadline; the launcher's watchdog ends the run if
+ * something ignores it.
  */
 public final class Deadline {
   private final long endNanos;

@@ -14,8 +14,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Every executable on a class path: each registers itself with a resource {@code META-INF/rollcall/NAME} naming
- * its class, so the man pages and the package find what the build holds instead of keeping a list.
+ * Every executable on a class path: each registers itself with a resource {@code
+ * META-INF/rollcall/NAME} naming its class, so the man pages and the package find what the build
+ * holds instead of keeping a list.
  */
 public final class ExecutableRegistry {
   static final String DIRECTORY = "META-INF/rollcall/";
@@ -31,12 +32,19 @@ public final class ExecutableRegistry {
           JarURLConnection connection = (JarURLConnection) url.openConnection();
           connection.setUseCaches(false);
           try (JarFile jar = connection.getJarFile()) {
-            jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(DIRECTORY) && n.length() > DIRECTORY.length())
-                .map(n -> n.substring(DIRECTORY.length())).filter(n -> !n.contains("/")).forEach(names::add);
+            jar.stream()
+                .map(e -> e.getName())
+                .filter(n -> n.startsWith(DIRECTORY) && n.length() > DIRECTORY.length())
+                .map(n -> n.substring(DIRECTORY.length()))
+                .filter(n -> !n.contains("/"))
+                .forEach(names::add);
           }
         } else if (url.getProtocol().equals("file")) {
           try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).forEach(names::add);
+            files
+                .filter(Files::isRegularFile)
+                .map(p -> p.getFileName().toString())
+                .forEach(names::add);
           }
         }
       }

@@ -13,31 +13,34 @@ import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Renderer;
 
 /**
- * Runs one executable: parses its options (with picocli, unless they are plain arguments), starts its deadline,
- * runs it, and prints everything it says in one write to stdout. The one place that decides exit codes for usage
- * errors (1 in mon's contract, 3 in Nagios's), timeouts, signals and unexpected exceptions, each reported as one
- * readable line (a stack trace only with -v).
- * Nothing is ever written to stderr: mon would merge it into the summary line.
+ * Runs one executable: parses its options (with picocli, unless they are plain arguments), starts
+ * its deadline, runs it, and prints everything it says in one write to stdout. The one place that
+ * decides exit codes for usage errors (1 in mon's contract, 3 in Nagios's), timeouts, signals and
+ * unexpected exceptions, each reported as one readable line (a stack trace only with -v). Nothing
+ * is ever written to stderr: mon would merge it into the summary line.
  *
- * <p>The path a plain run takes ({@link PlainShape}: this class, the monitors' scans, counting, rendering) loads
- * no regular expression, Formatter, lambda, stream or record bootstrap: the dist module's StartupBudgetIT fails
- * when one does, and bench/README.md says what each costs.
+ * <p>The path a plain run takes ({@link PlainShape}: this class, the monitors' scans, counting,
+ * rendering) loads no regular expression, Formatter, lambda, stream or record bootstrap: the dist
+ * module's StartupBudgetIT fails when one does, and bench/README.md says what each costs.
  */
 public final class Launcher {
   /**
-   * {@code rollcall.interrupted=SIGNAME}: the launcher script's second start of an alert whose first JVM a signal
-   * ended before rollcall's code ran. The run is cut short at once, so the alert still saves what it was given.
+   * {@code rollcall.interrupted=SIGNAME}: the launcher script's second start of an alert whose
+   * first JVM a signal ended before rollcall's code ran. The run is cut short at once, so the alert
+   * still saves what it was given.
    */
   static final String INTERRUPTED_PROPERTY = "rollcall.interrupted";
 
   private final PrintStream stdout;
   private final IntConsumer halt;
+
   /** The run under way: what a signal cuts short (null between runs). */
   private volatile Current current;
 
   /**
    * @param stdout where the run's output goes, in one write
-   * @param halt ends the process when the run is cut short (its deadline, a signal) with the command still running
+   * @param halt ends the process when the run is cut short (its deadline, a signal) with the
+   *     command still running
    */
   public Launcher(PrintStream stdout, IntConsumer halt) {
     this.stdout = stdout;
@@ -45,23 +48,27 @@ public final class Launcher {
   }
 
   /**
-   * Runs {@code command} with {@code args}: taken as they are when they have the plain shape its registry entry
-   * declares ({@link PlainShape}), otherwise parsed by picocli. Looks the entry up by the command's name, as a
-   * test or an embedding would; {@link Main} passes the shape it already has.
+   * Runs {@code command} with {@code args}: taken as they are when they have the plain shape its
+   * registry entry declares ({@link PlainShape}), otherwise parsed by picocli. Looks the entry up
+   * by the command's name, as a test or an embedding would; {@link Main} passes the shape it
+   * already has.
    */
   public int execute(Launchable command, String... args) {
     return execute(command, Registration.plainShapeOf(nameOf(command)), args);
   }
 
-  /** Runs {@code command}, always parsing {@code args} with picocli (to compare with the plain path). */
+  /**
+   * Runs {@code command}, always parsing {@code args} with picocli (to compare with the plain
+   * path).
+   */
   public int executeParsed(Launchable command, String... args) {
     return execute(command, PlainShape.NEVER, args);
   }
 
   /**
-   * Cuts the run under way short because {@code signal} ("SIGTERM") came: it prints a line naming the signal and
-   * what the run was waiting for, and the process ends with a failure (UNKNOWN under Nagios). Returns at once
-   * when no run is under way or it has already ended.
+   * Cuts the run under way short because {@code signal} ("SIGTERM") came: it prints a line naming
+   * the signal and what the run was waiting for, and the process ends with a failure (UNKNOWN under
+   * Nagios). Returns at once when no run is under way or it has already ended.
    */
   public void interrupt(String signal) {
     Current run = current;
@@ -70,17 +77,26 @@ public final class Launcher {
     }
   }
 
-  /** Runs {@code command}, taking {@code args} as they are when they have the {@code plain} shape. */
+  /**
+   * Runs {@code command}, taking {@code args} as they are when they have the {@code plain} shape.
+   */
   public int execute(Launchable command, PlainShape plain, String... args) {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
-    Current run = new Current(command,
-        (Arrays.asList(args).contains(MonitorOptions.NAGIOS) ? OutputMode.NAGIOS : OutputMode.MON).renderer());
+    Current run =
+        new Current(
+            command,
+            (Arrays.asList(args).contains(MonitorOptions.NAGIOS)
+                    ? OutputMode.NAGIOS
+                    : OutputMode.MON)
+                .renderer());
     current = run;
     int code;
     Thread watchdog = null;
     try {
-      if (!plain.take(command, args) && CommandLineParsing.parse(command, args, out) == CommandLineParsing.Outcome.HELP_PRINTED) {
+      if (!plain.take(command, args)
+          && CommandLineParsing.parse(command, args, out)
+              == CommandLineParsing.Outcome.HELP_PRINTED) {
         code = run.renderer == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
         RunSettings settings = command.settings();
@@ -103,7 +119,8 @@ public final class Launcher {
     out.flush();
     int exit = run.ending.answer(buffer.toString(), code);
     if (watchdog != null) {
-      // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a test, an
+      // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a
+      // test, an
       // embedding) would otherwise keep a sleeping thread for the whole --timeout.
       watchdog.interrupt();
       try {
@@ -116,7 +133,12 @@ public final class Launcher {
     return exit;
   }
 
-  private int run(Launchable command, Deadline deadline, RunSettings settings, PrintWriter out, Renderer errors) {
+  private int run(
+      Launchable command,
+      Deadline deadline,
+      RunSettings settings,
+      PrintWriter out,
+      Renderer errors) {
     try {
       return command.run(deadline, out);
     } catch (UsageException e) {
@@ -126,8 +148,11 @@ public final class Launcher {
       if (!(e instanceof RuntimeException) || e.getClass().getName().startsWith("java.")) {
         message = e.getClass().getSimpleName() + ": " + message;
       }
-      return errors.renderError(command.service(), nameOf(command) + ": error: " + message,
-          settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"), out);
+      return errors.renderError(
+          command.service(),
+          nameOf(command) + ": error: " + message,
+          settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"),
+          out);
     }
   }
 
@@ -136,7 +161,10 @@ public final class Launcher {
     return name + ": " + e.getMessage() + " (see " + name + " --help)";
   }
 
-  /** One run: its command, the contract it speaks (known once its options are parsed) and how it ends. */
+  /**
+   * One run: its command, the contract it speaks (known once its options are parsed) and how it
+   * ends.
+   */
   private final class Current {
     final Launchable command;
     final RunEnding ending = new RunEnding(stdout, halt);
@@ -149,7 +177,8 @@ public final class Launcher {
 
     void cut(String why, boolean waitForAnswer) {
       String pending = ending.over() ? null : pendingOf(command);
-      String reason = nameOf(command) + ": " + why + (pending == null ? "" : " while waiting for " + pending);
+      String reason =
+          nameOf(command) + ": " + why + (pending == null ? "" : " while waiting for " + pending);
       ending.cut(command, reason, renderer, waitForAnswer);
     }
   }
@@ -179,7 +208,8 @@ public final class Launcher {
       } catch (InterruptedException e) {
         return;
       }
-      run.cut("timed out after " + Range.format(timeout.toMillis() / 1000.0) + " s (--timeout)", false);
+      run.cut(
+          "timed out after " + Range.format(timeout.toMillis() / 1000.0) + " s (--timeout)", false);
     }
   }
 

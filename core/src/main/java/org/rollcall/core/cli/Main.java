@@ -8,29 +8,38 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the executable's name
- * ({@code ps.monitor}). The class implementing NAME, and the arguments it takes without picocli, are listed in
- * the resource {@code META-INF/rollcall/NAME} ({@link Registration}), so one lookup finds it without loading the
- * others. The only class that ends the JVM.
+ * The entry point of every rollcall executable: {@code Main NAME ARGS...}, where NAME is the
+ * executable's name ({@code ps.monitor}). The class implementing NAME, and the arguments it takes
+ * without picocli, are listed in the resource {@code META-INF/rollcall/NAME} ({@link
+ * Registration}), so one lookup finds it without loading the others. The only class that ends the
+ * JVM.
  *
- * <p>It ends it with {@code Runtime.halt} once stdout is flushed: {@code System.exit} would run shutdown hooks
- * (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log the exit (bench/README.md).
+ * <p>It ends it with {@code Runtime.halt} once stdout is flushed: {@code System.exit} would run
+ * shutdown hooks (rollcall has none) and, from JDK 21 on, start the JDK's logging framework to log
+ * the exit (bench/README.md).
  */
 public final class Main {
   /**
-   * {@code rollcall.class.NAME}: the class the registry names for NAME, which the launcher passes from a list the
-   * build wrote, sparing each run the resource search (the JDK's module image, then a jar URL).
+   * {@code rollcall.class.NAME}: the class the registry names for NAME, which the launcher passes
+   * from a list the build wrote, sparing each run the resource search (the JDK's module image, then
+   * a jar URL).
    */
   static final String CLASS_PROPERTY = "rollcall.class.";
-  /** {@code rollcall.plain.NAME}: the plain shape the registry declares for NAME, passed with the class. */
+
+  /**
+   * {@code rollcall.plain.NAME}: the plain shape the registry declares for NAME, passed with the
+   * class.
+   */
   static final String PLAIN_PROPERTY = "rollcall.plain.";
 
   private Main() {}
 
   public static void main(String[] args) {
     PrintStream stdout = System.out;
-    // Libraries (or the JVM) writing to System.err would land on mon's summary line: nothing of theirs reaches
-    // stdout or stderr, and nothing is kept (a buffer would grow for the whole run). What rollcall says goes
+    // Libraries (or the JVM) writing to System.err would land on mon's summary line: nothing of
+    // theirs reaches
+    // stdout or stderr, and nothing is kept (a buffer would grow for the whole run). What rollcall
+    // says goes
     // through the renderers to stdout.
     System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     Launcher launcher = new Launcher(stdout, new Halt());
@@ -43,15 +52,19 @@ public final class Main {
     Launchable command;
     try {
       String known = System.getProperty(CLASS_PROPERTY + args[0]);
-      registration = known != null ? Registration.given(known, System.getProperty(PLAIN_PROPERTY + args[0]))
-          : Registration.lookUp(args[0]);
+      registration =
+          known != null
+              ? Registration.given(known, System.getProperty(PLAIN_PROPERTY + args[0]))
+              : Registration.lookUp(args[0]);
       command = registration.instantiate();
     } catch (ReflectiveOperationException | IOException | RuntimeException e) {
       stdout.println(args[0] + ": no such rollcall executable (" + e.getMessage() + ")");
       exit(stdout, 1);
       return;
     }
-    exit(stdout, launcher.execute(command, registration.plain(), Arrays.copyOfRange(args, 1, args.length)));
+    exit(
+        stdout,
+        launcher.execute(command, registration.plain(), Arrays.copyOfRange(args, 1, args.length)));
   }
 
   private static void exit(PrintStream stdout, int code) {

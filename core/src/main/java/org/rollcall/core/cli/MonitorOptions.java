@@ -10,19 +10,31 @@ public final class MonitorOptions {
   /** Well under mon's usual intervals (minutes), and long enough for a recheck or a CPU sample. */
   public static final String DEFAULT_TIMEOUT = "30";
 
-  /** The one option a plain run ({@link PlainShape}) may hold; it also decides how usage errors are written. */
+  /**
+   * The one option a plain run ({@link PlainShape}) may hold; it also decides how usage errors are
+   * written.
+   */
   public static final String NAGIOS = "--nagios";
 
-  @Option(names = NAGIOS,
-      description = "Speak the Nagios plugin contract: 'SERVICE STATE: text | perfdata', exit 0/1/2/3.")
+  @Option(
+      names = NAGIOS,
+      description =
+          "Speak the Nagios plugin contract: 'SERVICE STATE: text | perfdata', exit 0/1/2/3.")
   boolean nagios;
 
-  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
-      description = "End the run with a failure (UNKNOWN in Nagios mode) after this many seconds "
-          + "(default: ${DEFAULT-VALUE}). mon itself never times a monitor out.")
-  double timeoutSeconds = Double.parseDouble(DEFAULT_TIMEOUT); // the default of a plain run too (PlainShape)
+  @Option(
+      names = {"-t", "--timeout"},
+      paramLabel = "SECONDS",
+      defaultValue = DEFAULT_TIMEOUT,
+      description =
+          "End the run with a failure (UNKNOWN in Nagios mode) after this many seconds "
+              + "(default: ${DEFAULT-VALUE}). mon itself never times a monitor out.")
+  double timeoutSeconds =
+      Double.parseDouble(DEFAULT_TIMEOUT); // the default of a plain run too (PlainShape)
 
-  @Option(names = {"-v", "--verbose"}, description = "Add stack traces to error lines.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Add stack traces to error lines.")
   boolean verbose;
 
   /** Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios} or not. */
@@ -37,8 +49,9 @@ public final class MonitorOptions {
   public RunSettings settings() {
     // 0 is refused, not read as "no deadline": a monitor mon waits on must never hang.
     if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new UsageException("--timeout must be more than 0 and at most 86400 seconds, not "
-          + Range.format(timeoutSeconds));
+      throw new UsageException(
+          "--timeout must be more than 0 and at most 86400 seconds, not "
+              + Range.format(timeoutSeconds));
     }
     // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
     long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));

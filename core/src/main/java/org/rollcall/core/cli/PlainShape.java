@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The argument lists an executable runs without picocli, its plain path, as its registry entry declares them
- * ({@code plain=words} or {@code plain=no-words} in {@code META-INF/rollcall/NAME}; no such line: never). In each
- * shape the only option is {@code --nagios}, at most once (picocli refuses it twice), and a word is an argument
- * that is not empty and starts with neither {@code -} nor {@code @}: so picocli would make every word a positional
- * parameter and leave every other option at its default. The launcher script reads the same declaration from
- * {@code lib/classes} to pick the plain class-data archive, with the same test.
+ * The argument lists an executable runs without picocli, its plain path, as its registry entry
+ * declares them ({@code plain=words} or {@code plain=no-words} in {@code META-INF/rollcall/NAME};
+ * no such line: never). In each shape the only option is {@code --nagios}, at most once (picocli
+ * refuses it twice), and a word is an argument that is not empty and starts with neither {@code -}
+ * nor {@code @}: so picocli would make every word a positional parameter and leave every other
+ * option at its default. The launcher script reads the same declaration from {@code lib/classes} to
+ * pick the plain class-data archive, with the same test.
  */
 public enum PlainShape {
   /** Always parsed by picocli. */
   NEVER("-"),
   /** One word or more (ps.monitor's rules). */
   WORDS("words"),
-  /** No word: nothing, or {@code --nagios} alone (cpu.monitor and exclusion.monitor with every default). */
+  /**
+   * No word: nothing, or {@code --nagios} alone (cpu.monitor and exclusion.monitor with every
+   * default).
+   */
   NO_WORDS("no-words");
 
   private final String declared;
@@ -41,8 +45,9 @@ public enum PlainShape {
   }
 
   /**
-   * Gives {@code command} its {@code args} ({@link Launchable#takePlain}) and returns true when they have this
-   * shape; returns false, leaving the command untouched, when picocli must parse them.
+   * Gives {@code command} its {@code args} ({@link Launchable#takePlain}) and returns true when
+   * they have this shape; returns false, leaving the command untouched, when picocli must parse
+   * them.
    */
   public boolean take(Launchable command, String[] args) {
     List<String> words = words(args);

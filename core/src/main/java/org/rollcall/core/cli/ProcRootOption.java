@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 /** {@code --proc-root DIR}, shared by every monitor that reads processes (a picocli mixin). */
 public final class ProcRootOption {
   // The initial value is the default (no defaultValue): runs picocli does not parse keep it too.
-  @Option(names = "--proc-root", paramLabel = "DIR",
-      description = "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--proc-root",
+      paramLabel = "DIR",
+      description =
+          "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
   Path procRoot;
 
   /** Defaults to the system's /proc. */
@@ -22,9 +25,9 @@ public final class ProcRootOption {
   }
 
   /**
-   * The proc tree to read. A tree other than the live /proc must hold at least one process: the live one always
-   * holds the reader itself and a saved one at least one PID directory, so none means a wrong root (an empty
-   * directory, or / by mistake), where a {@code 0-0} rule would pass.
+   * The proc tree to read. A tree other than the live /proc must hold at least one process: the
+   * live one always holds the reader itself and a saved one at least one PID directory, so none
+   * means a wrong root (an empty directory, or / by mistake), where a {@code 0-0} rule would pass.
    */
   public ProcFs fs() {
     ProcFs fs = ProcFs.at(procRoot);
@@ -36,8 +39,11 @@ public final class ProcRootOption {
         throw new UsageException("--proc-root " + procRoot + " is not a readable directory");
       }
       if (pids.length == 0) {
-        throw new UsageException("--proc-root " + procRoot + " holds no process directory (such as 1/): it is not "
-            + "a proc tree");
+        throw new UsageException(
+            "--proc-root "
+                + procRoot
+                + " holds no process directory (such as 1/): it is not "
+                + "a proc tree");
       }
     }
     return fs;

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One executable's registry entry, the resource {@code META-INF/rollcall/NAME}: its class on the first line, then
- * {@code plain=SHAPE} when it has a plain path ({@link PlainShape}). The build copies every entry into the
- * launcher's {@code lib/classes} as {@code NAME CLASS SHAPE}, so a run finds both without searching the jars.
+ * One executable's registry entry, the resource {@code META-INF/rollcall/NAME}: its class on the
+ * first line, then {@code plain=SHAPE} when it has a plain path ({@link PlainShape}). The build
+ * copies every entry into the launcher's {@code lib/classes} as {@code NAME CLASS SHAPE}, so a run
+ * finds both without searching the jars.
  */
 public final class Registration {
   private final String className;
@@ -32,7 +33,10 @@ public final class Registration {
     }
   }
 
-  /** The plain shape registered for {@code name}, or {@link PlainShape#NEVER} when nothing is registered. */
+  /**
+   * The plain shape registered for {@code name}, or {@link PlainShape#NEVER} when nothing is
+   * registered.
+   */
   static PlainShape plainShapeOf(String name) {
     try {
       return lookUp(name).plain;
@@ -72,7 +76,8 @@ public final class Registration {
 
   /** The entry the launcher passed: its class and the plain shape it declares (null: never). */
   static Registration given(String className, String plain) {
-    return new Registration(className, plain == null ? PlainShape.NEVER : PlainShape.declared(plain));
+    return new Registration(
+        className, plain == null ? PlainShape.NEVER : PlainShape.declared(plain));
   }
 
   public String className() {
@@ -88,15 +93,23 @@ public final class Registration {
     return (Launchable) Class.forName(className).getDeclaredConstructor().newInstance();
   }
 
-  /** Whether {@code name} is all of [A-Za-z0-9_.-] (a loop: compiling a regular expression costs a run ms). */
+  /**
+   * Whether {@code name} is all of [A-Za-z0-9_.-] (a loop: compiling a regular expression costs a
+   * run ms).
+   */
   static boolean isPlainName(String name) {
     if (name.isEmpty()) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-          || c == '.' || c == '-';
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-';
       if (!plain) {
         return false;
       }

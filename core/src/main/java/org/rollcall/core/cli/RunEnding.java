@@ -13,9 +13,10 @@ import java.util.function.IntConsumer;
 import org.rollcall.core.result.Renderer;
 
 /**
- * How one run ends: with its own answer, or cut short by its deadline or a signal, whichever comes first; the
- * others then change nothing. The answer is written to stdout in one write, outside any lock, so that a stdout
- * nobody reads can block only that write: the deadline still ends the process on time.
+ * How one run ends: with its own answer, or cut short by its deadline or a signal, whichever comes
+ * first; the others then change nothing. The answer is written to stdout in one write, outside any
+ * lock, so that a stdout nobody reads can block only that write: the deadline still ends the
+ * process on time.
  */
 final class RunEnding {
   private static final int RUNNING = 0;
@@ -23,8 +24,12 @@ final class RunEnding {
   private static final int ANSWERED = 2;
   private static final int CUT = 3;
 
-  /** How long a cut-short run may take to say so (an alert saving itself) before the process ends regardless. */
+  /**
+   * How long a cut-short run may take to say so (an alert saving itself) before the process ends
+   * regardless.
+   */
   static final Duration CUT_GRACE = Duration.ofSeconds(3);
+
   /** How long a signal lets an answer that is already being written finish. */
   private static final Duration ANSWER_GRACE = Duration.ofSeconds(1);
 
@@ -41,8 +46,8 @@ final class RunEnding {
   }
 
   /**
-   * Writes the run's own answer, unless the run was cut short first; returns the exit code the process ends
-   * with (the cut-short one then, once that is written).
+   * Writes the run's own answer, unless the run was cut short first; returns the exit code the
+   * process ends with (the cut-short one then, once that is written).
    */
   int answer(String output, int code) {
     if (!phase.compareAndSet(RUNNING, ANSWERING)) {
@@ -64,10 +69,12 @@ final class RunEnding {
   }
 
   /**
-   * Cuts the run short: prints what {@code command} says of {@code reason} and ends the process with its code.
-   * When the answer is already being written, a signal lets it finish (briefly) and the deadline does not wait.
+   * Cuts the run short: prints what {@code command} says of {@code reason} and ends the process
+   * with its code. When the answer is already being written, a signal lets it finish (briefly) and
+   * the deadline does not wait.
    *
-   * @param waitForAnswer whether an answer being written may still finish (a signal), or not (the deadline)
+   * @param waitForAnswer whether an answer being written may still finish (a signal), or not (the
+   *     deadline)
    */
   void cut(Launchable command, String reason, Renderer renderer, boolean waitForAnswer) {
     if (!phase.compareAndSet(RUNNING, CUT)) {
@@ -96,7 +103,10 @@ final class RunEnding {
     halt.accept(code);
   }
 
-  /** Ends the process with {@code code} if saying why takes longer than {@link #CUT_GRACE} (a blocked stdout). */
+  /**
+   * Ends the process with {@code code} if saying why takes longer than {@link #CUT_GRACE} (a
+   * blocked stdout).
+   */
   private void startLastResort(int code) {
     Thread thread = new Thread(new LastResort(code), "rollcall-last-resort");
     thread.setDaemon(true);

@@ -1,6 +1,9 @@
 package org.rollcall.core.cli;
 
-/** Input the user must correct (a bad rule, an unknown user name); the message is the one line they see. */
+/**
+ * Input the user must correct (a bad rule, an unknown user name); the message is the one line they
+ * see.
+ */
 public final class UsageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

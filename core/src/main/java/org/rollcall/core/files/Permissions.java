@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The permissions a file or directory is created with, written as {@code ls} shows them ({@code rw-------}).
- * Unlike {@code PosixFilePermissions.fromString} it builds no {@code EnumSet}, whose first use in a run looks the
- * enum's constants up by reflection, which on JDK 25 spins method handles at start-up (about 40 classes for
- * cpu.monitor's plain run).
+ * The permissions a file or directory is created with, written as {@code ls} shows them ({@code
+ * rw-------}). Unlike {@code PosixFilePermissions.fromString} it builds no {@code EnumSet}, whose
+ * first use in a run looks the enum's constants up by reflection, which on JDK 25 spins method
+ * handles at start-up (about 40 classes for cpu.monitor's plain run).
  */
 public final class Permissions implements FileAttribute<Set<PosixFilePermission>> {
   private final Set<PosixFilePermission> permissions;
@@ -19,9 +19,13 @@ public final class Permissions implements FileAttribute<Set<PosixFilePermission>
     this.permissions = permissions;
   }
 
-  /** {@code rwx}: nine characters, each '-' or the letter that grants its bit, as {@code ls -l} prints them. */
+  /**
+   * {@code rwx}: nine characters, each '-' or the letter that grants its bit, as {@code ls -l}
+   * prints them.
+   */
   public static Permissions of(String rwx) {
-    PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, in ls's order
+    PosixFilePermission[] bits =
+        PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, in ls's order
     if (rwx.length() != bits.length) {
       throw new IllegalArgumentException("not nine permission characters: " + rwx);
     }

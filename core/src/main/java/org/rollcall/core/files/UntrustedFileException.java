@@ -3,7 +3,10 @@ package org.rollcall.core.files;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
-/** A file refused by {@link FileTrust}: its path, and the reason ("it is a symbolic link (to /etc/shadow)"). */
+/**
+ * A file refused by {@link FileTrust}: its path, and the reason ("it is a symbolic link (to
+ * /etc/shadow)").
+ */
 public final class UntrustedFileException extends FileSystemException {
   private static final long serialVersionUID = 1L;
 

@@ -10,9 +10,10 @@ import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.FileText;
 
 /**
- * Answers from the passwd and group files when nsswitch.conf asks them first, as the C library would, and asks NSS
- * only for what they do not hold. A rule naming a local user so never loads JNA and libc (bench/README.md);
- * with another source first (LDAP, sssd, compat) every lookup goes to NSS.
+ * Answers from the passwd and group files when nsswitch.conf asks them first, as the C library
+ * would, and asks NSS only for what they do not hold. A rule naming a local user so never loads JNA
+ * and libc (bench/README.md); with another source first (LDAP, sssd, compat) every lookup goes to
+ * NSS.
  */
 final class FilesFirstUserDirectory implements UserDirectory {
   private final Path nsswitchConf;
@@ -74,9 +75,10 @@ final class FilesFirstUserDirectory implements UserDirectory {
   }
 
   /**
-   * Whether nsswitch.conf(5) text makes {@code database} ask {@code files} first and stop at what it finds: its
-   * first source is {@code files}, with no action item after it (one could say {@code [SUCCESS=continue]}).
-   * A database the file does not list is false: the C library's built-in default is left to NSS.
+   * Whether nsswitch.conf(5) text makes {@code database} ask {@code files} first and stop at what
+   * it finds: its first source is {@code files}, with no action item after it (one could say {@code
+   * [SUCCESS=continue]}). A database the file does not list is false: the C library's built-in
+   * default is left to NSS.
    */
   static boolean filesFirst(String conf, String database) {
     for (String line : conf.split("\n")) {
@@ -87,7 +89,8 @@ final class FilesFirstUserDirectory implements UserDirectory {
         continue;
       }
       List<String> sources = Ascii.words(entry.substring(colon + 1));
-      return !sources.isEmpty() && sources.get(0).equals("files")
+      return !sources.isEmpty()
+          && sources.get(0).equals("files")
           && (sources.size() == 1 || !sources.get(1).startsWith("["));
     }
     return false;

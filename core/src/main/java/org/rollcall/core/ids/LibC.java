@@ -25,7 +25,15 @@ interface LibC extends Library {
   int getgrgid_r(int gid, Group grp, Memory buf, NativeLong buflen, PointerByReference result);
 
   /** {@code struct passwd}. */
-  @Structure.FieldOrder({"pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell"})
+  @Structure.FieldOrder({
+    "pw_name",
+    "pw_passwd",
+    "pw_uid",
+    "pw_gid",
+    "pw_gecos",
+    "pw_dir",
+    "pw_shell"
+  })
   final class Passwd extends Structure {
     public String pw_name;
     public String pw_passwd;

@@ -15,12 +15,13 @@ public interface UserDirectory {
   Optional<String> groupName(int gid);
 
   /**
-   * The system's directory: {@code /etc/passwd} and {@code /etc/group} when nsswitch.conf asks them first and they
-   * hold the answer, otherwise NSS through libc (so LDAP and sssd users resolve) loaded only then, with the files
-   * as the fallback when libc cannot be reached.
+   * The system's directory: {@code /etc/passwd} and {@code /etc/group} when nsswitch.conf asks them
+   * first and they hold the answer, otherwise NSS through libc (so LDAP and sssd users resolve)
+   * loaded only then, with the files as the fallback when libc cannot be reached.
    */
   static UserDirectory system() {
     UserDirectory files = new EtcFilesUserDirectory(Path.of("/etc/passwd"), Path.of("/etc/group"));
-    return new FilesFirstUserDirectory(Path.of("/etc/nsswitch.conf"), files, new NssUserDirectory(files));
+    return new FilesFirstUserDirectory(
+        Path.of("/etc/nsswitch.conf"), files, new NssUserDirectory(files));
   }
 }

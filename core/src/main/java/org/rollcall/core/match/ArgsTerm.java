@@ -7,9 +7,10 @@ import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
- * {@code args=REGEX}: found anywhere in the command line, its arguments joined by single spaces (argv[0]
- * included). Any process can write its own arguments: this term says what a process claims, not what it is.
- * Given a deadline, each search has a time budget (see {@link RegexBudget}) and is undecided past it.
+ * {@code args=REGEX}: found anywhere in the command line, its arguments joined by single spaces
+ * (argv[0] included). Any process can write its own arguments: this term says what a process
+ * claims, not what it is. Given a deadline, each search has a time budget (see {@link RegexBudget})
+ * and is undecided past it.
  */
 final class ArgsTerm implements Term {
   static final String CUT = "command line longer than 8 MiB: only its start was read";

@@ -7,13 +7,14 @@ import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.SecurityLabel;
 
 /**
- * {@code context=TYPE} compares the SELinux type (the domain, e.g. {@code init_t}); {@code context=FULL:LABEL}
- * (any value with a colon) compares the whole label, where {@code *} matches any run of characters. On a kernel
- * without labels the term is undecided, never silently false.
+ * {@code context=TYPE} compares the SELinux type (the domain, e.g. {@code init_t}); {@code
+ * context=FULL:LABEL} (any value with a colon) compares the whole label, where {@code *} matches
+ * any run of characters. On a kernel without labels the term is undecided, never silently false.
  */
 final class ContextTerm implements Term {
   private final String text;
   private final String type;
+
   /** The pieces of a FULL label between its {@code *} wildcards; null for a TYPE. */
   private final List<String> fullLabel;
 
@@ -53,10 +54,10 @@ final class ContextTerm implements Term {
   }
 
   /**
-   * Whether {@code text} is the pieces with any run of characters between them: it starts with the first, ends
-   * with the last, and holds the others in order in between. Taking each middle piece at its first place is never
-   * wrong, since a later place leaves less room for the rest. A loop, not a regular expression: compiling one
-   * costs a short run more than its whole scan.
+   * Whether {@code text} is the pieces with any run of characters between them: it starts with the
+   * first, ends with the last, and holds the others in order in between. Taking each middle piece
+   * at its first place is never wrong, since a later place leaves less room for the rest. A loop,
+   * not a regular expression: compiling one costs a short run more than its whole scan.
    */
   static boolean matches(List<String> pieces, String text) {
     String first = pieces.get(0);

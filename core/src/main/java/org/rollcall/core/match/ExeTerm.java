@@ -1,15 +1,16 @@
 package org.rollcall.core.match;
 
-import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.Executable;
+import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
- * {@code /ABSOLUTE/PATH}: the executable the kernel started, from {@code /proc/PID/exe}; argv[0] and comm are not
- * consulted, so a process cannot satisfy it by naming itself. The link shows the path in the process's own mount
- * namespace, so the file is checked too: a container's binary or one bind-mounted over the path in a user
- * namespace does not match. A binary replaced since the process started it ({@code " (deleted)"}) still matches
- * its path when that path leads to the same place in both namespaces: it is the same daemon awaiting a restart.
+ * {@code /ABSOLUTE/PATH}: the executable the kernel started, from {@code /proc/PID/exe}; argv[0]
+ * and comm are not consulted, so a process cannot satisfy it by naming itself. The link shows the
+ * path in the process's own mount namespace, so the file is checked too: a container's binary or
+ * one bind-mounted over the path in a user namespace does not match. A binary replaced since the
+ * process started it ({@code " (deleted)"}) still matches its path when that path leads to the same
+ * place in both namespaces: it is the same daemon awaiting a restart.
  */
 final class ExeTerm implements Term {
   private final String path;

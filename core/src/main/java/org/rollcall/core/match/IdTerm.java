@@ -4,9 +4,14 @@ import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
-/** {@code user=NAME|UID} or {@code group=NAME|GID}: the effective UID or GID from {@code status}. */
+/**
+ * {@code user=NAME|UID} or {@code group=NAME|GID}: the effective UID or GID from {@code status}.
+ */
 final class IdTerm implements Term {
-  enum Kind { USER, GROUP }
+  enum Kind {
+    USER,
+    GROUP
+  }
 
   private final Kind kind;
   private final int id;

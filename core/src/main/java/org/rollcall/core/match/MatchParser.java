@@ -11,9 +11,10 @@ import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.text.Ascii;
 
 /**
- * Parses a MATCH: terms joined by {@code ,} (write {@code \,} for a comma inside a value), each optionally negated
- * with {@code !}: {@code NAME}, {@code name=NAME}, {@code /ABSOLUTE/PATH}, {@code user=NAME|UID},
- * {@code group=NAME|GID}, {@code context=TYPE|FULL:LABEL}, {@code args=REGEX}, {@code ppid=N}.
+ * Parses a MATCH: terms joined by {@code ,} (write {@code \,} for a comma inside a value), each
+ * optionally negated with {@code !}: {@code NAME}, {@code name=NAME}, {@code /ABSOLUTE/PATH},
+ * {@code user=NAME|UID}, {@code group=NAME|GID}, {@code context=TYPE|FULL:LABEL}, {@code
+ * args=REGEX}, {@code ppid=N}.
  */
 public final class MatchParser {
   private final UserDirectory users;
@@ -25,8 +26,8 @@ public final class MatchParser {
   }
 
   /**
-   * A parser whose {@code args=} searches each get a tenth of {@code deadline}'s time, never into its last tenth,
-   * and leave their term undecided past it (null: no limit).
+   * A parser whose {@code args=} searches each get a tenth of {@code deadline}'s time, never into
+   * its last tenth, and leave their term undecided past it (null: no limit).
    */
   public MatchParser(UserDirectory users, Deadline deadline) {
     this.users = users;
@@ -67,8 +68,13 @@ public final class MatchParser {
       case "context" -> new ContextTerm(value, text);
       case "args" -> new ArgsTerm(regex(value, text), text, regexBudget);
       case "ppid" -> new PpidTerm(number(value, text), text);
-      default -> throw new UsageException("unknown term '" + key + "=' in '" + match
-          + "' (known: name=, user=, group=, context=, args=, ppid=, /path, NAME)");
+      default ->
+          throw new UsageException(
+              "unknown term '"
+                  + key
+                  + "=' in '"
+                  + match
+                  + "' (known: name=, user=, group=, context=, args=, ppid=, /path, NAME)");
     };
   }
 
@@ -78,13 +84,17 @@ public final class MatchParser {
       try {
         return Integer.parseUnsignedInt(value);
       } catch (NumberFormatException e) {
-        throw new UsageException(kind.name().toLowerCase(java.util.Locale.ROOT) + " ID '" + value
-            + "' is larger than 4294967295");
+        throw new UsageException(
+            kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " ID '"
+                + value
+                + "' is larger than 4294967295");
       }
     }
     OptionalInt resolved = kind == IdTerm.Kind.USER ? users.uid(value) : users.gid(value);
     if (resolved.isEmpty()) {
-      throw new UsageException("unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'");
+      throw new UsageException(
+          "unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'");
     }
     return resolved.getAsInt();
   }
@@ -104,7 +114,9 @@ public final class MatchParser {
     }
   }
 
-  /** Splits on commas not escaped as {@code \,}; other backslashes are kept for regular expressions. */
+  /**
+   * Splits on commas not escaped as {@code \,}; other backslashes are kept for regular expressions.
+   */
   static List<String> split(String text) {
     List<String> parts = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -6,8 +6,9 @@ import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
- * {@code NAME}: the process name (see {@link ProcessNames}). Trusts what any process may set: comm, argv[0] and
- * an interpreter's script argument; use an executable path term to tell a real daemon from an impostor.
+ * {@code NAME}: the process name (see {@link ProcessNames}). Trusts what any process may set: comm,
+ * argv[0] and an interpreter's script argument; use an executable path term to tell a real daemon
+ * from an impostor.
  */
 final class NameTerm implements Term {
   private final String name;
@@ -44,7 +45,8 @@ final class NameTerm implements Term {
   /** comm holds only the first 15 bytes: argv[0] or the executable must carry the rest. */
   private Verdict fullName(ProcessEntry process) {
     Field<List<String>> args = process.cmdline();
-    if (args.isPresent() && !args.value().isEmpty()
+    if (args.isPresent()
+        && !args.value().isEmpty()
         && ProcessNames.basename(args.value().get(0)).equals(name)) {
       return Verdict.YES;
     }

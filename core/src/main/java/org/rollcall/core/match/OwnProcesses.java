@@ -12,14 +12,17 @@ import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 
 /**
- * The processes a monitor must not count as the system's: itself, its children, and the chain of shells and
- * wrappers that started it (a launcher script named after the executable, {@code sh -c}, {@code env},
- * {@code timeout}, {@code sudo}, ...), up to the first ancestor that is none of those (mon, cron, a login shell's
- * terminal). Only on the live /proc: in a saved tree our PID means nothing.
+ * The processes a monitor must not count as the system's: itself, its children, and the chain of
+ * shells and wrappers that started it (a launcher script named after the executable, {@code sh -c},
+ * {@code env}, {@code timeout}, {@code sudo}, ...), up to the first ancestor that is none of those
+ * (mon, cron, a login shell's terminal). Only on the live /proc: in a saved tree our PID means
+ * nothing.
  */
 public final class OwnProcesses {
-  private static final Set<String> WRAPPERS = Set.of("sh", "dash", "bash", "zsh", "ksh", "mksh", "busybox", "env",
-      "timeout", "nice", "ionice", "nohup", "setpriv", "runuser", "su", "sudo", "chpst");
+  private static final Set<String> WRAPPERS =
+      Set.of(
+          "sh", "dash", "bash", "zsh", "ksh", "mksh", "busybox", "env", "timeout", "nice", "ionice",
+          "nohup", "setpriv", "runuser", "su", "sudo", "chpst");
 
   private final int self;
   private final Set<Integer> listed;
@@ -31,8 +34,9 @@ public final class OwnProcesses {
   }
 
   /**
-   * Our own processes in {@code scan}: the chain above us is found now, our children are told by their parent
-   * when asked ({@link #includes}), so a scan of names only reads the stat of no other process.
+   * Our own processes in {@code scan}: the chain above us is found now, our children are told by
+   * their parent when asked ({@link #includes}), so a scan of names only reads the stat of no other
+   * process.
    */
   public static OwnProcesses of(Scan scan, ProcFs fs) {
     if (!fs.isLive()) {
@@ -71,7 +75,9 @@ public final class OwnProcesses {
     return new OwnProcesses(0, pids);
   }
 
-  /** The PIDs of all our own processes in a full {@code scan} (one that holds every process's stat). */
+  /**
+   * The PIDs of all our own processes in a full {@code scan} (one that holds every process's stat).
+   */
   public static Set<Integer> in(Scan scan, ProcFs fs) {
     OwnProcesses own = of(scan, fs);
     Set<Integer> pids = new HashSet<>(own.listed);
@@ -83,7 +89,10 @@ public final class OwnProcesses {
     return pids;
   }
 
-  /** Whether {@code process} is one of ours; may read its stat (and throw {@link ProcessGoneException}). */
+  /**
+   * Whether {@code process} is one of ours; may read its stat (and throw {@link
+   * ProcessGoneException}).
+   */
   public boolean includes(ProcessEntry process) {
     return listed.contains(process.pid()) || (self > 0 && process.stat().ppid() == self);
   }
@@ -108,16 +117,19 @@ public final class OwnProcesses {
   }
 
   /**
-   * Whether a process named {@code comm} is a shell or wrapper that starts monitors: one of {@link #WRAPPERS},
-   * {@code rollcall*}, {@code check_rollcall*}, {@code *.monitor} or {@code *.alert} (a name that holds a line
-   * break is none of these, as the regular expression this replaces said).
+   * Whether a process named {@code comm} is a shell or wrapper that starts monitors: one of {@link
+   * #WRAPPERS}, {@code rollcall*}, {@code check_rollcall*}, {@code *.monitor} or {@code *.alert} (a
+   * name that holds a line break is none of these, as the regular expression this replaces said).
    */
   static boolean isWrapper(String comm) {
     if (WRAPPERS.contains(comm)) {
       return true;
     }
-    boolean shaped = comm.startsWith("rollcall") || comm.startsWith("check_rollcall") || comm.endsWith(".monitor")
-        || comm.endsWith(".alert");
+    boolean shaped =
+        comm.startsWith("rollcall")
+            || comm.startsWith("check_rollcall")
+            || comm.endsWith(".monitor")
+            || comm.endsWith(".alert");
     return shaped && !hasLineBreak(comm);
   }
 
@@ -131,7 +143,10 @@ public final class OwnProcesses {
     return false;
   }
 
-  /** Our PID, as the link /proc/self names it (ProcessHandle would start the JDK's process-reaper machinery). */
+  /**
+   * Our PID, as the link /proc/self names it (ProcessHandle would start the JDK's process-reaper
+   * machinery).
+   */
   private static int selfPid(ProcFs fs) {
     try {
       return Integer.parseInt(Files.readSymbolicLink(fs.root().resolve("self")).toString());

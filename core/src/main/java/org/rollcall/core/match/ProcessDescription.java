@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
-import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.ProcStat;
+import org.rollcall.core.proc.ProcessEntry;
 
 /**
- * Everything rollcall sees of one process, one field a line, for {@code --explain} and for detail lines that must
- * say exactly which process is meant. Fields that cannot be read say why. Lines are unescaped: renderers and
- * printers escape them.
+ * Everything rollcall sees of one process, one field a line, for {@code --explain} and for detail
+ * lines that must say exactly which process is meant. Fields that cannot be read say why. Lines are
+ * unescaped: renderers and printers escape them.
  */
 public final class ProcessDescription {
   private ProcessDescription() {}
@@ -20,27 +20,47 @@ public final class ProcessDescription {
   public static List<String> lines(ProcessEntry process, UserDirectory users) {
     ProcStat stat = process.stat();
     List<String> lines = new ArrayList<>();
-    lines.add("pid " + stat.pid() + ", parent " + stat.ppid() + ", state " + stat.state()
-        + (stat.isKernelThread() ? " (kernel thread)" : "") + (stat.isZombie() ? " (zombie: not counted)" : ""));
+    lines.add(
+        "pid "
+            + stat.pid()
+            + ", parent "
+            + stat.ppid()
+            + ", state "
+            + stat.state()
+            + (stat.isKernelThread() ? " (kernel thread)" : "")
+            + (stat.isZombie() ? " (zombie: not counted)" : ""));
     lines.add("comm: " + stat.comm());
-    lines.add("name: " + ProcessNames.nameOf(process)
-        + (ProcessNames.isInterpreter(stat.comm()) ? " (script of interpreter " + stat.comm() + ")" : ""));
+    lines.add(
+        "name: "
+            + ProcessNames.nameOf(process)
+            + (ProcessNames.isInterpreter(stat.comm())
+                ? " (script of interpreter " + stat.comm() + ")"
+                : ""));
     lines.add("exe: " + process.exe());
-    lines.add("args: " + process.cmdline().map(ProcessDescription::quoteArgs)
-        + (process.cmdlineTruncated() ? " ... (" + ArgsTerm.CUT + ")" : ""));
+    lines.add(
+        "args: "
+            + process.cmdline().map(ProcessDescription::quoteArgs)
+            + (process.cmdlineTruncated() ? " ... (" + ArgsTerm.CUT + ")" : ""));
     lines.add(credentials(process.credentials(), users));
     lines.add("label: " + process.label());
     return lines;
   }
 
-  /** One line with the real/effective/saved/filesystem UIDs and GIDs and the supplementary groups, named. */
+  /**
+   * One line with the real/effective/saved/filesystem UIDs and GIDs and the supplementary groups,
+   * named.
+   */
   public static String credentials(Field<Credentials> field, UserDirectory users) {
     if (!field.isPresent()) {
       return "ids: (" + field.whyAbsent() + ")";
     }
     Credentials c = field.value();
-    return "uid r/e/s/fs " + ids(c.uids(), users, true) + ", gid r/e/s/fs " + ids(c.gids(), users, false)
-        + ", groups " + (c.groups().length == 0 ? "none" : ids(c.groups(), users, false));
+    return "uid r/e/s/fs "
+        + ids(c.uids(), users, true)
+        + ", gid r/e/s/fs "
+        + ids(c.gids(), users, false)
+        + ", groups "
+        + (c.groups().length == 0 ? "none" : ids(c.groups(), users, false));
   }
 
   private static String ids(int[] ids, UserDirectory users, boolean userIds) {
@@ -63,14 +83,23 @@ public final class ProcessDescription {
     return args.isPresent() ? shortArgs(args.value()) : args.toString();
   }
 
-  /** {@link #quoteArgs}, cut after {@link #SHORT_ARGS_CHARS} characters with how many more there were. */
+  /**
+   * {@link #quoteArgs}, cut after {@link #SHORT_ARGS_CHARS} characters with how many more there
+   * were.
+   */
   public static String shortArgs(List<String> args) {
     String all = quoteArgs(args);
-    return all.length() <= SHORT_ARGS_CHARS ? all
-        : all.substring(0, SHORT_ARGS_CHARS) + "... (" + (all.length() - SHORT_ARGS_CHARS) + " more characters)";
+    return all.length() <= SHORT_ARGS_CHARS
+        ? all
+        : all.substring(0, SHORT_ARGS_CHARS)
+            + "... ("
+            + (all.length() - SHORT_ARGS_CHARS)
+            + " more characters)";
   }
 
-  /** Arguments separated by spaces, each one with a space or nothing in it shown in single quotes. */
+  /**
+   * Arguments separated by spaces, each one with a space or nothing in it shown in single quotes.
+   */
   public static String quoteArgs(List<String> args) {
     if (args.isEmpty()) {
       return "(none)";
@@ -78,8 +107,10 @@ public final class ProcessDescription {
     StringBuilder out = new StringBuilder();
     for (String arg : args) {
       out.append(out.length() == 0 ? "" : " ");
-      out.append(arg.isEmpty() || arg.indexOf(' ') >= 0 || arg.indexOf('\'') >= 0
-          ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+      out.append(
+          arg.isEmpty() || arg.indexOf(' ') >= 0 || arg.indexOf('\'') >= 0
+              ? "'" + arg.replace("'", "'\\''") + "'"
+              : arg);
     }
     return out.toString();
   }

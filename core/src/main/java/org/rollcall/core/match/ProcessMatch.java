@@ -6,12 +6,13 @@ import java.util.List;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
- * A MATCH: terms that must all hold. Terms are tested cheapest first, and the first that fails ends the test, so
- * most processes are decided from their stat alone.
+ * A MATCH: terms that must all hold. Terms are tested cheapest first, and the first that fails ends
+ * the test, so most processes are decided from their stat alone.
  */
 public final class ProcessMatch {
   private final String text;
   private final List<Term> terms;
+
   /** The same, for the test every process goes through: no iterator to allocate. */
   private final Term[] byCost;
 
@@ -47,9 +48,9 @@ public final class ProcessMatch {
   }
 
   /**
-   * Whether the first term tested reads the stat ({@code ppid=}): testing any process then reads its stat, which a
-   * scan of stats has read already. Every other term decides most processes without it (see
-   * {@code ProcFs.scanNames}).
+   * Whether the first term tested reads the stat ({@code ppid=}): testing any process then reads
+   * its stat, which a scan of stats has read already. Every other term decides most processes
+   * without it (see {@code ProcFs.scanNames}).
    */
   public boolean readsStatFirst() {
     return byCost.length > 0 && byCost[0].readsStat();

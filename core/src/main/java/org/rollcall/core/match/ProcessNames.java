@@ -9,9 +9,10 @@ import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.SafeText;
 
 /**
- * The name a NAME term compares with, as etbemon's ps.monitor defines it: the kernel's comm, except that for a
- * script interpreter the script's basename is the name. The kernel cuts comm to 15 bytes; a longer rule name still
- * matches when comm is its 15-byte prefix and argv[0] or the executable has the whole name.
+ * The name a NAME term compares with, as etbemon's ps.monitor defines it: the kernel's comm, except
+ * that for a script interpreter the script's basename is the name. The kernel cuts comm to 15
+ * bytes; a longer rule name still matches when comm is its 15-byte prefix and argv[0] or the
+ * executable has the whole name.
  */
 public final class ProcessNames {
   /** TASK_COMM_LEN less the NUL. */
@@ -20,22 +21,42 @@ public final class ProcessNames {
   private ProcessNames() {}
 
   /**
-   * Whether a process with this comm is a script interpreter whose script names it: perl, perl5[.0-9]*, python,
-   * python2, python3, python[23].N, pypy, pypy3, lua, lua5.N, luajit, ruby[.0-9]*, php[.0-9]*, node, nodejs,
-   * tclsh[.0-9]*, Rscript. Asked for every process and rule, so written out rather than a regular expression.
+   * Whether a process with this comm is a script interpreter whose script names it: perl,
+   * perl5[.0-9]*, python, python2, python3, python[23].N, pypy, pypy3, lua, lua5.N, luajit,
+   * ruby[.0-9]*, php[.0-9]*, node, nodejs, tclsh[.0-9]*, Rscript. Asked for every process and rule,
+   * so written out rather than a regular expression.
    */
   public static boolean isInterpreter(String comm) {
     // Most names start with none of the interpreters' letters: decided before hashing the name.
     char first = comm.isEmpty() ? ' ' : comm.charAt(0);
-    if (first != 'p' && first != 'l' && first != 'r' && first != 'n' && first != 't' && first != 'R') {
+    if (first != 'p'
+        && first != 'l'
+        && first != 'r'
+        && first != 'n'
+        && first != 't'
+        && first != 'R') {
       return false;
     }
     return switch (comm) {
-      case "perl", "python", "python2", "python3", "pypy", "pypy3", "lua", "luajit", "node", "nodejs", "Rscript" ->
+      case "perl",
+          "python",
+          "python2",
+          "python3",
+          "pypy",
+          "pypy3",
+          "lua",
+          "luajit",
+          "node",
+          "nodejs",
+          "Rscript" ->
           true;
-      default -> versionAfter(comm, "perl5", false) || pythonVersion(comm) || luaVersion(comm)
-          || versionAfter(comm, "ruby", false) || versionAfter(comm, "php", false)
-          || versionAfter(comm, "tclsh", false);
+      default ->
+          versionAfter(comm, "perl5", false)
+              || pythonVersion(comm)
+              || luaVersion(comm)
+              || versionAfter(comm, "ruby", false)
+              || versionAfter(comm, "php", false)
+              || versionAfter(comm, "tclsh", false);
     };
   }
 
@@ -61,7 +82,9 @@ public final class ProcessNames {
 
   /** lua5.N, N one digit. */
   private static boolean luaVersion(String comm) {
-    return comm.length() == "lua5.4".length() && comm.startsWith("lua5.") && Ascii.isDigits(comm.substring(5), 1, 1);
+    return comm.length() == "lua5.4".length()
+        && comm.startsWith("lua5.")
+        && Ascii.isDigits(comm.substring(5), 1, 1);
   }
 
   /** What the kernel keeps of {@code name} in comm: its first 15 bytes. */
@@ -71,15 +94,18 @@ public final class ProcessNames {
   }
 
   /**
-   * The script an interpreter runs: the basename of its first argument that is not an option, or null when it runs
-   * none (a REPL, {@code -c}/{@code -e} code).
+   * The script an interpreter runs: the basename of its first argument that is not an option, or
+   * null when it runs none (a REPL, {@code -c}/{@code -e} code).
    */
   public static String scriptName(List<String> args) {
     int script = scriptIndex(args);
     return script >= 0 && script < args.size() ? basename(args.get(script)) : null;
   }
 
-  /** The index of the script argument; -1 when -c or -e gives the code, args.size() when there is none. */
+  /**
+   * The index of the script argument; -1 when -c or -e gives the code, args.size() when there is
+   * none.
+   */
   private static int scriptIndex(List<String> args) {
     for (int i = 1; i < args.size(); i++) {
       String arg = args.get(i);
@@ -93,7 +119,9 @@ public final class ProcessNames {
     return args.size();
   }
 
-  /** The name NAME terms see for {@code process}: the script name for interpreters, otherwise comm. */
+  /**
+   * The name NAME terms see for {@code process}: the script name for interpreters, otherwise comm.
+   */
   public static Field<String> nameOf(ProcessEntry process) {
     String comm = process.comm();
     if (!isInterpreter(comm)) {

@@ -5,18 +5,19 @@ import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
 
 /**
- * How many processes one rule counted. The true count lies between {@link #low()} and {@link #high()}: processes
- * whose fields could not be read, or that the scan could not see, may or may not match. A rule is OK only when
- * every count in that interval is in range, CRITICAL when every one is out of it, and UNKNOWN otherwise: an
- * undecidable rule never reads as a false OK.
+ * How many processes one rule counted. The true count lies between {@link #low()} and {@link
+ * #high()}: processes whose fields could not be read, or that the scan could not see, may or may
+ * not match. A rule is OK only when every count in that interval is in range, CRITICAL when every
+ * one is out of it, and UNKNOWN otherwise: an undecidable rule never reads as a false OK.
  *
  * @param matched PIDs that match
  * @param undecided PIDs that might match
  * @param undecidedReason why the first undecided process could not be decided, or null
- * @param unseen processes the scan listed but could not read, or -1 when an unknown number may be hidden
+ * @param unseen processes the scan listed but could not read, or -1 when an unknown number may be
+ *     hidden
  */
-public record RuleCount(Rule rule, List<Integer> matched, List<Integer> undecided, String undecidedReason,
-    int unseen) {
+public record RuleCount(
+    Rule rule, List<Integer> matched, List<Integer> undecided, String undecidedReason, int unseen) {
 
   public RuleCount {
     matched = List.copyOf(matched);

@@ -8,10 +8,10 @@ import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 
 /**
- * Counts the processes of a scan that each rule matches. A process is tested against every rule before any count
- * changes, so one that exits halfway is dropped from all rules alike. Zombies are not counted: they run nothing.
- * Whether a process is a zombie or our own is asked only once a rule matches it (or cannot tell), so a scan of
- * names reads the stat of those processes only.
+ * Counts the processes of a scan that each rule matches. A process is tested against every rule
+ * before any count changes, so one that exits halfway is dropped from all rules alike. Zombies are
+ * not counted: they run nothing. Whether a process is a zombie or our own is asked only once a rule
+ * matches it (or cannot tell), so a scan of names reads the stat of those processes only.
  */
 public final class RuleCounter {
   private RuleCounter() {}
@@ -55,11 +55,12 @@ public final class RuleCounter {
   }
 
   /**
-   * Tests {@code process} against every match into {@code verdicts}: whether it counts for one of them (a zombie,
-   * one of ours or one that exited meanwhile does not). A method of its own so the JIT compiles it early: a scan's
-   * loop runs too few times to be compiled while it runs.
+   * Tests {@code process} against every match into {@code verdicts}: whether it counts for one of
+   * them (a zombie, one of ours or one that exited meanwhile does not). A method of its own so the
+   * JIT compiles it early: a scan's loop runs too few times to be compiled while it runs.
    */
-  private static boolean counts(ProcessEntry process, ProcessMatch[] matches, Verdict[] verdicts, OwnProcesses own) {
+  private static boolean counts(
+      ProcessEntry process, ProcessMatch[] matches, Verdict[] verdicts, OwnProcesses own) {
     try {
       boolean counted = false;
       for (int i = 0; i < matches.length; i++) {

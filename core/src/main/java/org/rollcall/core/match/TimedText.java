@@ -1,12 +1,15 @@
 package org.rollcall.core.match;
 
 /**
- * A command line that stops a regular expression once its time is up: java.util.regex reads its input through
- * {@link #charAt} and has no timeout of its own, so a pattern such as {@code (a+)+b} on 100 KB of {@code a}s, which
- * would backtrack for ever, throws {@link Expired} here instead.
+ * A command line that stops a regular expression once its time is up: java.util.regex reads its
+ * input through {@link #charAt} and has no timeout of its own, so a pattern such as {@code (a+)+b}
+ * on 100 KB of {@code a}s, which would backtrack for ever, throws {@link Expired} here instead.
  */
 final class TimedText implements CharSequence {
-  /** Checking the clock on every read would double a match's cost; every 4,096th read is within microseconds. */
+  /**
+   * Checking the clock on every read would double a match's cost; every 4,096th read is within
+   * microseconds.
+   */
   private static final int CHECK_MASK = 0xfff;
 
   /** The time ran out; without a stack trace, as it is expected and caught at once. */

@@ -1,15 +1,19 @@
 package org.rollcall.core.match;
 
 /**
- * Whether a process satisfies a term: yes, no, or undecided because a field could not be read (with the reason,
- * so an undecided rule can say why instead of passing silently).
+ * Whether a process satisfies a term: yes, no, or undecided because a field could not be read (with
+ * the reason, so an undecided rule can say why instead of passing silently).
  */
 public record Verdict(Truth truth, String reason) {
   public static final Verdict YES = new Verdict(Truth.YES, null);
   public static final Verdict NO = new Verdict(Truth.NO, null);
 
   /** The three outcomes. */
-  public enum Truth { YES, NO, UNKNOWN }
+  public enum Truth {
+    YES,
+    NO,
+    UNKNOWN
+  }
 
   public static Verdict of(boolean holds) {
     return holds ? YES : NO;
@@ -42,6 +46,8 @@ public record Verdict(Truth truth, String reason) {
 
   @Override
   public String toString() {
-    return truth == Truth.UNKNOWN ? "undecided (" + reason + ")" : truth == Truth.YES ? "yes" : "no";
+    return truth == Truth.UNKNOWN
+        ? "undecided (" + reason + ")"
+        : truth == Truth.YES ? "yes" : "no";
   }
 }

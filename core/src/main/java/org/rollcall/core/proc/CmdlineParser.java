@@ -5,9 +5,10 @@ import java.util.List;
 import org.rollcall.core.text.SafeText;
 
 /**
- * Parses {@code /proc/PID/cmdline}: arguments separated (and normally ended) by NUL bytes. Empty for kernel
- * threads and zombies. A process that rewrites its argument area (setproctitle) may leave one long string with
- * spaces and no NUL; that is kept as one argument, as the kernel reports it.
+ * Parses {@code /proc/PID/cmdline}: arguments separated (and normally ended) by NUL bytes. Empty
+ * for kernel threads and zombies. A process that rewrites its argument area (setproctitle) may
+ * leave one long string with spaces and no NUL; that is kept as one argument, as the kernel reports
+ * it.
  */
 public final class CmdlineParser {
   private CmdlineParser() {}
@@ -28,8 +29,8 @@ public final class CmdlineParser {
   }
 
   /**
-   * The whole arguments of the first {@code length} bytes of a longer command line: the last one, which the cut
-   * may have shortened, is left out, so every argument kept is exact.
+   * The whole arguments of the first {@code length} bytes of a longer command line: the last one,
+   * which the cut may have shortened, is left out, so every argument kept is exact.
    */
   public static List<String> parseCut(byte[] bytes, int length) {
     int end = length;

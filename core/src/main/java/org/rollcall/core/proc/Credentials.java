@@ -3,8 +3,8 @@ package org.rollcall.core.proc;
 import java.util.Arrays;
 
 /**
- * A process's IDs from {@code /proc/PID/status} (proc(5): "Uid, Gid: Real, effective, saved set, and filesystem
- * UIDs (GIDs)"; "Groups: Supplementary group list").
+ * A process's IDs from {@code /proc/PID/status} (proc(5): "Uid, Gid: Real, effective, saved set,
+ * and filesystem UIDs (GIDs)"; "Groups: Supplementary group list").
  */
 public record Credentials(int[] uids, int[] gids, int[] groups) {
   public static final int REAL = 0;
@@ -43,7 +43,9 @@ public record Credentials(int[] uids, int[] gids, int[] groups) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Credentials c && Arrays.equals(uids, c.uids) && Arrays.equals(gids, c.gids)
+    return o instanceof Credentials c
+        && Arrays.equals(uids, c.uids)
+        && Arrays.equals(gids, c.gids)
         && Arrays.equals(groups, c.groups);
   }
 
@@ -54,7 +56,12 @@ public record Credentials(int[] uids, int[] gids, int[] groups) {
 
   @Override
   public String toString() {
-    return "uid " + join(uids) + " gid " + join(gids) + " groups " + (groups.length == 0 ? "-" : join(groups));
+    return "uid "
+        + join(uids)
+        + " gid "
+        + join(gids)
+        + " groups "
+        + (groups.length == 0 ? "-" : join(groups));
   }
 
   private static String join(int[] ids) {

@@ -1,8 +1,9 @@
 package org.rollcall.core.proc;
 
 /**
- * The target of {@code /proc/PID/exe}: an absolute path, and whether the kernel marked it {@code " (deleted)"}
- * (the file was removed or replaced since the process started it, as a package upgrade does).
+ * The target of {@code /proc/PID/exe}: an absolute path, and whether the kernel marked it {@code "
+ * (deleted)"} (the file was removed or replaced since the process started it, as a package upgrade
+ * does).
  */
 public record Executable(String path, boolean deleted) {
   private static final String DELETED = " (deleted)";

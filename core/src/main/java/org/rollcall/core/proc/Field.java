@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A per-process value that may be absent, with the reason it is: another user's {@code exe} without privilege, a
- * kernel thread's missing executable, a kernel without SELinux labels. Absence is a normal outcome, never an error,
- * and the reason is kept so {@code --explain} and undecided rules can say it.
+ * A per-process value that may be absent, with the reason it is: another user's {@code exe} without
+ * privilege, a kernel thread's missing executable, a kernel without SELinux labels. Absence is a
+ * normal outcome, never an error, and the reason is kept so {@code --explain} and undecided rules
+ * can say it.
  */
 public final class Field<T> {
   private final T value;

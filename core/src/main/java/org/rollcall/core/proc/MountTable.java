@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mount namespace's mounts, from {@code /proc/PID/mountinfo} (proc(5)): enough to tell where on which
- * filesystem a path leads in that namespace, so a path seen in another namespace can be compared with ours.
+ * A mount namespace's mounts, from {@code /proc/PID/mountinfo} (proc(5)): enough to tell where on
+ * which filesystem a path leads in that namespace, so a path seen in another namespace can be
+ * compared with ours.
  */
 final class MountTable {
   /**
-   * One line: the mount point, the filesystem (major:minor), the directory of it mounted there, and after the
-   * {@code -} separator the filesystem type and its super-block options ("" when the line lacks them).
+   * One line: the mount point, the filesystem (major:minor), the directory of it mounted there, and
+   * after the {@code -} separator the filesystem type and its super-block options ("" when the line
+   * lacks them).
    */
-  private record Mount(String mountPoint, String device, String root, String type, String superOptions) {}
+  private record Mount(
+      String mountPoint, String device, String root, String type, String superOptions) {}
 
   private final List<Mount> mounts;
 
@@ -30,17 +33,22 @@ final class MountTable {
       if (fields.length >= 5) {
         int separator = List.of(fields).indexOf("-");
         boolean described = separator >= 0 && fields.length >= separator + 4;
-        mounts.add(new Mount(unescape(fields[4]), fields[2], unescape(fields[3]),
-            described ? fields[separator + 1] : "", described ? fields[separator + 3] : ""));
+        mounts.add(
+            new Mount(
+                unescape(fields[4]),
+                fields[2],
+                unescape(fields[3]),
+                described ? fields[separator + 1] : "",
+                described ? fields[separator + 3] : ""));
       }
     }
     return new MountTable(mounts);
   }
 
   /**
-   * Where {@code path} leads: {@code major:minor} and the path within that filesystem, by the mount whose mount
-   * point is the longest prefix of it (the later of two on one mount point, which covers the earlier); null when
-   * no mount covers it.
+   * Where {@code path} leads: {@code major:minor} and the path within that filesystem, by the mount
+   * whose mount point is the longest prefix of it (the later of two on one mount point, which
+   * covers the earlier); null when no mount covers it.
    */
   String locate(String path) {
     Mount best = null;
@@ -58,9 +66,9 @@ final class MountTable {
   }
 
   /**
-   * The super-block options ({@code hidepid=invisible}, {@code gid=27}) of the last mount of filesystem type
-   * {@code type} at {@code mountPoint} (the one on top), an option without a value mapped to ""; null when none
-   * is mounted there.
+   * The super-block options ({@code hidepid=invisible}, {@code gid=27}) of the last mount of
+   * filesystem type {@code type} at {@code mountPoint} (the one on top), an option without a value
+   * mapped to ""; null when none is mounted there.
    */
   Map<String, String> superOptions(String mountPoint, String type) {
     Map<String, String> found = null;
@@ -69,7 +77,9 @@ final class MountTable {
         found = new HashMap<>();
         for (String option : mount.superOptions().split(",")) {
           int equals = option.indexOf('=');
-          found.put(equals < 0 ? option : option.substring(0, equals), equals < 0 ? "" : option.substring(equals + 1));
+          found.put(
+              equals < 0 ? option : option.substring(0, equals),
+              equals < 0 ? "" : option.substring(equals + 1));
         }
       }
     }
@@ -80,7 +90,9 @@ final class MountTable {
     return mountPoint.equals("/") || path.equals(mountPoint) || path.startsWith(mountPoint + "/");
   }
 
-  /** mountinfo writes space, tab, newline and backslash in paths as octal escapes ({@code \040}). */
+  /**
+   * mountinfo writes space, tab, newline and backslash in paths as octal escapes ({@code \040}).
+   */
   static String unescape(String field) {
     if (field.indexOf('\\') < 0) {
       return field;
@@ -88,7 +100,9 @@ final class MountTable {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
-      if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+      if (c == '\\'
+          && i + 3 < field.length()
+          && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
         out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
         i += 3;
       } else {

@@ -7,13 +7,14 @@ import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.FileText;
 
 /**
- * The clock CPU figures are measured on: {@code /proc/uptime} (proc(5): "the uptime of the system (including time
- * spent in suspend)") and the clock ticks {@code stat}'s utime, stime and starttime are counted in.
+ * The clock CPU figures are measured on: {@code /proc/uptime} (proc(5): "the uptime of the system
+ * (including time spent in suspend)") and the clock ticks {@code stat}'s utime, stime and starttime
+ * are counted in.
  */
 public final class ProcClock {
   /**
-   * sysconf(_SC_CLK_TCK): USER_HZ, fixed at 100 by the kernel's user ABI on every architecture Debian builds for
-   * (only the retired alpha and ia64 differ), whatever the kernel's internal HZ.
+   * sysconf(_SC_CLK_TCK): USER_HZ, fixed at 100 by the kernel's user ABI on every architecture
+   * Debian builds for (only the retired alpha and ia64 differ), whatever the kernel's internal HZ.
    */
   public static final int TICKS_PER_SECOND = 100;
 
@@ -30,8 +31,8 @@ public final class ProcClock {
   }
 
   /**
-   * The first number of an uptime file's "UPTIME IDLE" line, as the kernel writes it: digits with an optional
-   * fraction. Double.parseDouble alone would also take "32.", "1e3", "0x1p3" and "5d".
+   * The first number of an uptime file's "UPTIME IDLE" line, as the kernel writes it: digits with
+   * an optional fraction. Double.parseDouble alone would also take "32.", "1e3", "0x1p3" and "5d".
    */
   public static double parseUptime(String content, Path file) {
     String[] words = content.trim().split(" ");

@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A proc filesystem rooted at a directory: the system's {@code /proc}, or a fixture tree in tests and
- * {@code --proc-root}. A value, never a global: everything that reads processes is handed one.
+ * A proc filesystem rooted at a directory: the system's {@code /proc}, or a fixture tree in tests
+ * and {@code --proc-root}. A value, never a global: everything that reads processes is handed one.
  */
 public final class ProcFs {
   private static final Path SYSTEM_ROOT = Path.of("/proc");
 
-  /** Enough processes that reading their stat (and status) on two threads repays starting one (bench/README.md). */
+  /**
+   * Enough processes that reading their stat (and status) on two threads repays starting one
+   * (bench/README.md).
+   */
   static final int PARALLEL_FROM = 400;
 
-  /** The same for their comm alone, which costs the kernel less than half a stat (bench/README.md). */
+  /**
+   * The same for their comm alone, which costs the kernel less than half a stat (bench/README.md).
+   */
   static final int PARALLEL_NAMES_FROM = 2500;
 
   private final Path root;
@@ -44,7 +49,10 @@ public final class ProcFs {
     return root;
   }
 
-  /** Whether this is the proc filesystem of the system we run on (so "self" and our own PID mean something). */
+  /**
+   * Whether this is the proc filesystem of the system we run on (so "self" and our own PID mean
+   * something).
+   */
   public boolean isLive() {
     return live;
   }
@@ -59,7 +67,10 @@ public final class ProcFs {
     return rootText + pid + "/" + file;
   }
 
-  /** The PIDs listed now, ascending. Entries that are not all digits (self, sys, ...) are not processes. */
+  /**
+   * The PIDs listed now, ascending. Entries that are not all digits (self, sys, ...) are not
+   * processes.
+   */
   public int[] pids() {
     String[] names = root.toFile().list();
     if (names == null) {
@@ -74,7 +85,8 @@ public final class ProcFs {
       }
     }
     int[] result = Arrays.copyOf(pids, count);
-    // The kernel lists /proc's PIDs ascending: sorting them again costs a cold JVM (bench/README.md).
+    // The kernel lists /proc's PIDs ascending: sorting them again costs a cold JVM
+    // (bench/README.md).
     if (!ascending(result)) {
       Arrays.sort(result);
     }
@@ -91,26 +103,28 @@ public final class ProcFs {
   }
 
   /**
-   * Reads every listed process's stat; processes that exit meanwhile are left out. Many processes are read in two
-   * halves on two threads when there are two CPUs: the kernel's work per file is most of a scan.
+   * Reads every listed process's stat; processes that exit meanwhile are left out. Many processes
+   * are read in two halves on two threads when there are two CPUs: the kernel's work per file is
+   * most of a scan.
    */
   public Scan scan() {
     return scan(false, false, PARALLEL_FROM);
   }
 
   /**
-   * As {@link #scan()}, and reads each process's {@code status} on the scan's threads too: for a monitor that needs
-   * every process's credentials (the kernel's work for a status is most of what a process costs it).
+   * As {@link #scan()}, and reads each process's {@code status} on the scan's threads too: for a
+   * monitor that needs every process's credentials (the kernel's work for a status is most of what
+   * a process costs it).
    */
   public Scan scanWithCredentials() {
     return scan(false, true, PARALLEL_FROM);
   }
 
   /**
-   * As {@link #scan()}, but reads each process's name from {@code comm} and its stat only when first asked for:
-   * the kernel does less than half the work for comm, and a monitor whose rules name processes or executables
-   * needs the stat only of those its rules match (to skip zombies and itself). On a saved tree, which need not
-   * hold comm files, the same as {@link #scan()}.
+   * As {@link #scan()}, but reads each process's name from {@code comm} and its stat only when
+   * first asked for: the kernel does less than half the work for comm, and a monitor whose rules
+   * name processes or executables needs the stat only of those its rules match (to skip zombies and
+   * itself). On a saved tree, which need not hold comm files, the same as {@link #scan()}.
    */
   public Scan scanNames() {
     return scanNames(PARALLEL_NAMES_FROM);
@@ -123,8 +137,11 @@ public final class ProcFs {
 
   private Scan scan(boolean namesOnly, boolean credentials, int parallelFrom) {
     int[] pids = pids();
-    boolean parallel = pids.length >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
-    ScanPart first = new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly, credentials);
+    boolean parallel =
+        pids.length >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
+    ScanPart first =
+        new ScanPart(
+            this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly, credentials);
     ScanPart second = new ScanPart(this, pids, first.end(), pids.length, namesOnly, credentials);
     if (parallel) {
       second.runAlongside(first);
@@ -137,19 +154,25 @@ public final class ProcFs {
     processes.addAll(second.processes());
     int malformed = first.malformed() + second.malformed();
     String why = first.firstMalformed() != null ? first.firstMalformed() : second.firstMalformed();
-    return new Scan(List.copyOf(processes), first.unreadable() + second.unreadable() + malformed,
-        hiddenProcessesNote(), malformed, why);
+    return new Scan(
+        List.copyOf(processes),
+        first.unreadable() + second.unreadable() + malformed,
+        hiddenProcessesNote(),
+        malformed,
+        why);
   }
 
   /** One process, if it exists and its stat can be read. */
   public Optional<ProcessEntry> process(int pid) {
     ProcessReader reader = new ProcessReader(this);
-    return reader.open(pid) == ProcessReader.Opening.OPENED ? Optional.of(reader.opened()) : Optional.empty();
+    return reader.open(pid) == ProcessReader.Opening.OPENED
+        ? Optional.of(reader.opened())
+        : Optional.empty();
   }
 
   /**
-   * Why other users' processes may be missing from a scan, or null when they cannot be (see
-   * {@link HiddenProcesses}); always null for a saved tree.
+   * Why other users' processes may be missing from a scan, or null when they cannot be (see {@link
+   * HiddenProcesses}); always null for a saved tree.
    */
   public String hiddenProcessesNote() {
     return live ? HiddenProcesses.note(root) : null;

@@ -3,9 +3,10 @@ package org.rollcall.core.proc;
 import java.util.List;
 
 /**
- * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}), read when the scan
- * listed it, and its other files, each read the first time it is asked for and kept. Any accessor may throw
- * {@link ProcessGoneException} when the process has exited since; callers skip such a process.
+ * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}), read
+ * when the scan listed it, and its other files, each read the first time it is asked for and kept.
+ * Any accessor may throw {@link ProcessGoneException} when the process has exited since; callers
+ * skip such a process.
  */
 public final class ProcessEntry {
   private final ProcessReader reader;
@@ -72,15 +73,18 @@ public final class ProcessEntry {
   }
 
   /**
-   * Whether {@link #cmdline()} holds only the arguments found whole in the first 8 MiB: any process can make its
-   * command line as long as it likes, so reading stops there.
+   * Whether {@link #cmdline()} holds only the arguments found whole in the first 8 MiB: any process
+   * can make its command line as long as it likes, so reading stops there.
    */
   public boolean cmdlineTruncated() {
     cmdline();
     return cmdlineTruncated;
   }
 
-  /** The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable links. */
+  /**
+   * The executable from the {@code exe} link; absent for kernel threads, zombies and unreadable
+   * links.
+   */
   public Field<Executable> exe() {
     if (exe == null) {
       exe = reader.exe(this);
@@ -89,8 +93,9 @@ public final class ProcessEntry {
   }
 
   /**
-   * Whether the process runs no executable at all: a kernel thread, a zombie, or one exiting (its memory released,
-   * so its exe link is gone). False when {@link #exe()} is present, or absent only because it could not be read.
+   * Whether the process runs no executable at all: a kernel thread, a zombie, or one exiting (its
+   * memory released, so its exe link is gone). False when {@link #exe()} is present, or absent only
+   * because it could not be read.
    */
   public boolean runsNoExecutable() {
     exe();
@@ -110,17 +115,18 @@ public final class ProcessEntry {
   }
 
   /**
-   * Whether the executable is the file {@code path} names here, not a look-alike shown under that path in another
-   * mount namespace; call only when {@link #exe()} shows {@code path}. Not kept: asked rarely.
+   * Whether the executable is the file {@code path} names here, not a look-alike shown under that
+   * path in another mount namespace; call only when {@link #exe()} shows {@code path}. Not kept:
+   * asked rarely.
    */
   public Field<Boolean> exeIsFileAt(String path) {
     return reader.exeIsFileAt(pid(), exe().value(), path);
   }
 
   /**
-   * Drops the fields read so far (the stat stays); an accessor called later reads its file again. A monitor that
-   * walks a whole scan releases each process once judged, so its memory does not grow with the sum of every
-   * process's command line (128 KiB and more each, chosen by any user).
+   * Drops the fields read so far (the stat stays); an accessor called later reads its file again. A
+   * monitor that walks a whole scan releases each process once judged, so its memory does not grow
+   * with the sum of every process's command line (128 KiB and more each, chosen by any user).
    */
   public void release() {
     credentials = null;

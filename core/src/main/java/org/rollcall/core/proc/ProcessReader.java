@@ -11,10 +11,11 @@ import java.util.Map;
 import org.rollcall.core.text.SafeText;
 
 /**
- * Reads one scan's processes: their stat when opened, their other files on demand. Owns the scan's read buffer,
- * so it is used by one thread at a time. Each read tells a process that exited (it throws {@link ProcessGoneException}),
- * a value the caller may not read (an absent {@link Field} with the reason) and malformed content (a
- * {@link MalformedProcFileException} naming the file) apart.
+ * Reads one scan's processes: their stat when opened, their other files on demand. Owns the scan's
+ * read buffer, so it is used by one thread at a time. Each read tells a process that exited (it
+ * throws {@link ProcessGoneException}), a value the caller may not read (an absent {@link Field}
+ * with the reason) and malformed content (a {@link MalformedProcFileException} naming the file)
+ * apart.
  */
 final class ProcessReader {
   private final ProcFs fs;
@@ -26,8 +27,16 @@ final class ProcessReader {
     this.fs = fs;
   }
 
-  /** MALFORMED: the stat is there but does not parse ({@link #malformed()} says why, naming the file). */
-  enum Opening { OPENED, GONE, UNREADABLE, MALFORMED }
+  /**
+   * MALFORMED: the stat is there but does not parse ({@link #malformed()} says why, naming the
+   * file).
+   */
+  enum Opening {
+    OPENED,
+    GONE,
+    UNREADABLE,
+    MALFORMED
+  }
 
   /** Reads {@code pid}'s stat; on {@link Opening#OPENED} the entry is {@link #opened()}. */
   Opening open(int pid) {
@@ -54,10 +63,10 @@ final class ProcessReader {
   }
 
   /**
-   * Reads {@code pid}'s name from its comm file, which costs the kernel less than half what its stat does (no
-   * thread-group statistics to gather, one field to format); on {@link Opening#OPENED} the entry is
-   * {@link #opened()}, and reads its stat when asked for it. For the live /proc only: a saved tree need not hold
-   * comm files.
+   * Reads {@code pid}'s name from its comm file, which costs the kernel less than half what its
+   * stat does (no thread-group statistics to gather, one field to format); on {@link
+   * Opening#OPENED} the entry is {@link #opened()}, and reads its stat when asked for it. For the
+   * live /proc only: a saved tree need not hold comm files.
    */
   Opening openName(int pid) {
     opened = null;
@@ -90,16 +99,21 @@ final class ProcessReader {
   }
 
   /**
-   * The stat of a process {@link #openName} listed; throws {@link ProcessGoneException} when it has exited since.
-   * One that is still there but can no longer be read (/proc remounted with hidepid since) is an error.
+   * The stat of a process {@link #openName} listed; throws {@link ProcessGoneException} when it has
+   * exited since. One that is still there but can no longer be read (/proc remounted with hidepid
+   * since) is an error.
    */
   ProcStat stat(int pid) {
     String file = fs.pathText(pid, "stat");
     return switch (files.read(file)) {
       case READ -> StatParser.parse(files.bytes(), files.length(), file);
-      case DENIED -> throw new MalformedProcFileException(goneOr(pid, file), "not readable: permission denied");
+      case DENIED ->
+          throw new MalformedProcFileException(
+              goneOr(pid, file), "not readable: permission denied");
       case MISSING -> throw new MalformedProcFileException(goneOr(pid, file), "missing");
-      case FAILED -> throw new MalformedProcFileException(goneOr(pid, file), "not readable: " + files.failure());
+      case FAILED ->
+          throw new MalformedProcFileException(
+              goneOr(pid, file), "not readable: " + files.failure());
     };
   }
 
@@ -113,7 +127,10 @@ final class ProcessReader {
     };
   }
 
-  /** A malformed status leaves the IDs unknown, as an unreadable one does: rules on them are undecided. */
+  /**
+   * A malformed status leaves the IDs unknown, as an unreadable one does: rules on them are
+   * undecided.
+   */
   private Field<Credentials> parsedCredentials(String file) {
     try {
       return Field.of(StatusParser.parse(files.bytes(), files.length(), Path.of(file)));
@@ -122,11 +139,17 @@ final class ProcessReader {
     }
   }
 
-  /** The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link #cmdlineTruncated()}. */
+  /**
+   * The command line; one over {@link ProcFileReader#MAX_BYTES} is cut, see {@link
+   * #cmdlineTruncated()}.
+   */
   Field<List<String>> cmdline(int pid) {
     return switch (files.readPrefix(fs.pathText(pid, "cmdline"))) {
-      case READ -> Field.of(files.truncated() ? CmdlineParser.parseCut(files.bytes(), files.length())
-          : CmdlineParser.parse(files.bytes(), files.length()));
+      case READ ->
+          Field.of(
+              files.truncated()
+                  ? CmdlineParser.parseCut(files.bytes(), files.length())
+                  : CmdlineParser.parse(files.bytes(), files.length()));
       case DENIED -> Field.absent("cmdline not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no cmdline file"));
       case FAILED -> Field.absent(goneOr(pid, "cmdline not readable: " + files.failure()));
@@ -142,8 +165,10 @@ final class ProcessReader {
     return switch (files.read(fs.pathText(pid, "attr/current"))) {
       case READ -> labelFrom(SafeText.decode(files.bytes(), 0, files.length()));
       case DENIED -> Field.absent("security label not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no attr/current: the kernel has no security module labels"));
-      case FAILED -> Field.absent(goneOr(pid, "no security label (SELinux not enabled): " + files.failure()));
+      case MISSING ->
+          Field.absent(goneOr(pid, "no attr/current: the kernel has no security module labels"));
+      case FAILED ->
+          Field.absent(goneOr(pid, "no security label (SELinux not enabled): " + files.failure()));
     };
   }
 
@@ -153,12 +178,13 @@ final class ProcessReader {
   }
 
   /**
-   * The executable of {@code process}, from its exe link. The link is read first: a process with a running
-   * executable (nearly every one) needs no stat for it, so a rule such as {@code /usr/sbin/cron} reads one link per
-   * process. Nor does one whose live link is missing: the kernel answers ENOENT only for a process that runs no
-   * executable (a kernel thread, a zombie, one exiting or gone), which {@link ProcessEntry#runsNoExecutable()} then
-   * says, with the stat's word for it only when the stat was read already (a server has a few kernel threads per
-   * CPU: reading each one's stat cost a path rule 30 us apiece). A link that cannot be read asks the stat why.
+   * The executable of {@code process}, from its exe link. The link is read first: a process with a
+   * running executable (nearly every one) needs no stat for it, so a rule such as {@code
+   * /usr/sbin/cron} reads one link per process. Nor does one whose live link is missing: the kernel
+   * answers ENOENT only for a process that runs no executable (a kernel thread, a zombie, one
+   * exiting or gone), which {@link ProcessEntry#runsNoExecutable()} then says, with the stat's word
+   * for it only when the stat was read already (a server has a few kernel threads per CPU: reading
+   * each one's stat cost a path rule 30 us apiece). A link that cannot be read asks the stat why.
    */
   Field<Executable> exe(ProcessEntry process) {
     int pid = process.pid();
@@ -176,7 +202,8 @@ final class ProcessReader {
         return noExecutable(process, process.statIfRead());
       }
       ProcStat stat = process.stat();
-      return stat.isKernelThread() || stat.isZombie() ? noExecutable(process, stat)
+      return stat.isKernelThread() || stat.isZombie()
+          ? noExecutable(process, stat)
           : Field.absent(goneOr(pid, "exe link has no target"));
     } catch (IOException e) {
       return Field.absent(goneOr(pid, "exe not readable: " + e.getMessage()));
@@ -189,16 +216,19 @@ final class ProcessReader {
     if (stat == null) {
       return Field.absent("no executable: a kernel thread, a zombie or a process exiting");
     }
-    return Field.absent(stat.isKernelThread() ? "kernel thread: no executable"
-        : stat.isZombie() ? "zombie: no executable" : "no executable: the process is exiting");
+    return Field.absent(
+        stat.isKernelThread()
+            ? "kernel thread: no executable"
+            : stat.isZombie() ? "zombie: no executable" : "no executable: the process is exiting");
   }
 
   /**
-   * Whether the process's executable is the file {@code path} names in our mount namespace, and not another file
-   * that merely shows that path in the process's own namespace (a container's binary, or a file an unprivileged
-   * user bind-mounted over the path inside a user namespace of their own). The same inode for a binary still in
-   * place; for a deleted one (a package upgrade) the same filesystem and location in both namespaces' mount tables.
-   * In a saved tree only the link text is there: it is taken as it is.
+   * Whether the process's executable is the file {@code path} names in our mount namespace, and not
+   * another file that merely shows that path in the process's own namespace (a container's binary,
+   * or a file an unprivileged user bind-mounted over the path inside a user namespace of their
+   * own). The same inode for a binary still in place; for a deleted one (a package upgrade) the
+   * same filesystem and location in both namespaces' mount tables. In a saved tree only the link
+   * text is there: it is taken as it is.
    */
   Field<Boolean> exeIsFileAt(int pid, Executable exe, String path) {
     if (!fs.isLive()) {
@@ -221,7 +251,10 @@ final class ProcessReader {
     return Field.of(there != null && there.equals(MountTable.parse(ours.value()).locate(path)));
   }
 
-  /** The file's device and inode, following links; {@code pid} is the process whose exe it is, or -1. */
+  /**
+   * The file's device and inode, following links; {@code pid} is the process whose exe it is, or
+   * -1.
+   */
   private Field<Map<String, Object>> fileKey(Path file, int pid) {
     try {
       return Field.of(Files.readAttributes(file, "unix:dev,ino"));
@@ -239,8 +272,11 @@ final class ProcessReader {
       case READ -> Field.of(new String(files.bytes(), 0, files.length(), StandardCharsets.UTF_8));
       case DENIED -> Field.absent("mountinfo not readable: permission denied");
       case MISSING -> Field.absent(pid < 0 ? "no " + file : goneOr(pid, "no mountinfo"));
-      case FAILED -> Field.absent(pid < 0 ? file + " not readable: " + files.failure()
-          : goneOr(pid, "mountinfo not readable: " + files.failure()));
+      case FAILED ->
+          Field.absent(
+              pid < 0
+                  ? file + " not readable: " + files.failure()
+                  : goneOr(pid, "mountinfo not readable: " + files.failure()));
     };
   }
 

@@ -6,13 +6,17 @@ import java.util.List;
  * The processes one pass over a proc tree found.
  *
  * @param processes those whose stat was read, ascending by PID
- * @param unreadable how many listed processes could not be read at all (hidepid=1 and the like), or whose stat
- *     was malformed: either may match any rule
+ * @param unreadable how many listed processes could not be read at all (hidepid=1 and the like), or
+ *     whose stat was malformed: either may match any rule
  * @param hiddenNote why further processes may not be listed at all, or null
  * @param malformed how many of the unreadable had a malformed stat
  * @param malformedReason the first of those: "malformed FILE: problem", or null
  */
-public record Scan(List<ProcessEntry> processes, int unreadable, String hiddenNote, int malformed,
+public record Scan(
+    List<ProcessEntry> processes,
+    int unreadable,
+    String hiddenNote,
+    int malformed,
     String malformedReason) {
 
   /** A scan in which every stat that could be read parsed. */
@@ -31,10 +35,16 @@ public record Scan(List<ProcessEntry> processes, int unreadable, String hiddenNo
       return null;
     }
     int denied = unreadable - malformed;
-    String unreadableText = denied > 0 ? denied + " processes could not be read (permission denied)" : null;
+    String unreadableText =
+        denied > 0 ? denied + " processes could not be read (permission denied)" : null;
     if (malformed > 0) {
-      String parsed = malformed + (malformed == 1 ? " process" : " processes") + " could not be parsed ("
-          + malformedReason + (malformed > 1 ? ", and others" : "") + ")";
+      String parsed =
+          malformed
+              + (malformed == 1 ? " process" : " processes")
+              + " could not be parsed ("
+              + malformedReason
+              + (malformed > 1 ? ", and others" : "")
+              + ")";
       unreadableText = unreadableText == null ? parsed : unreadableText + "; " + parsed;
     }
     if (hiddenNote == null) {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The processes of one slice of a scan's PIDs, read with a reader of their own, so two slices can be read at once.
- * Their entries read further files through that reader later, on the scan's thread: the join orders it.
+ * The processes of one slice of a scan's PIDs, read with a reader of their own, so two slices can
+ * be read at once. Their entries read further files through that reader later, on the scan's
+ * thread: the join orders it.
  */
 final class ScanPart implements Runnable {
   private final ProcessReader reader;
@@ -21,8 +22,8 @@ final class ScanPart implements Runnable {
   private Throwable failure;
 
   /**
-   * With {@code namesOnly}, each process's comm is read rather than its stat (see {@link ProcFs#scanNames()});
-   * with {@code credentials}, its status too.
+   * With {@code namesOnly}, each process's comm is read rather than its stat (see {@link
+   * ProcFs#scanNames()}); with {@code credentials}, its status too.
    */
   ScanPart(ProcFs fs, int[] pids, int start, int end, boolean namesOnly, boolean credentials) {
     this.reader = new ProcessReader(fs);
@@ -45,7 +46,7 @@ final class ScanPart implements Runnable {
             malformed++;
             firstMalformed = firstMalformed == null ? reader.malformed() : firstMalformed;
           }
-          case GONE -> { }
+          case GONE -> {}
         }
       }
     } catch (RuntimeException | Error e) {

@@ -1,12 +1,16 @@
 package org.rollcall.core.proc;
 
 /**
- * A process's LSM label from {@code /proc/PID/attr/current}. On SELinux it reads {@code user:role:type[:level]};
- * AppArmor writes a profile name with its mode, e.g. {@code /usr/sbin/named (enforce)} or {@code unconfined}.
+ * A process's LSM label from {@code /proc/PID/attr/current}. On SELinux it reads {@code
+ * user:role:type[:level]}; AppArmor writes a profile name with its mode, e.g. {@code
+ * /usr/sbin/named (enforce)} or {@code unconfined}.
  */
 public record SecurityLabel(String text) {
 
-  /** Parses the file's content: the kernel ends it with a NUL and/or newline, which are not part of the label. */
+  /**
+   * Parses the file's content: the kernel ends it with a NUL and/or newline, which are not part of
+   * the label.
+   */
   public static SecurityLabel parse(String content) {
     int end = content.length();
     while (end > 0 && (content.charAt(end - 1) == '\0' || content.charAt(end - 1) == '\n')) {
@@ -22,8 +26,8 @@ public record SecurityLabel(String text) {
   }
 
   /**
-   * The domain a {@code context=TYPE} term compares with: SELinux's type field, otherwise the label without an
-   * AppArmor mode suffix such as {@code " (enforce)"}.
+   * The domain a {@code context=TYPE} term compares with: SELinux's type field, otherwise the label
+   * without an AppArmor mode suffix such as {@code " (enforce)"}.
    */
   public String type() {
     if (isSelinux()) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.rollcall.core.text.SafeText;
 
 /**
- * Parses {@code /proc/PID/stat}. The comm field may hold spaces, parentheses and newlines, so it is cut between
- * the first {@code (} and the LAST {@code )}; the fields after it are plain numbers.
+ * Parses {@code /proc/PID/stat}. The comm field may hold spaces, parentheses and newlines, so it is
+ * cut between the first {@code (} and the LAST {@code )}; the fields after it are plain numbers.
  */
 public final class StatParser {
   private static final int FIELDS_AFTER_COMM = 22; // state (3) .. rss (24)
@@ -47,26 +47,46 @@ public final class StatParser {
         while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
           value = value * 10 + (bytes[i++] - '0');
         }
-        // 18 digits always fit a long; only a longer number needs the careful (and, interpreted, slower) sum.
-        value = i - digits > 18 ? exactValue(bytes, digits, i, negative, field, file) : negative ? -value : value;
-        if (i == start + (negative ? 1 : 0) || (i < length && bytes[i] != ' ' && bytes[i] != '\n')) {
+        // 18 digits always fit a long; only a longer number needs the careful (and, interpreted,
+        // slower) sum.
+        value =
+            i - digits > 18
+                ? exactValue(bytes, digits, i, negative, field, file)
+                : negative ? -value : value;
+        if (i == start + (negative ? 1 : 0)
+            || (i < length && bytes[i] != ' ' && bytes[i] != '\n')) {
           throw new MalformedProcFileException(file, "field " + (field + 3) + " is not a number");
         }
         numbers[field] = value;
       }
       if (i < length && bytes[i] != ' ' && bytes[i] != '\n') {
-        throw new MalformedProcFileException(file, "field " + (field + 3) + " is not one character");
+        throw new MalformedProcFileException(
+            file, "field " + (field + 3) + " is not one character");
       }
       field++;
     }
     int pid = parsePid(bytes, open, file);
     String comm = SafeText.decode(bytes, open + 1, close - open - 1);
-    return new ProcStat(pid, comm, state, toInt(numbers[1], 4, file), numbers[6], numbers[11], numbers[12],
-        toInt(numbers[17], 20, file), numbers[19], numbers[20], numbers[21]);
+    return new ProcStat(
+        pid,
+        comm,
+        state,
+        toInt(numbers[1], 4, file),
+        numbers[6],
+        numbers[11],
+        numbers[12],
+        toInt(numbers[17], 20, file),
+        numbers[19],
+        numbers[20],
+        numbers[21]);
   }
 
-  /** The digits from {@code from} to {@code to} as a long; one that does not fit is malformed, never wrapped. */
-  private static long exactValue(byte[] bytes, int from, int to, boolean negative, int field, String file) {
+  /**
+   * The digits from {@code from} to {@code to} as a long; one that does not fit is malformed, never
+   * wrapped.
+   */
+  private static long exactValue(
+      byte[] bytes, int from, int to, boolean negative, int field, String file) {
     long value = 0;
     for (int i = from; i < to; i++) {
       value = appendDigit(value, bytes[i], negative, field, file);
@@ -74,11 +94,17 @@ public final class StatParser {
     return value;
   }
 
-  /** {@code value} with one more decimal digit; a number that does not fit a long is malformed, never wrapped. */
-  private static long appendDigit(long value, byte digit, boolean negative, int field, String file) {
+  /**
+   * {@code value} with one more decimal digit; a number that does not fit a long is malformed,
+   * never wrapped.
+   */
+  private static long appendDigit(
+      long value, byte digit, boolean negative, int field, String file) {
     try {
       long shifted = Math.multiplyExact(value, 10);
-      return negative ? Math.subtractExact(shifted, digit - '0') : Math.addExact(shifted, digit - '0');
+      return negative
+          ? Math.subtractExact(shifted, digit - '0')
+          : Math.addExact(shifted, digit - '0');
     } catch (ArithmeticException e) {
       throw new MalformedProcFileException(file, "field " + (field + 3) + " is out of range");
     }
@@ -91,7 +117,9 @@ public final class StatParser {
     return (int) value;
   }
 
-  /** The digits before the comm, spaces around them allowed (and no more): "12 3" is not pid 123. */
+  /**
+   * The digits before the comm, spaces around them allowed (and no more): "12 3" is not pid 123.
+   */
   private static int parsePid(byte[] bytes, int open, String file) {
     int i = 0;
     while (i < open && bytes[i] == ' ') {

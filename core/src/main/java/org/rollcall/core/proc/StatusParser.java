@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}. The {@code Name:}
- * line comes first and holds the comm escaped by the kernel, so lines are found by their prefix at a line start,
- * never by searching the whole text. Read from the bytes with loops: exclusion.monitor parses every process's
- * status, and regular expressions made this parser most of its CPU time.
+ * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}. The
+ * {@code Name:} line comes first and holds the comm escaped by the kernel, so lines are found by
+ * their prefix at a line start, never by searching the whole text. Read from the bytes with loops:
+ * exclusion.monitor parses every process's status, and regular expressions made this parser most of
+ * its CPU time.
  */
 public final class StatusParser {
   private static final byte[] UID = key("Uid:");
@@ -28,8 +29,9 @@ public final class StatusParser {
   }
 
   /**
-   * The IDs of the first line starting with {@code key}: words separated by tabs or spaces (the kernel separates
-   * IDs by tabs, Groups: by spaces); a NUL or a carriage return is not a separator.
+   * The IDs of the first line starting with {@code key}: words separated by tabs or spaces (the
+   * kernel separates IDs by tabs, Groups: by spaces); a NUL or a carriage return is not a
+   * separator.
    */
   private static int[] ids(byte[] bytes, int length, byte[] key, int expected, Path file) {
     int start = valueStart(bytes, length, key, file);
@@ -48,7 +50,8 @@ public final class StatusParser {
       count++;
     }
     if (expected >= 0 && count != expected) {
-      throw new MalformedProcFileException(file, name(key) + " has " + count + " IDs, expected " + expected);
+      throw new MalformedProcFileException(
+          file, name(key) + " has " + count + " IDs, expected " + expected);
     }
     int[] ids = new int[count];
     int n = 0;
@@ -87,8 +90,12 @@ public final class StatusParser {
       value = value * 10 + (bytes[i] - '0');
     }
     if (!digits || value > 0xffff_ffffL) {
-      throw new MalformedProcFileException(file, name(key) + " holds '"
-          + new String(bytes, from, to - from, StandardCharsets.ISO_8859_1) + "', not an ID");
+      throw new MalformedProcFileException(
+          file,
+          name(key)
+              + " holds '"
+              + new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)
+              + "', not an ID");
     }
     return (int) value;
   }

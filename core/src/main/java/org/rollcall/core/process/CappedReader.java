@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Reads a stream to its end on a daemon thread of its own, keeping at most {@code cap} bytes (the rest is read and
- * dropped, so the writer is never blocked). A stream closed under the read (a killed child's pipe) ends the input;
- * what was read before is kept.
+ * Reads a stream to its end on a daemon thread of its own, keeping at most {@code cap} bytes (the
+ * rest is read and dropped, so the writer is never blocked). A stream closed under the read (a
+ * killed child's pipe) ends the input; what was read before is kept.
  */
 public final class CappedReader {
   private final ByteArrayOutputStream kept = new ByteArrayOutputStream();

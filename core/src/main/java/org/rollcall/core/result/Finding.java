@@ -3,8 +3,8 @@ package org.rollcall.core.result;
 import java.util.List;
 
 /**
- * One checked item: its state, the word that names it on mon's summary line (e.g. {@code cron:0}, a host name)
- * and the detail lines a person reads to learn what is wrong, where, and the numbers.
+ * One checked item: its state, the word that names it on mon's summary line (e.g. {@code cron:0}, a
+ * host name) and the detail lines a person reads to learn what is wrong, where, and the numbers.
  */
 public record Finding(Status status, String token, List<String> details) {
   public Finding {

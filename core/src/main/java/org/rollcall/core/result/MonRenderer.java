@@ -5,11 +5,12 @@ import java.util.List;
 import org.rollcall.core.text.SafeText;
 
 /**
- * mon's contract: line 1 the failing items separated by spaces, then one or more detail lines; exit 0 when all
- * is well, 1 on failure (any non-zero status is a failure to mon, and it reaches alerts as MON_RETVAL). When all is
- * well one short line says what held, which mon keeps as the last summary. Line 1 holds at most
- * 500 bytes of items, then {@code ... and N more}; the detail lines name them all. Every line is escaped so
- * that text from processes or peers can never add or split a line.
+ * mon's contract: line 1 the failing items separated by spaces, then one or more detail lines; exit
+ * 0 when all is well, 1 on failure (any non-zero status is a failure to mon, and it reaches alerts
+ * as MON_RETVAL). When all is well one short line says what held, which mon keeps as the last
+ * summary. Line 1 holds at most 500 bytes of items, then {@code ... and N more}; the detail lines
+ * name them all. Every line is escaped so that text from processes or peers can never add or split
+ * a line.
  */
 public final class MonRenderer implements Renderer {
   public static final int FAILURE = 1;
@@ -36,7 +37,8 @@ public final class MonRenderer implements Renderer {
   }
 
   @Override
-  public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
+  public int renderError(
+      String service, String message, Iterable<String> details, PrintWriter out) {
     println(out, message);
     printAll(out, details);
     return FAILURE;

@@ -7,15 +7,16 @@ import org.rollcall.core.text.SafeText;
 import org.rollcall.core.text.Utf8;
 
 /**
- * The Nagios plugin contract: {@code SERVICE STATE: text | perfdata} on line 1, long output (the detail lines)
- * after it, exit 0/1/2/3. A {@code |} in text would start perfdata, so it is replaced in text lines. Line 1 holds
- * at most 500 bytes of failing items, then {@code ... and N more}, and at most 1,023 bytes in all: the perfdata that
- * does not fit follows the long output after a {@code |}, one value a line, as the plugin guidelines allow.
+ * The Nagios plugin contract: {@code SERVICE STATE: text | perfdata} on line 1, long output (the
+ * detail lines) after it, exit 0/1/2/3. A {@code |} in text would start perfdata, so it is replaced
+ * in text lines. Line 1 holds at most 500 bytes of failing items, then {@code ... and N more}, and
+ * at most 1,023 bytes in all: the perfdata that does not fit follows the long output after a {@code
+ * |}, one value a line, as the plugin guidelines allow.
  */
 public final class NagiosRenderer implements Renderer {
   /**
-   * Line 1's bytes at most, without its newline: NRPE's v2 and v3 packets carry 1,024 bytes, the last one its
-   * terminating NUL, so a longer line 1 would lose its perfdata or its text.
+   * Line 1's bytes at most, without its newline: NRPE's v2 and v3 packets carry 1,024 bytes, the
+   * last one its terminating NUL, so a longer line 1 would lose its perfdata or its text.
    */
   static final int MAX_FIRST_LINE = 1023;
 
@@ -23,10 +24,17 @@ public final class NagiosRenderer implements Renderer {
   public int render(Report report, PrintWriter out) {
     Status status = report.status();
     List<Finding> failures = report.failures();
-    String text = failures.isEmpty() ? SummaryLine.text(report.okSummary(), true)
-        : failures.size() + " of " + report.findings().size() + " failed: " + SummaryLine.tokens(failures, true);
-    StringBuilder first = new StringBuilder(Utf8.prefix(report.service() + " " + status + ": " + text,
-        MAX_FIRST_LINE));
+    String text =
+        failures.isEmpty()
+            ? SummaryLine.text(report.okSummary(), true)
+            : failures.size()
+                + " of "
+                + report.findings().size()
+                + " failed: "
+                + SummaryLine.tokens(failures, true);
+    StringBuilder first =
+        new StringBuilder(
+            Utf8.prefix(report.service() + " " + status + ": " + text, MAX_FIRST_LINE));
     List<String> later = addPerfdata(first, report.perfdata());
     out.print(first.append('\n'));
     for (Finding failure : failures) {
@@ -44,7 +52,10 @@ public final class NagiosRenderer implements Renderer {
     return status.nagiosCode();
   }
 
-  /** Adds to line 1 the values that fit in {@link #MAX_FIRST_LINE} bytes, in order; returns the rest. */
+  /**
+   * Adds to line 1 the values that fit in {@link #MAX_FIRST_LINE} bytes, in order; returns the
+   * rest.
+   */
   private static List<String> addPerfdata(StringBuilder first, List<Perfdata> perfdata) {
     List<String> later = new ArrayList<>();
     int bytes = Utf8.length(first);
@@ -69,7 +80,8 @@ public final class NagiosRenderer implements Renderer {
   }
 
   @Override
-  public int renderError(String service, String message, Iterable<String> details, PrintWriter out) {
+  public int renderError(
+      String service, String message, Iterable<String> details, PrintWriter out) {
     println(out, service + " " + Status.UNKNOWN + ": " + message);
     printAll(out, details);
     return Status.UNKNOWN.nagiosCode();

@@ -1,21 +1,26 @@
 package org.rollcall.core.result;
 
 /**
- * One performance value as the Nagios plugin guidelines define it:
- * {@code 'label'=value[UOM];[warn];[crit];[min];[max]}.
+ * One performance value as the Nagios plugin guidelines define it: {@code
+ * 'label'=value[UOM];[warn];[crit];[min];[max]}.
  *
  * @param uom one of "", s, ms, us, %, B, KB, MB, TB, c
  */
-public record Perfdata(String label, double value, String uom, Range warn, Range crit, Double min, Double max) {
+public record Perfdata(
+    String label, double value, String uom, Range warn, Range crit, Double min, Double max) {
 
   /** A plain count (UOM none) with a critical range and a minimum of 0. */
   public static Perfdata count(String label, long value, Range crit) {
     return new Perfdata(label, value, "", null, crit, 0.0, null);
   }
 
-  /** The guidelines' text form; the label is quoted when needed and made free of {@code =} and {@code '}. */
+  /**
+   * The guidelines' text form; the label is quoted when needed and made free of {@code =} and
+   * {@code '}.
+   */
   public String render() {
-    StringBuilder out = new StringBuilder(quote(label)).append('=').append(Range.format(value)).append(uom);
+    StringBuilder out =
+        new StringBuilder(quote(label)).append('=').append(Range.format(value)).append(uom);
     out.append(';').append(warn == null ? "" : warn.toNagios());
     out.append(';').append(crit == null ? "" : crit.toNagios());
     out.append(';').append(min == null ? "" : Range.format(min));
@@ -28,7 +33,8 @@ public record Perfdata(String label, double value, String uom, Range warn, Range
     boolean needsQuotes = false;
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      // Control characters stay for the renderer to escape (\n, \t): made '_', two names became one label.
+      // Control characters stay for the renderer to escape (\n, \t): made '_', two names became one
+      // label.
       if (c == '=' || c == '\'' || c == '|') {
         c = '_';
       }

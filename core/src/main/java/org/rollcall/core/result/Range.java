@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import org.rollcall.core.text.Ascii;
 
 /**
- * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside it when the
- * range is inverted (Nagios {@code @}). Parses etbemon's {@code min-max} (either end optional) and the Nagios
- * threshold syntax ({@code 10}, {@code 10:}, {@code ~:10}, {@code 10:20}, {@code @10:20}).
+ * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside
+ * it when the range is inverted (Nagios {@code @}). Parses etbemon's {@code min-max} (either end
+ * optional) and the Nagios threshold syntax ({@code 10}, {@code 10:}, {@code ~:10}, {@code 10:20},
+ * {@code @10:20}).
  */
 public final class Range {
 
@@ -21,7 +22,8 @@ public final class Range {
       throw new IllegalArgumentException(
           "range start " + format(start) + " is greater than its end " + format(end));
     }
-    // -0 and 0 are one bound: without this, equal ranges ("-0" and "0") would have different hash codes.
+    // -0 and 0 are one bound: without this, equal ranges ("-0" and "0") would have different hash
+    // codes.
     this.start = start + 0.0;
     this.end = end + 0.0;
     this.inverted = inverted;
@@ -33,18 +35,22 @@ public final class Range {
   }
 
   /**
-   * etbemon's {@code [min]-[max]}: {@code 1-} at least one, {@code -5} at most five, {@code 1-1} exactly one,
-   * {@code 0-0} none. Unlike etbemon, 0 is a real bound.
+   * etbemon's {@code [min]-[max]}: {@code 1-} at least one, {@code -5} at most five, {@code 1-1}
+   * exactly one, {@code 0-0} none. Unlike etbemon, 0 is a real bound.
    */
   public static Range parseEtbemon(String text) {
     int dash = text.indexOf('-');
     String low = dash < 0 ? "" : text.substring(0, dash);
     String high = dash < 0 ? "" : text.substring(dash + 1);
-    if (dash < 0 || !Ascii.isDigits(low, 0, Integer.MAX_VALUE) || !Ascii.isDigits(high, 0, Integer.MAX_VALUE)) {
-      throw new IllegalArgumentException("'" + text + "' is not a count range MIN-MAX (like 1-, -5, 1-1, 0-0)");
+    if (dash < 0
+        || !Ascii.isDigits(low, 0, Integer.MAX_VALUE)
+        || !Ascii.isDigits(high, 0, Integer.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a count range MIN-MAX (like 1-, -5, 1-1, 0-0)");
     }
     if (low.isEmpty() && high.isEmpty()) {
-      throw new IllegalArgumentException("range '-' needs a minimum, a maximum or both (like 1-, -5, 1-1)");
+      throw new IllegalArgumentException(
+          "range '-' needs a minimum, a maximum or both (like 1-, -5, 1-1)");
     }
     double min = low.isEmpty() ? 0 : parseCount(low, text);
     double max = high.isEmpty() ? Double.POSITIVE_INFINITY : parseCount(high, text);
@@ -66,7 +72,8 @@ public final class Range {
     }
     boolean inverted = m.group(1) != null;
     String low = m.group(2);
-    double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : parseBound(low, text);
+    double start =
+        low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : parseBound(low, text);
     double end = m.group(3) == null ? Double.POSITIVE_INFINITY : parseBound(m.group(3), text);
     return new Range(start, end, inverted);
   }
@@ -97,7 +104,10 @@ public final class Range {
     return inverted == inside;
   }
 
-  /** Whether every value from {@code low} to {@code high} is accepted (used when a count is only known to lie there). */
+  /**
+   * Whether every value from {@code low} to {@code high} is accepted (used when a count is only
+   * known to lie there).
+   */
   public boolean acceptsAll(double low, double high) {
     if (inverted) {
       return high < start || low > end;
@@ -148,8 +158,8 @@ public final class Range {
   }
 
   /**
-   * A number without a trailing ".0" when it is whole, and never in exponent form (a response time of 0.00012 s
-   * must not print as 1.2E-4, which Nagios perfdata parsers reject).
+   * A number without a trailing ".0" when it is whole, and never in exponent form (a response time
+   * of 0.00012 s must not print as 1.2E-4, which Nagios perfdata parsers reject).
    */
   public static String format(double value) {
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {

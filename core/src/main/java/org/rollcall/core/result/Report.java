@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a monitor found: its findings, the line that says what held when nothing failed, perfdata for Nagios and
- * notes (lines a person should read whatever the state, such as fields the monitor could not read). Renderers turn
- * it into mon's or Nagios's output; commands never format status lines themselves.
+ * What a monitor found: its findings, the line that says what held when nothing failed, perfdata
+ * for Nagios and notes (lines a person should read whatever the state, such as fields the monitor
+ * could not read). Renderers turn it into mon's or Nagios's output; commands never format status
+ * lines themselves.
  */
 public final class Report {
   private final String service;
@@ -15,7 +16,9 @@ public final class Report {
   private final List<String> notes = new ArrayList<>();
   private String okSummary = "";
 
-  /** @param service the short upper-case name Nagios output starts with, e.g. "PS" */
+  /**
+   * @param service the short upper-case name Nagios output starts with, e.g. "PS"
+   */
   public Report(String service) {
     this.service = service;
   }

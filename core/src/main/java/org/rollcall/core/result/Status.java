@@ -2,7 +2,10 @@ package org.rollcall.core.result;
 
 import java.util.Collection;
 
-/** The state of a check, ordered from best to worst, with its Nagios exit code (monitoring-plugins' states.h). */
+/**
+ * The state of a check, ordered from best to worst, with its Nagios exit code (monitoring-plugins'
+ * states.h).
+ */
 public enum Status {
   OK(0),
   UNKNOWN(3),

@@ -5,9 +5,9 @@ import org.rollcall.core.text.SafeText;
 import org.rollcall.core.text.Utf8;
 
 /**
- * The capped summary both contracts print on line 1. mon keeps line 1 as the summary it shows and mails as a
- * subject, and NRPE's packets carry 1,024 bytes: thousands of failing items must not make it kilobytes long. The
- * detail lines, which keep every item, are not capped.
+ * The capped summary both contracts print on line 1. mon keeps line 1 as the summary it shows and
+ * mails as a subject, and NRPE's packets carry 1,024 bytes: thousands of failing items must not
+ * make it kilobytes long. The detail lines, which keep every item, are not capped.
  */
 final class SummaryLine {
   /** At most this many bytes (UTF-8, escaped) of failing items or of an all-is-well line. */
@@ -16,10 +16,12 @@ final class SummaryLine {
   private SummaryLine() {}
 
   /**
-   * The failing items' tokens, escaped and separated by spaces, as many as fit in {@link #MAX_BYTES}, then
-   * {@code ... and N more}; a first token longer than that alone is cut and ends in {@code ...}.
+   * The failing items' tokens, escaped and separated by spaces, as many as fit in {@link
+   * #MAX_BYTES}, then {@code ... and N more}; a first token longer than that alone is cut and ends
+   * in {@code ...}.
    *
-   * @param pipeFree whether {@code |} must become {@code /} (in Nagios text it would start perfdata)
+   * @param pipeFree whether {@code |} must become {@code /} (in Nagios text it would start
+   *     perfdata)
    */
   static String tokens(List<Finding> failures, boolean pipeFree) {
     StringBuilder line = new StringBuilder();
@@ -45,7 +47,10 @@ final class SummaryLine {
     return line.toString();
   }
 
-  /** {@code text} escaped, cut after its last space within {@link #MAX_BYTES} and ended with {@code ...}. */
+  /**
+   * {@code text} escaped, cut after its last space within {@link #MAX_BYTES} and ended with {@code
+   * ...}.
+   */
   static String text(String text, boolean pipeFree) {
     String escaped = escape(text, pipeFree);
     if (Utf8.length(escaped) <= MAX_BYTES) {

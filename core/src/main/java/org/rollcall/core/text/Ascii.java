@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Character tests done with loops. A short run's start-up pays for every regular expression it compiles
- * ({@code String.matches} compiles one per call), so the hot path tests plain shapes this way.
+ * Character tests done with loops. A short run's start-up pays for every regular expression it
+ * compiles ({@code String.matches} compiles one per call), so the hot path tests plain shapes this
+ * way.
  */
 public final class Ascii {
   private Ascii() {}
@@ -27,8 +28,9 @@ public final class Ascii {
   }
 
   /**
-   * Whether {@code text} is ASCII digits with an optional fraction of ASCII digits: what the regular expression
-   * {@code [0-9]+(\.[0-9]+)?} matches (no sign, exponent, "NaN" or "Infinity", which Double.parseDouble takes).
+   * Whether {@code text} is ASCII digits with an optional fraction of ASCII digits: what the
+   * regular expression {@code [0-9]+(\.[0-9]+)?} matches (no sign, exponent, "NaN" or "Infinity",
+   * which Double.parseDouble takes).
    */
   public static boolean isDecimal(String text) {
     int dot = text.indexOf('.');
@@ -40,9 +42,9 @@ public final class Ascii {
   }
 
   /**
-   * The words of {@code text} between runs of ASCII white space (space, tab, line feed, vertical tab, form feed,
-   * carriage return): what splitting the stripped text at the regular expression {@code \s+} gives, except that
-   * blank text has no words.
+   * The words of {@code text} between runs of ASCII white space (space, tab, line feed, vertical
+   * tab, form feed, carriage return): what splitting the stripped text at the regular expression
+   * {@code \s+} gives, except that blank text has no words.
    */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();

@@ -10,25 +10,30 @@ import java.nio.charset.StandardCharsets;
 /**
  * Bytes from the kernel into strings, and strings into text that is safe to print on one line.
  *
- * <p>Process names and arguments are chosen by whoever started the process: they may hold newlines, escape
- * sequences or bytes that are not UTF-8. {@link #decode} keeps every byte recoverable (an invalid byte {@code b}
- * becomes the lone surrogate {@code U+DC00+b}, as Python's "surrogateescape" does), and {@link #escape} turns
- * control characters and those bytes into visible escapes, so a hostile name can neither split nor forge an
- * output line.
+ * <p>Process names and arguments are chosen by whoever started the process: they may hold newlines,
+ * escape sequences or bytes that are not UTF-8. {@link #decode} keeps every byte recoverable (an
+ * invalid byte {@code b} becomes the lone surrogate {@code U+DC00+b}, as Python's "surrogateescape"
+ * does), and {@link #escape} turns control characters and those bytes into visible escapes, so a
+ * hostile name can neither split nor forge an output line.
  */
 public final class SafeText {
   private static final char ESCAPED_BYTE_BASE = '\uDC00';
 
   private SafeText() {}
 
-  /** Decodes {@code length} bytes from {@code offset} as UTF-8, mapping each invalid byte to U+DC80..U+DCFF. */
+  /**
+   * Decodes {@code length} bytes from {@code offset} as UTF-8, mapping each invalid byte to
+   * U+DC80..U+DCFF.
+   */
   public static String decode(byte[] bytes, int offset, int length) {
     if (isAscii(bytes, offset, length)) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
     CharBuffer out = CharBuffer.allocate(length);
     while (true) {
@@ -41,7 +46,8 @@ public final class SafeText {
           out.put((char) (ESCAPED_BYTE_BASE + (in.get() & 0xff)));
         }
       } else {
-        throw new IllegalStateException("decoder overflow cannot happen: one char per byte at most");
+        throw new IllegalStateException(
+            "decoder overflow cannot happen: one char per byte at most");
       }
     }
     out.flip();
@@ -54,12 +60,13 @@ public final class SafeText {
   }
 
   /**
-   * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph separators,
-   * invisible format controls (bidirectional overrides and isolates, zero widths, the byte order mark), undecodable
-   * bytes and lone surrogates are written as {@code \\}, {@code \n}, {@code \t}, {@code \r},
-   * {@code \xNN} or {@code \}{@code uNNNN}; everything else is kept, surrogate pairs whole. The escapes can be
-   * read back: {@code \xNN} is an ASCII control character below 0x80 and an undecodable byte from 0x80, and the
-   * C1 controls are written {@code \}{@code u0080}..{@code \}{@code u009f} so they are never taken for one.
+   * Text for one output line: backslash, control characters (C0, DEL, C1), line and paragraph
+   * separators, invisible format controls (bidirectional overrides and isolates, zero widths, the
+   * byte order mark), undecodable bytes and lone surrogates are written as {@code \\}, {@code \n},
+   * {@code \t}, {@code \r}, {@code \xNN} or {@code \}{@code uNNNN}; everything else is kept,
+   * surrogate pairs whole. The escapes can be read back: {@code \xNN} is an ASCII control character
+   * below 0x80 and an undecodable byte from 0x80, and the C1 controls are written {@code \}{@code
+   * u0080}..{@code \}{@code u009f} so they are never taken for one.
    */
   public static String escape(CharSequence text) {
     int first = firstUnsafe(text);
@@ -89,27 +96,39 @@ public final class SafeText {
     return -1;
   }
 
-  /** A valid surrogate pair starts at {@code i}: one character, whatever its low half looks like alone. */
+  /**
+   * A valid surrogate pair starts at {@code i}: one character, whatever its low half looks like
+   * alone.
+   */
   private static boolean isPair(CharSequence text, int i) {
-    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+    return Character.isHighSurrogate(text.charAt(i))
+        && i + 1 < text.length()
         && Character.isLowSurrogate(text.charAt(i + 1));
   }
 
   /** Unsafe when it is not part of a surrogate pair. */
   private static boolean isUnsafe(char c) {
-    return c < 0x20 || c == '\\' || (c >= 0x7f && c <= 0x9f) || (c >= '\u061c' && isInvisible(c))
+    return c < 0x20
+        || c == '\\'
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= '\u061c' && isInvisible(c))
         || Character.isSurrogate(c);
   }
 
   /**
-   * Line and paragraph separators, and the invisible format controls that make a line read other than it says:
-   * the Arabic letter mark, the Mongolian vowel separator, zero widths and directional marks (U+200B..U+200F),
-   * embeddings and overrides (U+202A..U+202E), the word joiner, invisible operators, isolates and the deprecated
-   * format controls (U+2060..U+206F), and the byte order mark.
+   * Line and paragraph separators, and the invisible format controls that make a line read other
+   * than it says: the Arabic letter mark, the Mongolian vowel separator, zero widths and
+   * directional marks (U+200B..U+200F), embeddings and overrides (U+202A..U+202E), the word joiner,
+   * invisible operators, isolates and the deprecated format controls (U+2060..U+206F), and the byte
+   * order mark.
    */
   private static boolean isInvisible(char c) {
-    return c == '\u061c' || c == '\u180e' || (c >= '\u200b' && c <= '\u200f') || (c >= '\u2028' && c <= '\u202e')
-        || (c >= '\u2060' && c <= '\u206f') || c == '\ufeff';
+    return c == '\u061c'
+        || c == '\u180e'
+        || (c >= '\u200b' && c <= '\u200f')
+        || (c >= '\u2028' && c <= '\u202e')
+        || (c >= '\u2060' && c <= '\u206f')
+        || c == '\ufeff';
   }
 
   private static void appendEscaped(StringBuilder out, char c) {

@@ -1,8 +1,9 @@
 package org.rollcall.core.text;
 
 /**
- * Lengths in UTF-8 bytes, which is what mon's summary, a mail subject and NRPE's 1,024-byte packet count, and
- * cuts on a character boundary. A lone surrogate counts 3 bytes, as Java's encoder writes it as one replacement.
+ * Lengths in UTF-8 bytes, which is what mon's summary, a mail subject and NRPE's 1,024-byte packet
+ * count, and cuts on a character boundary. A lone surrogate counts 3 bytes, as Java's encoder
+ * writes it as one replacement.
  */
 public final class Utf8 {
   private Utf8() {}
@@ -19,7 +20,10 @@ public final class Utf8 {
     return bytes;
   }
 
-  /** The longest start of {@code text} that takes at most {@code maxBytes} bytes, no character cut in two. */
+  /**
+   * The longest start of {@code text} that takes at most {@code maxBytes} bytes, no character cut
+   * in two.
+   */
   public static String prefix(String text, int maxBytes) {
     int bytes = 0;
     int i = 0;
@@ -46,7 +50,8 @@ public final class Utf8 {
   }
 
   private static boolean isPair(CharSequence text, int i) {
-    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+    return Character.isHighSurrogate(text.charAt(i))
+        && i + 1 < text.length()
         && Character.isLowSurrogate(text.charAt(i + 1));
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class CallerLocaleTest {
   @Test
   void aVariableTheCallerHadIsSetBack() {
-    Map<String, String> env = env("LC_ALL", "C.UTF-8", CallerLocale.VARIABLE, "LC_ALL=de_DE.ISO-8859-1");
+    Map<String, String> env =
+        env("LC_ALL", "C.UTF-8", CallerLocale.VARIABLE, "LC_ALL=de_DE.ISO-8859-1");
     CallerLocale.restore(env);
     assertThat(env).containsExactly(Map.entry("LC_ALL", "de_DE.ISO-8859-1"));
   }
@@ -23,7 +24,8 @@ class CallerLocaleTest {
 
   @Test
   void aVariableTheCallerLackedIsRemoved() {
-    Map<String, String> env = env("LC_CTYPE", "C.UTF-8", "LANG", "C", CallerLocale.VARIABLE, "LC_CTYPE");
+    Map<String, String> env =
+        env("LC_CTYPE", "C.UTF-8", "LANG", "C", CallerLocale.VARIABLE, "LC_CTYPE");
     CallerLocale.restore(env);
     assertThat(env).containsExactly(Map.entry("LANG", "C"));
   }

@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.rollcall.core.result.Renderer;
+import org.junit.jupiter.api.Test;
 import org.rollcall.core.result.Finding;
+import org.rollcall.core.result.Renderer;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,13 +25,13 @@ import picocli.CommandLine.Parameters;
 class LauncherTest {
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final AtomicInteger halted = new AtomicInteger(-1);
-  private final Launcher launcher = new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), halted::set);
+  private final Launcher launcher =
+      new Launcher(new PrintStream(stdout, true, StandardCharsets.UTF_8), halted::set);
 
   /** A monitor that does what its options say: fail, throw, or sleep past its deadline. */
   @Command(name = "test.monitor", mixinStandardHelpOptions = true)
   static class TestMonitor implements Launchable {
-    @Mixin
-    MonitorOptions options = new MonitorOptions();
+    @Mixin MonitorOptions options = new MonitorOptions();
 
     @Option(names = "--sleep")
     long sleepMillis;
@@ -42,8 +42,7 @@ class LauncherTest {
     @Option(names = "--out-of-memory")
     boolean outOfMemory;
 
-    @Parameters
-    java.util.List<String> items = new java.util.ArrayList<>();
+    @Parameters java.util.List<String> items = new java.util.ArrayList<>();
 
     boolean tookPlain;
 
@@ -89,8 +88,10 @@ class LauncherTest {
     assertThat(launcher.execute(new TestMonitor(), "a", "b")).isEqualTo(1);
     assertThat(launcher.execute(new TestMonitor(), "--nagios", "a")).isEqualTo(2);
     assertThat(launcher.execute(new TestMonitor())).isZero();
-    assertThat(output()).isEqualTo("a b\na is broken\nb is broken\n"
-        + "TEST CRITICAL: 1 of 1 failed: a\na is broken\nall fine\n");
+    assertThat(output())
+        .isEqualTo(
+            "a b\na is broken\nb is broken\n"
+                + "TEST CRITICAL: 1 of 1 failed: a\na is broken\nall fine\n");
   }
 
   @Test
@@ -98,31 +99,37 @@ class LauncherTest {
     assertThat(launcher.execute(new TestMonitor(), "--bogus")).isEqualTo(1);
     assertThat(launcher.execute(new TestMonitor(), "--nagios", "--timeout", "x")).isEqualTo(3);
     assertThat(launcher.execute(new TestMonitor(), "--timeout", "-1")).isEqualTo(1);
-    assertThat(output()).isEqualTo(
-        "test.monitor: Unknown option: '--bogus' (see test.monitor --help)\n"
-        + "TEST UNKNOWN: test.monitor: Invalid value for option '--timeout': 'x' is not a double"
-        + " (see test.monitor --help)\n"
-        + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not -1"
-        + " (see test.monitor --help)\n");
+    assertThat(output())
+        .isEqualTo(
+            "test.monitor: Unknown option: '--bogus' (see test.monitor --help)\n"
+                + "TEST UNKNOWN: test.monitor: Invalid value for option '--timeout': 'x' is not a double"
+                + " (see test.monitor --help)\n"
+                + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not -1"
+                + " (see test.monitor --help)\n");
   }
 
   @Test
   void aZeroTimeoutIsRefusedWithAMessageThatDoesNotContradictItself() {
-    // It read "must be between 0 and 86400 seconds, not 0.0": 0 is refused because a run must never hang.
+    // It read "must be between 0 and 86400 seconds, not 0.0": 0 is refused because a run must never
+    // hang.
     assertThat(launcher.execute(new TestMonitor(), "--timeout", "0")).isEqualTo(1);
     assertThat(launcher.execute(new TestMonitor(), "--timeout", "86400.5")).isEqualTo(1);
-    assertThat(output()).isEqualTo(
-        "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 0 (see test.monitor --help)\n"
-        + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 86400.5"
-        + " (see test.monitor --help)\n");
+    assertThat(output())
+        .isEqualTo(
+            "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 0 (see test.monitor --help)\n"
+                + "test.monitor: --timeout must be more than 0 and at most 86400 seconds, not 86400.5"
+                + " (see test.monitor --help)\n");
   }
 
   @Test
   void runningOutOfMemoryIsOneLineAndUnknownForNagios() {
-    // Uncaught, it went to the silenced stderr: no output at all, and exit 1 (WARNING) under Nagios.
+    // Uncaught, it went to the silenced stderr: no output at all, and exit 1 (WARNING) under
+    // Nagios.
     assertThat(launcher.execute(new TestMonitor(), "--nagios", "--out-of-memory")).isEqualTo(3);
-    assertThat(output()).isEqualTo("TEST UNKNOWN: test.monitor: error: OutOfMemoryError: Java heap space\n"
-        + "(run with -v for the stack trace)\n");
+    assertThat(output())
+        .isEqualTo(
+            "TEST UNKNOWN: test.monitor: error: OutOfMemoryError: Java heap space\n"
+                + "(run with -v for the stack trace)\n");
   }
 
   @Test
@@ -135,12 +142,17 @@ class LauncherTest {
   @Test
   void unexpectedExceptionsAreOneLineWithTheTraceOnlyWhenVerbose() {
     assertThat(launcher.execute(new TestMonitor(), "--throw", "boom")).isEqualTo(1);
-    assertThat(output()).isEqualTo("test.monitor: error: IllegalStateException: boom\n"
-        + "(run with -v for the stack trace)\n");
+    assertThat(output())
+        .isEqualTo(
+            "test.monitor: error: IllegalStateException: boom\n"
+                + "(run with -v for the stack trace)\n");
     stdout.reset();
-    assertThat(launcher.execute(new TestMonitor(), "--nagios", "-v", "--throw", "boom")).isEqualTo(3);
-    assertThat(output()).startsWith("TEST UNKNOWN: test.monitor: error: IllegalStateException: boom\n"
-        + "java.lang.IllegalStateException: boom\n\\tat org.rollcall.core.cli.LauncherTest");
+    assertThat(launcher.execute(new TestMonitor(), "--nagios", "-v", "--throw", "boom"))
+        .isEqualTo(3);
+    assertThat(output())
+        .startsWith(
+            "TEST UNKNOWN: test.monitor: error: IllegalStateException: boom\n"
+                + "java.lang.IllegalStateException: boom\n\\tat org.rollcall.core.cli.LauncherTest");
   }
 
   @Test
@@ -158,23 +170,26 @@ class LauncherTest {
   void nagiosTimeoutsAreUnknown() {
     launcher.execute(new TestMonitor(), "--nagios", "-t", "0.2", "--sleep", "800");
     assertThat(halted.get()).isEqualTo(3);
-    assertThat(output()).isEqualTo("TEST UNKNOWN: test.monitor: timed out after 0.2 s (--timeout)\n");
+    assertThat(output())
+        .isEqualTo("TEST UNKNOWN: test.monitor: timed out after 0.2 s (--timeout)\n");
   }
 
   @Test
   void aSignalCutsTheRunShortWithOneLineNamingItAndWhatWasPending() throws Exception {
-    TestMonitor monitor = new TestMonitor() {
-      @Override
-      public String pending() {
-        return "a peer";
-      }
-    };
+    TestMonitor monitor =
+        new TestMonitor() {
+          @Override
+          public String pending() {
+            return "a peer";
+          }
+        };
     Thread signal = signalOnceRunning("SIGTERM");
     int code = launcher.execute(monitor, "--sleep", "1500", "late");
     signal.join();
     assertThat(halted.get()).isEqualTo(1);
     assertThat(code).isEqualTo(1);
-    assertThat(output()).isEqualTo("test.monitor: interrupted by SIGTERM while waiting for a peer\n");
+    assertThat(output())
+        .isEqualTo("test.monitor: interrupted by SIGTERM while waiting for a peer\n");
   }
 
   @Test
@@ -196,28 +211,33 @@ class LauncherTest {
     assertThat(output()).isEqualTo("a\na is broken\n");
   }
 
-  /** A stdout nobody reads blocks the answer's write: the deadline still ends the process, with the run's code. */
+  /**
+   * A stdout nobody reads blocks the answer's write: the deadline still ends the process, with the
+   * run's code.
+   */
   @Test
   void theDeadlineHoldsWhileTheAnswerIsBlockedOnStdout() throws Exception {
     CountDownLatch writing = new CountDownLatch(1);
-    OutputStream blocked = new OutputStream() {
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+    OutputStream blocked =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        writing.countDown();
-        try {
-          new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
+          @Override
+          public void write(byte[] bytes, int offset, int length) {
+            writing.countDown();
+            try {
+              new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
     CompletableFuture<Integer> haltedWith = new CompletableFuture<>();
-    Launcher stuck = new Launcher(new PrintStream(blocked, true, StandardCharsets.UTF_8), haltedWith::complete);
+    Launcher stuck =
+        new Launcher(new PrintStream(blocked, true, StandardCharsets.UTF_8), haltedWith::complete);
     Thread run = new Thread(() -> stuck.execute(new TestMonitor(), "--timeout", "0.5", "a"));
     run.setDaemon(true);
     long start = System.nanoTime();
@@ -231,14 +251,15 @@ class LauncherTest {
   @Test
   void anUnusableCommandLineGoesToTheCommandWithTheArgumentsAsGiven() {
     String[][] seen = new String[1][];
-    TestMonitor monitor = new TestMonitor() {
-      @Override
-      public int refused(String problem, String[] args, Renderer renderer, PrintWriter out) {
-        seen[0] = args;
-        out.print("kept: " + problem + "\n");
-        return 7;
-      }
-    };
+    TestMonitor monitor =
+        new TestMonitor() {
+          @Override
+          public int refused(String problem, String[] args, Renderer renderer, PrintWriter out) {
+            seen[0] = args;
+            out.print("kept: " + problem + "\n");
+            return 7;
+          }
+        };
     assertThat(launcher.execute(monitor, "--timeout", "-1", "x")).isEqualTo(7);
     assertThat(seen[0]).containsExactly("--timeout", "-1", "x");
     assertThat(output()).startsWith("kept: test.monitor: --timeout must be");
@@ -255,15 +276,20 @@ class LauncherTest {
     assertThat(output()).isEqualTo("test.monitor: interrupted by SIGTERM before it could answer\n");
   }
 
-  /** Interrupts the launcher's run with {@code signal} once the run has started (its watchdog is up). */
+  /**
+   * Interrupts the launcher's run with {@code signal} once the run has started (its watchdog is
+   * up).
+   */
   private Thread signalOnceRunning(String signal) {
-    Thread thread = new Thread(() -> {
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (System.nanoTime() < deadline && !watchdogRunning()) {
-        Thread.onSpinWait();
-      }
-      launcher.interrupt(signal);
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + 10_000_000_000L;
+              while (System.nanoTime() < deadline && !watchdogRunning()) {
+                Thread.onSpinWait();
+              }
+              launcher.interrupt(signal);
+            });
     thread.start();
     return thread;
   }
@@ -310,6 +336,7 @@ class LauncherTest {
 
   @Test
   void theRegistryListsTheExecutablesOnTheClassPath() {
-    assertThat(ExecutableRegistry.names(getClass().getClassLoader())).containsExactly("test.monitor");
+    assertThat(ExecutableRegistry.names(getClass().getClassLoader()))
+        .containsExactly("test.monitor");
   }
 }

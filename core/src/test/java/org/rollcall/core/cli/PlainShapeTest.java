@@ -13,8 +13,8 @@ class PlainShapeTest {
 
   @Test
   void wordsAreArgumentsThatAreNeitherEmptyNorOptionsNorArgumentFiles() {
-    assertThat(words(PlainShape.WORDS, "sshd:1-", "a-b:0-", "rcl sp) (ace:1-1")).containsExactly("sshd:1-",
-        "a-b:0-", "rcl sp) (ace:1-1");
+    assertThat(words(PlainShape.WORDS, "sshd:1-", "a-b:0-", "rcl sp) (ace:1-1"))
+        .containsExactly("sshd:1-", "a-b:0-", "rcl sp) (ace:1-1");
     for (String odd : new String[] {"", "-v", "--nagios=x", "@rules", "--", "-5"}) {
       assertThat(words(PlainShape.WORDS, "sshd:1-", odd)).as(odd).isNull();
     }
@@ -44,19 +44,23 @@ class PlainShapeTest {
     assertThat(plain.className()).isEqualTo("org.example.Ps");
     assertThat(plain.plain()).isEqualTo(PlainShape.WORDS);
     assertThat(Registration.parse("  org.example.Mail \n\n").plain()).isEqualTo(PlainShape.NEVER);
-    assertThat(Registration.parse("org.example.Cpu\r\nplain=no-words").plain()).isEqualTo(PlainShape.NO_WORDS);
-    assertThat(Registration.given("org.example.Cpu", "no-words").plain()).isEqualTo(PlainShape.NO_WORDS);
+    assertThat(Registration.parse("org.example.Cpu\r\nplain=no-words").plain())
+        .isEqualTo(PlainShape.NO_WORDS);
+    assertThat(Registration.given("org.example.Cpu", "no-words").plain())
+        .isEqualTo(PlainShape.NO_WORDS);
     assertThat(Registration.given("org.example.Mail", "-").plain()).isEqualTo(PlainShape.NEVER);
   }
 
   @Test
   void aRegistryEntryThatSaysAnythingElseIsRefused() {
-    assertThatThrownBy(() -> Registration.parse("\n")).hasMessage("its registry entry names no class");
-    assertThatThrownBy(() -> Registration.parse("a.B\nplain=rules")).hasMessage("plain=rules is not words or "
-        + "no-words");
-    assertThatThrownBy(() -> Registration.parse("a.B\nplain=words\nplain=words")).hasMessage("unknown line "
-        + "'plain=words' in its registry entry");
-    assertThatThrownBy(() -> Registration.parse("a.B\nc.D")).hasMessage("unknown line 'c.D' in its registry entry");
+    assertThatThrownBy(() -> Registration.parse("\n"))
+        .hasMessage("its registry entry names no class");
+    assertThatThrownBy(() -> Registration.parse("a.B\nplain=rules"))
+        .hasMessage("plain=rules is not words or " + "no-words");
+    assertThatThrownBy(() -> Registration.parse("a.B\nplain=words\nplain=words"))
+        .hasMessage("unknown line " + "'plain=words' in its registry entry");
+    assertThatThrownBy(() -> Registration.parse("a.B\nc.D"))
+        .hasMessage("unknown line 'c.D' in its registry entry");
   }
 
   @Test

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each reason a file or directory is refused, on real files (the owner changes need root). */
 class FileTrustTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file(String mode) throws Exception {
     Path file = Files.writeString(dir.resolve("f"), "x");
@@ -33,10 +32,12 @@ class FileTrustTest {
   @Test
   void writeBitsAreRefusedAsThePolicySays() throws Exception {
     Path file = file("rw-rw-r--");
-    assertThat(FileTrust.problem(file, FileTrust.Policy.PRIVATE)).isEqualTo("it is writable by group (mode 664)");
+    assertThat(FileTrust.problem(file, FileTrust.Policy.PRIVATE))
+        .isEqualTo("it is writable by group (mode 664)");
     assertThat(FileTrust.problem(file, FileTrust.Policy.APPEND_ONLY)).isNull();
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-    assertThat(FileTrust.problem(file, FileTrust.Policy.APPEND_ONLY)).isEqualTo("it is writable by others (mode 666)");
+    assertThat(FileTrust.problem(file, FileTrust.Policy.APPEND_ONLY))
+        .isEqualTo("it is writable by others (mode 666)");
   }
 
   @Test
@@ -48,7 +49,8 @@ class FileTrustTest {
     Files.createLink(dir.resolve("hard"), file);
     assertThat(FileTrust.problem(file, FileTrust.Policy.APPEND_ONLY))
         .isEqualTo("it has 2 hard links, and one may be another user's file");
-    assertThat(FileTrust.problem(dir, FileTrust.Policy.APPEND_ONLY)).isEqualTo("it is not a regular file");
+    assertThat(FileTrust.problem(dir, FileTrust.Policy.APPEND_ONLY))
+        .isEqualTo("it is not a regular file");
   }
 
   @Test
@@ -82,14 +84,18 @@ class FileTrustTest {
   void directoriesOthersCanRenameInAreRefusedUnlessSticky() throws Exception {
     Path shared = Files.createDirectory(dir.resolve("shared"));
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwx---"));
-    assertThat(FileTrust.directoryProblem(shared)).isEqualTo("its directory " + shared
-        + " is writable by group or others without the sticky bit (mode 770)");
+    assertThat(FileTrust.directoryProblem(shared))
+        .isEqualTo(
+            "its directory "
+                + shared
+                + " is writable by group or others without the sticky bit (mode 770)");
     Files.setAttribute(shared, "unix:mode", 01777);
     assertThat(FileTrust.directoryProblem(shared)).isNull();
     Files.setAttribute(shared, "unix:uid", 65534);
-    assertThat(FileTrust.directoryProblem(shared)).startsWith("its directory " + shared
-        + " is owned by uid 65534, not by this user");
-    assertThat(FileTrust.ancestorProblem(shared.resolve("secret"))).startsWith("its directory " + shared);
+    assertThat(FileTrust.directoryProblem(shared))
+        .startsWith("its directory " + shared + " is owned by uid 65534, not by this user");
+    assertThat(FileTrust.ancestorProblem(shared.resolve("secret")))
+        .startsWith("its directory " + shared);
     assertThat(FileTrust.ancestorProblem(dir.resolve("secret"))).isNull();
   }
 }

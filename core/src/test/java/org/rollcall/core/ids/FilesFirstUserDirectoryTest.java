@@ -16,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FilesFirstUserDirectoryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       passwd: files systemd                        | true
       passwd:files                                 | true
       '  passwd :   files   # then nothing'        | true
@@ -35,7 +37,8 @@ class FilesFirstUserDirectoryTest {
       ''                                           | false
       """)
   void filesAreFirstOnlyWhenNsswitchSaysSo(String conf, boolean filesFirst) {
-    assertThat(FilesFirstUserDirectory.filesFirst("hosts: files dns\n" + conf + "\n", "passwd")).isEqualTo(filesFirst);
+    assertThat(FilesFirstUserDirectory.filesFirst("hosts: files dns\n" + conf + "\n", "passwd"))
+        .isEqualTo(filesFirst);
   }
 
   @Test
@@ -63,13 +66,18 @@ class FilesFirstUserDirectoryTest {
   }
 
   private UserDirectory directory(String nsswitch, UserDirectory nss) throws IOException {
-    Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/:/bin/sh\n");
+    Path passwd =
+        Files.writeString(
+            dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/:/bin/sh\n");
     Path group = Files.writeString(dir.resolve("group"), "root:x:0:\nstaff:x:50:alice\n");
     Path conf = Files.writeString(dir.resolve("nsswitch.conf"), nsswitch);
     return new FilesFirstUserDirectory(conf, new EtcFilesUserDirectory(passwd, group), nss);
   }
 
-  /** NSS as a directory server would answer (alice has another UID there), recording what it was asked. */
+  /**
+   * NSS as a directory server would answer (alice has another UID there), recording what it was
+   * asked.
+   */
   private static final class RecordingDirectory implements UserDirectory {
     private final Map<String, Integer> users = Map.of("alice", 1001, "ldapuser", 20001);
     final List<String> asked = new ArrayList<>();
@@ -90,7 +98,10 @@ class FilesFirstUserDirectoryTest {
     @Override
     public Optional<String> userName(int uid) {
       asked.add("userName " + uid);
-      return users.entrySet().stream().filter(e -> e.getValue() == uid).map(Map.Entry::getKey).findFirst();
+      return users.entrySet().stream()
+          .filter(e -> e.getValue() == uid)
+          .map(Map.Entry::getKey)
+          .findFirst();
     }
 
     @Override

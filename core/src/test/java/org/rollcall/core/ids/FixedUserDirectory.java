@@ -4,11 +4,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A user directory with fixed entries, so tests do not depend on the users of the machine they run on. */
+/**
+ * A user directory with fixed entries, so tests do not depend on the users of the machine they run
+ * on.
+ */
 public final class FixedUserDirectory implements UserDirectory {
   /** root 0, sshd 105, alice 1000; groups root 0, adm 4, alice 1000. */
-  public static final UserDirectory SAMPLE = new FixedUserDirectory(
-      Map.of("root", 0, "sshd", 105, "alice", 1000), Map.of("root", 0, "adm", 4, "alice", 1000));
+  public static final UserDirectory SAMPLE =
+      new FixedUserDirectory(
+          Map.of("root", 0, "sshd", 105, "alice", 1000),
+          Map.of("root", 0, "adm", 4, "alice", 1000));
 
   private final Map<String, Integer> users;
   private final Map<String, Integer> groups;
@@ -39,6 +44,9 @@ public final class FixedUserDirectory implements UserDirectory {
   }
 
   private static Optional<String> nameOf(Map<String, Integer> entries, int id) {
-    return entries.entrySet().stream().filter(e -> e.getValue() == id).map(Map.Entry::getKey).findFirst();
+    return entries.entrySet().stream()
+        .filter(e -> e.getValue() == id)
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 }

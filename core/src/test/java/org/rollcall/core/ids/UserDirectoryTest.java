@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserDirectoryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void nssResolvesThisSystemsUsersAndGroups() {
@@ -28,8 +27,11 @@ class UserDirectoryTest {
 
   @Test
   void passwdFilesAreTheFallback() throws IOException {
-    Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
-        + "# comment\nbroken line\nldapuser:x:20001:100::/home/l:/bin/sh\n");
+    Path passwd =
+        Files.writeString(
+            dir.resolve("passwd"),
+            "root:x:0:0:root:/root:/bin/bash\n"
+                + "# comment\nbroken line\nldapuser:x:20001:100::/home/l:/bin/sh\n");
     Path group = Files.writeString(dir.resolve("group"), "root:x:0:\nadm:x:4:syslog\n");
     UserDirectory files = new EtcFilesUserDirectory(passwd, group);
     assertThat(files.uid("ldapuser")).isEqualTo(OptionalInt.of(20001));
@@ -37,6 +39,7 @@ class UserDirectoryTest {
     assertThat(files.gid("adm")).isEqualTo(OptionalInt.of(4));
     assertThat(files.groupName(4)).isEqualTo(Optional.of("adm"));
     assertThat(files.uid("broken line")).isEmpty();
-    assertThat(new EtcFilesUserDirectory(dir.resolve("none"), dir.resolve("none")).uid("root")).isEmpty();
+    assertThat(new EtcFilesUserDirectory(dir.resolve("none"), dir.resolve("none")).uid("root"))
+        .isEmpty();
   }
 }

@@ -10,25 +10,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ContextTermTest {
   @ParameterizedTest(name = "{0} ~ {1}: {2}")
-  @CsvSource(delimiter = '|', value = {
-      "system_u:system_r:sshd_t:s0      | system_u:system_r:sshd_t:s0          | true",
-      "system_u:system_r:sshd_t:s0      | system_u:system_r:sshd_t:s0-s0:c0    | false",
-      "system_u:system_r:*              | system_u:system_r:sshd_t:s0          | true",
-      "*:unconfined_t:*                 | unconfined_u:unconfined_r:unconfined_t:s0 | true",
-      "*:unconfined_t:*                 | system_u:system_r:init_t:s0          | false",
-      "a*b*a                            | aba                                  | true",
-      "a*b*a                            | ab                                   | false",
-      "a*aa                             | aa                                   | false",
-      "a*aa                             | aaa                                  | true",
-      "*:*                              | :                                    | true",
-      "x:**:y                           | x::y                                 | true",
-      "x:*:y*                           | x:y                                  | false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "system_u:system_r:sshd_t:s0      | system_u:system_r:sshd_t:s0          | true",
+        "system_u:system_r:sshd_t:s0      | system_u:system_r:sshd_t:s0-s0:c0    | false",
+        "system_u:system_r:*              | system_u:system_r:sshd_t:s0          | true",
+        "*:unconfined_t:*                 | unconfined_u:unconfined_r:unconfined_t:s0 | true",
+        "*:unconfined_t:*                 | system_u:system_r:init_t:s0          | false",
+        "a*b*a                            | aba                                  | true",
+        "a*b*a                            | ab                                   | false",
+        "a*aa                             | aa                                   | false",
+        "a*aa                             | aaa                                  | true",
+        "*:*                              | :                                    | true",
+        "x:**:y                           | x::y                                 | true",
+        "x:*:y*                           | x:y                                  | false",
+      })
   void wildcardsMatchAnyRun(String glob, String label, boolean expected) {
     assertThat(ContextTerm.matches(ContextTerm.wildcardPieces(glob), label)).isEqualTo(expected);
   }
 
-  /** The loop against the regular expression it replaced, on random globs and labels over a small alphabet. */
+  /**
+   * The loop against the regular expression it replaced, on random globs and labels over a small
+   * alphabet.
+   */
   @Test
   void agreesWithTheRegularExpression() {
     Random random = new Random(20261201);
@@ -38,7 +43,8 @@ class ContextTermTest {
         glob = glob + ":";
       }
       String label = randomText(random, "ab:\n", 9);
-      assertThat(ContextTerm.matches(ContextTerm.wildcardPieces(glob), label)).as("%s ~ %s", glob, label)
+      assertThat(ContextTerm.matches(ContextTerm.wildcardPieces(glob), label))
+          .as("%s ~ %s", glob, label)
           .isEqualTo(regex(glob).matcher(label).matches());
     }
   }

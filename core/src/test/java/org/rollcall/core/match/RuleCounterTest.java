@@ -6,16 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.proc.FakeProc;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Status;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RuleCounterTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private List<RuleCount> count(Scan scan, Set<Integer> excluded, String... rules) {
     RuleParser parser = new RuleParser(new MatchParser(MatchTest.USERS));
@@ -30,12 +29,21 @@ class RuleCounterTest {
     proc.process(12, "sshd").state('Z');
     proc.process(13, "cron");
     proc.process(14, "bash");
-    List<RuleCount> counts = count(proc.fs().scan(), Set.of(14), "sshd:1-1", "cron:1-5", "bash:0-0",
-        "sshd,!user=root:0-0", "atd:1-");
-    assertThat(counts).extracting(RuleCount::matched).containsExactly(List.of(10, 11), List.of(13), List.of(),
-        List.of(11), List.of());
-    assertThat(counts).extracting(RuleCount::status).containsExactly(Status.CRITICAL, Status.OK, Status.OK,
-        Status.CRITICAL, Status.CRITICAL);
+    List<RuleCount> counts =
+        count(
+            proc.fs().scan(),
+            Set.of(14),
+            "sshd:1-1",
+            "cron:1-5",
+            "bash:0-0",
+            "sshd,!user=root:0-0",
+            "atd:1-");
+    assertThat(counts)
+        .extracting(RuleCount::matched)
+        .containsExactly(List.of(10, 11), List.of(13), List.of(), List.of(11), List.of());
+    assertThat(counts)
+        .extracting(RuleCount::status)
+        .containsExactly(Status.CRITICAL, Status.OK, Status.OK, Status.CRITICAL, Status.CRITICAL);
   }
 
   @Test
@@ -45,8 +53,14 @@ class RuleCounterTest {
     proc.process(2, "mysqld");
     proc.process(3, "tor");
     Scan scan = proc.fs().scan();
-    List<RuleCount> counts = count(scan, Set.of(), "context=init_t:1-", "context=init_t:1-1",
-        "context=init_t:5-", "tor,context=init_t:0-0");
+    List<RuleCount> counts =
+        count(
+            scan,
+            Set.of(),
+            "context=init_t:1-",
+            "context=init_t:1-1",
+            "context=init_t:5-",
+            "tor,context=init_t:0-0");
     assertThat(counts.get(0).status()).isEqualTo(Status.OK);
     assertThat(counts.get(1).status()).isEqualTo(Status.UNKNOWN);
     assertThat(counts.get(1).low()).isEqualTo(1);
@@ -64,7 +78,8 @@ class RuleCounterTest {
     Scan visible = proc.fs().scan();
     Scan hidden = new Scan(visible.processes(), 0, "/proc is mounted with hidepid=2");
     List<RuleCount> counts = count(hidden, Set.of(), "cron:1-", "cron:1-1", "sshd:0-0", "sshd:1-");
-    assertThat(counts).extracting(RuleCount::status)
+    assertThat(counts)
+        .extracting(RuleCount::status)
         .containsExactly(Status.OK, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN);
     Scan unreadable = new Scan(visible.processes(), 2, null);
     assertThat(count(unreadable, Set.of(), "cron:1-3").get(0).status()).isEqualTo(Status.OK);
@@ -72,8 +87,8 @@ class RuleCounterTest {
   }
 
   /**
-   * The counts are those of testing every rule on every process: interpreters named by their script, names longer
-   * than comm, negated names, other terms.
+   * The counts are those of testing every rule on every process: interpreters named by their
+   * script, names longer than comm, negated names, other terms.
    */
   @Test
   void countsAsTestingEveryRuleOnEveryProcessWould() {
@@ -83,14 +98,27 @@ class RuleCounterTest {
     proc.process(20, "python3").cmdline("/usr/bin/python3", "/usr/sbin/fail2ban-server");
     proc.process(21, "python3").cmdline("/usr/bin/python3");
     proc.process(22, "fail2ban-server").cmdline("/usr/sbin/fail2ban-server");
-    proc.process(30, "rollcall-long-n").cmdline("/opt/bin/rollcall-long-name-daemon")
+    proc.process(30, "rollcall-long-n")
+        .cmdline("/opt/bin/rollcall-long-name-daemon")
         .exe("/opt/bin/rollcall-long-name-daemon");
-    proc.process(31, "rollcall-long-n").cmdline("/opt/bin/rollcall-long-name-other").exe("/opt/bin/other");
+    proc.process(31, "rollcall-long-n")
+        .cmdline("/opt/bin/rollcall-long-name-other")
+        .exe("/opt/bin/other");
     proc.process(40, "cron");
     proc.process(41, "perl").cmdline("perl", "/usr/bin/cron");
-    String[] rules = {"sshd:0-", "fail2ban-server:0-", "python3:0-", "rollcall-long-name-daemon:0-",
-        "rollcall-long-n:0-", "!sshd:0-", "cron:0-", "cron,user=root:0-", "user=root,sshd:0-", "/usr/sbin/sshd:0-",
-        "sshd,!user=root:0-"};
+    String[] rules = {
+      "sshd:0-",
+      "fail2ban-server:0-",
+      "python3:0-",
+      "rollcall-long-name-daemon:0-",
+      "rollcall-long-n:0-",
+      "!sshd:0-",
+      "cron:0-",
+      "cron,user=root:0-",
+      "user=root,sshd:0-",
+      "/usr/sbin/sshd:0-",
+      "sshd,!user=root:0-"
+    };
     Scan scan = proc.fs().scan();
     List<RuleCount> counts = count(scan, Set.of(), rules);
     RuleParser parser = new RuleParser(new MatchParser(MatchTest.USERS));

@@ -9,9 +9,9 @@ import org.rollcall.core.ids.FixedUserDirectory;
 import org.rollcall.core.result.Range;
 
 /**
- * Fuzzes ps.monitor's rule syntax: a rule is either refused with a {@link UsageException} (the error a person
- * sees, escaped onto one line by the renderer) or parsed into the MATCH before the LAST colon and the range
- * after it, never anything else.
+ * Fuzzes ps.monitor's rule syntax: a rule is either refused with a {@link UsageException} (the
+ * error a person sees, escaped onto one line by the renderer) or parsed into the MATCH before the
+ * LAST colon and the range after it, never anything else.
  */
 class RuleParserFuzzTest {
   private final RuleParser rules = new RuleParser(new MatchParser(FixedUserDirectory.SAMPLE));

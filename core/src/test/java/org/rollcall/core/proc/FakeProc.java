@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A hand-built proc tree for tests, laid out as the kernel lays out {@code /proc}: one directory per process
- * holding {@code stat}, {@code status}, {@code cmdline} (NUL-separated), an {@code exe} symlink and
- * {@code attr/current}, plus the tree-wide {@code uptime}. Every setter rewrites its file at once, so a test can
- * change a process between two scans (CPU ticks that grew, a PID reused with a new start time).
+ * A hand-built proc tree for tests, laid out as the kernel lays out {@code /proc}: one directory
+ * per process holding {@code stat}, {@code status}, {@code cmdline} (NUL-separated), an {@code exe}
+ * symlink and {@code attr/current}, plus the tree-wide {@code uptime}. Every setter rewrites its
+ * file at once, so a test can change a process between two scans (CPU ticks that grew, a PID reused
+ * with a new start time).
  */
 public final class FakeProc {
   private final Path root;
@@ -42,12 +43,17 @@ public final class FakeProc {
 
   /** Writes {@code uptime}: seconds since boot, then idle seconds (not used by rollcall). */
   public FakeProc uptime(double seconds) {
-    write(root.resolve("uptime"), String.format(Locale.ROOT, "%.2f %.2f\n", seconds, seconds * 1.5)
-        .getBytes(StandardCharsets.US_ASCII));
+    write(
+        root.resolve("uptime"),
+        String.format(Locale.ROOT, "%.2f %.2f\n", seconds, seconds * 1.5)
+            .getBytes(StandardCharsets.US_ASCII));
     return this;
   }
 
-  /** One process directory; the defaults make a plain sleeping process with an empty cmdline and no exe. */
+  /**
+   * One process directory; the defaults make a plain sleeping process with an empty cmdline and no
+   * exe.
+   */
   public final class Process {
     private final int pid;
     private final Path dir;
@@ -116,12 +122,17 @@ public final class FakeProc {
       return writeStat();
     }
 
-    /** The same UID in all four slots (real, effective, saved, filesystem), the same GID likewise, no groups. */
+    /**
+     * The same UID in all four slots (real, effective, saved, filesystem), the same GID likewise,
+     * no groups.
+     */
     public Process ids(int uid, int gid) {
       return status(new int[] {uid, uid, uid, uid}, new int[] {gid, gid, gid, gid}, new int[0]);
     }
 
-    /** UIDs and GIDs in proc(5) order (real, effective, saved, filesystem) and supplementary groups. */
+    /**
+     * UIDs and GIDs in proc(5) order (real, effective, saved, filesystem) and supplementary groups.
+     */
     public Process status(int[] uidSlots, int[] gidSlots, int[] groupList) {
       this.uids = uidSlots.clone();
       this.gids = gidSlots.clone();
@@ -160,18 +171,53 @@ public final class FakeProc {
     }
 
     private Process writeStatus() {
-      String text = "Name:\t" + new String(comm, StandardCharsets.UTF_8).replace("\n", "\\n") + "\nUmask:\t0022\n"
-          + "State:\t" + state + "\nTgid:\t" + pid + "\nPid:\t" + pid + "\nPPid:\t" + ppid + "\nTracerPid:\t0\n"
-          + "Uid:\t" + join(uids, "\t") + "\nGid:\t" + join(gids, "\t") + "\nFDSize:\t64\n"
-          + "Groups:\t" + join(groups, " ") + (groups.length > 0 ? " " : "") + "\nVmRSS:\t    1000 kB\n";
+      String text =
+          "Name:\t"
+              + new String(comm, StandardCharsets.UTF_8).replace("\n", "\\n")
+              + "\nUmask:\t0022\n"
+              + "State:\t"
+              + state
+              + "\nTgid:\t"
+              + pid
+              + "\nPid:\t"
+              + pid
+              + "\nPPid:\t"
+              + ppid
+              + "\nTracerPid:\t0\n"
+              + "Uid:\t"
+              + join(uids, "\t")
+              + "\nGid:\t"
+              + join(gids, "\t")
+              + "\nFDSize:\t64\n"
+              + "Groups:\t"
+              + join(groups, " ")
+              + (groups.length > 0 ? " " : "")
+              + "\nVmRSS:\t    1000 kB\n";
       return write("status", text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Process writeStat() {
       byte[] head = (pid + " (").getBytes(StandardCharsets.US_ASCII);
-      byte[] tail = (") " + state + " " + ppid + " " + pid + " " + pid + " 0 -1 " + flags + " 100 0 0 0 " + utime
-          + " " + stime + " 0 0 20 0 1 0 " + starttime + " 10000000 250 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0"
-          + " 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] tail =
+          (") "
+                  + state
+                  + " "
+                  + ppid
+                  + " "
+                  + pid
+                  + " "
+                  + pid
+                  + " 0 -1 "
+                  + flags
+                  + " 100 0 0 0 "
+                  + utime
+                  + " "
+                  + stime
+                  + " 0 0 20 0 1 0 "
+                  + starttime
+                  + " 10000000 250 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0"
+                  + " 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n")
+              .getBytes(StandardCharsets.US_ASCII);
       byte[] all = new byte[head.length + comm.length + tail.length];
       System.arraycopy(head, 0, all, 0, head.length);
       System.arraycopy(comm, 0, all, head.length, comm.length);

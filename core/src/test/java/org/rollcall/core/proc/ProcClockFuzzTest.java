@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Fuzzes the {@code /proc/uptime} reading: it throws only {@link MalformedProcFileException} naming the file, and
- * accepts only what the kernel writes, seconds as digits with an optional fraction.
+ * Fuzzes the {@code /proc/uptime} reading: it throws only {@link MalformedProcFileException} naming
+ * the file, and accepts only what the kernel writes, seconds as digits with an optional fraction.
  */
 class ProcClockFuzzTest {
   private static final Path FILE = Path.of("/proc/uptime");
@@ -17,7 +17,8 @@ class ProcClockFuzzTest {
   void parseUptime(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.US_ASCII);
     String first = text.trim().split(" ")[0];
-    boolean wellFormed = first.matches("[0-9]+(\\.[0-9]+)?") && Double.isFinite(Double.parseDouble(first));
+    boolean wellFormed =
+        first.matches("[0-9]+(\\.[0-9]+)?") && Double.isFinite(Double.parseDouble(first));
     double seconds;
     try {
       seconds = ProcClock.parseUptime(text, FILE);

@@ -41,7 +41,8 @@ class ProcClockTest {
     Path file = Path.of("/proc/uptime");
     assertThat(ProcClock.parseUptime("32 1\n", file)).isEqualTo(32);
     assertThat(ProcClock.parseUptime("32.05 1.00\n", file)).isEqualTo(32.05);
-    for (String text : new String[] {"32.", ".5", "1e3", "0x1p3", "5d", "+5", "-1", "NaN", "Infinity"}) {
+    for (String text :
+        new String[] {"32.", ".5", "1e3", "0x1p3", "5d", "+5", "-1", "NaN", "Infinity"}) {
       assertThatThrownBy(() -> ProcClock.parseUptime(text + " 1\n", file))
           .isInstanceOf(MalformedProcFileException.class)
           .hasMessage("malformed /proc/uptime: '" + text + "' is not a number of seconds");

@@ -12,10 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProcFileReaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A one-line read stops after a whole line, and reads on for anything else: it never returns less. */
+  /**
+   * A one-line read stops after a whole line, and reads on for anything else: it never returns
+   * less.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"sshd\n", "", "\n", "no line feed", "two\nlines\n", "a\nb", "x\n\n"})
   void aLineReadGivesTheWholeFile(String content) throws IOException {
@@ -32,7 +34,8 @@ class ProcFileReaderTest {
     Path file = Files.writeString(dir.resolve("comm"), content, StandardCharsets.ISO_8859_1);
     ProcFileReader reader = new ProcFileReader();
     assertThat(reader.readLine(file.toString())).isEqualTo(ProcFileReader.Outcome.READ);
-    assertThat(new String(reader.bytes(), 0, reader.length(), StandardCharsets.ISO_8859_1)).isEqualTo(content);
+    assertThat(new String(reader.bytes(), 0, reader.length(), StandardCharsets.ISO_8859_1))
+        .isEqualTo(content);
   }
 
   @Test

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcFsTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void scansOnlyNumericEntriesInPidOrder() throws IOException {
@@ -31,7 +30,9 @@ class ProcFsTest {
     Files.writeString(root.resolve("uptime"), "1 2\n");
     Scan scan = proc.fs().scan();
     assertThat(scan.processes()).extracting(ProcessEntry::pid).containsExactly(7, 42, 300);
-    assertThat(scan.processes()).extracting(ProcessEntry::comm).containsExactly("sshd", "bash", "cron");
+    assertThat(scan.processes())
+        .extracting(ProcessEntry::comm)
+        .containsExactly("sshd", "bash", "cron");
     assertThat(scan.isIncomplete()).isFalse();
     assertThat(proc.fs().isLive()).isFalse();
   }
@@ -39,8 +40,11 @@ class ProcFsTest {
   @Test
   void readsEveryFieldOfAProcess() {
     FakeProc proc = new FakeProc(root);
-    proc.process(10, "sshd").status(new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, new int[] {4})
-        .cmdline("/usr/sbin/sshd", "-D").exe("/usr/sbin/sshd").label("system_u:system_r:sshd_t:s0-s0:c0.c1023");
+    proc.process(10, "sshd")
+        .status(new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, new int[] {4})
+        .cmdline("/usr/sbin/sshd", "-D")
+        .exe("/usr/sbin/sshd")
+        .label("system_u:system_r:sshd_t:s0-s0:c0.c1023");
     ProcessEntry entry = proc.fs().process(10).orElseThrow();
     assertThat(entry.credentials().value().groups()).containsExactly(4);
     assertThat(entry.cmdline().value()).containsExactly("/usr/sbin/sshd", "-D");
@@ -54,14 +58,18 @@ class ProcFsTest {
     proc.process(2, "kthreadd").kernelThread();
     proc.process(3, "sleep").state('Z');
     proc.process(4, "sleep").exe("/usr/bin/sleep (deleted)");
-    assertThat(proc.fs().process(2).orElseThrow().exe().whyAbsent()).isEqualTo("kernel thread: no executable");
-    assertThat(proc.fs().process(3).orElseThrow().exe().whyAbsent()).isEqualTo("zombie: no executable");
+    assertThat(proc.fs().process(2).orElseThrow().exe().whyAbsent())
+        .isEqualTo("kernel thread: no executable");
+    assertThat(proc.fs().process(3).orElseThrow().exe().whyAbsent())
+        .isEqualTo("zombie: no executable");
     ProcessEntry deleted = proc.fs().process(4).orElseThrow();
     assertThat(deleted.exe().value().deleted()).isTrue();
-    assertThat(deleted.label().whyAbsent()).isEqualTo("no attr/current: the kernel has no security module labels");
+    assertThat(deleted.label().whyAbsent())
+        .isEqualTo("no attr/current: the kernel has no security module labels");
     assertThat(deleted.cmdline().value()).isEmpty();
     Files.delete(root.resolve("4/cmdline"));
-    assertThat(proc.fs().process(4).orElseThrow().cmdline().whyAbsent()).isEqualTo("no cmdline file");
+    assertThat(proc.fs().process(4).orElseThrow().cmdline().whyAbsent())
+        .isEqualTo("no cmdline file");
   }
 
   @Test
@@ -85,9 +93,13 @@ class ProcFsTest {
     Scan scan = ProcFs.at(root).scan();
     assertThat(scan.processes()).extracting(ProcessEntry::pid).containsExactly(8);
     assertThat(scan.unreadable()).isEqualTo(1);
-    assertThat(scan.malformedReason()).isEqualTo("malformed " + root.resolve("9/stat") + ": no (comm) field");
-    assertThat(scan.incompletenessNote()).isEqualTo("1 process could not be parsed (malformed "
-        + root.resolve("9/stat") + ": no (comm) field)");
+    assertThat(scan.malformedReason())
+        .isEqualTo("malformed " + root.resolve("9/stat") + ": no (comm) field");
+    assertThat(scan.incompletenessNote())
+        .isEqualTo(
+            "1 process could not be parsed (malformed "
+                + root.resolve("9/stat")
+                + ": no (comm) field)");
   }
 
   @Test
@@ -106,7 +118,8 @@ class ProcFsTest {
       proc.process(pid, "p" + pid).cmdline("/bin/p" + pid, "-x");
     }
     Scan scan = proc.fs().scan();
-    assertThat(scan.processes()).extracting(ProcessEntry::pid)
+    assertThat(scan.processes())
+        .extracting(ProcessEntry::pid)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
     for (ProcessEntry entry : scan.processes()) {
       assertThat(entry.comm()).isEqualTo("p" + entry.pid());
@@ -125,13 +138,15 @@ class ProcFsTest {
     Scan scan = proc.fs().scan();
     assertThat(scan.processes()).hasSize(count - 1);
     assertThat(scan.malformed()).isEqualTo(1);
-    assertThat(scan.malformedReason()).isEqualTo("malformed " + root.resolve(count + "/stat") + ": no (comm) field");
+    assertThat(scan.malformedReason())
+        .isEqualTo("malformed " + root.resolve(count + "/stat") + ": no (comm) field");
   }
 
   @Test
   void anUnlistableRootIsAClearError() {
     assertThatThrownBy(() -> ProcFs.at(root.resolve("nope")).scan())
-        .hasMessageContaining("nope").hasMessageContaining("not a readable directory");
+        .hasMessageContaining("nope")
+        .hasMessageContaining("not a readable directory");
   }
 
   @Test
@@ -144,7 +159,8 @@ class ProcFsTest {
     assertThat(me.exe().value().basename()).isEqualTo("java");
     assertThat(me.cmdline().value()).anyMatch(arg -> arg.contains("surefire"));
     assertThat(me.credentials().value().effectiveUid()).isEqualTo(uidOfThisUser());
-    assertThat(me.label().isPresent() || me.label().whyAbsent().contains("SELinux not enabled")).isTrue();
+    assertThat(me.label().isPresent() || me.label().whyAbsent().contains("SELinux not enabled"))
+        .isTrue();
     assertThat(live.scan().processes()).extracting(ProcessEntry::pid).contains(self, 1);
   }
 
@@ -175,22 +191,29 @@ class ProcFsTest {
   }
 
   /**
-   * A live process whose exe link the kernel says is missing runs no executable: known without reading its stat,
-   * which a path rule would otherwise read for every kernel thread.
+   * A live process whose exe link the kernel says is missing runs no executable: known without
+   * reading its stat, which a path rule would otherwise read for every kernel thread.
    */
   @Test
   void aLiveZombieRunsNoExecutableAndItsStatIsNotRead() throws Exception {
-    // The shell starts a child that exits shortly, then becomes sleep, which never reaps it (a child exiting at
+    // The shell starts a child that exits shortly, then becomes sleep, which never reaps it (a
+    // child exiting at
     // once may be reaped by the shell before it execs).
-    Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
+    Process parent =
+        new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
     try {
       // One line: sleep keeps the pipe open, so reading to its end would wait for sleep.
-      int zombie = Integer.parseInt(new BufferedReader(new InputStreamReader(parent.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine().trim());
+      int zombie =
+          Integer.parseInt(
+              new BufferedReader(
+                      new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
+                  .readLine()
+                  .trim());
       awaitState(zombie, 'Z');
       ProcessEntry named = find(ProcFs.system().scanNames(), zombie);
       assertThat(named.runsNoExecutable()).isTrue();
-      assertThat(named.exe().whyAbsent()).isEqualTo("no executable: a kernel thread, a zombie or a process exiting");
+      assertThat(named.exe().whyAbsent())
+          .isEqualTo("no executable: a kernel thread, a zombie or a process exiting");
       assertThat(named.statIfRead()).isNull();
       ProcessEntry full = find(ProcFs.system().scan(), zombie);
       assertThat(full.runsNoExecutable()).isTrue();
@@ -205,7 +228,9 @@ class ProcFsTest {
   private static void awaitState(int pid, char state) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (ProcFs.system().process(pid).map(p -> p.stat().state()).orElse('?') != state) {
-      assertThat(System.nanoTime()).as("pid %d in state %c within 10 s", pid, state).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("pid %d in state %c within 10 s", pid, state)
+          .isLessThan(deadline);
       Thread.sleep(20);
     }
   }

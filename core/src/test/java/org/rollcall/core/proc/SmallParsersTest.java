@@ -24,7 +24,8 @@ class SmallParsersTest {
 
   @Test
   void cmdlineKeepsARewrittenTitleWithoutNulAsOneArgument() {
-    assertThat(cmdline("sshd: alice [priv]".getBytes(StandardCharsets.UTF_8))).containsExactly("sshd: alice [priv]");
+    assertThat(cmdline("sshd: alice [priv]".getBytes(StandardCharsets.UTF_8)))
+        .containsExactly("sshd: alice [priv]");
   }
 
   @Test
@@ -46,7 +47,8 @@ class SmallParsersTest {
 
   @Test
   void exeRecognisesDeletedBinaries() {
-    assertThat(Executable.fromLink("/usr/sbin/sshd")).isEqualTo(new Executable("/usr/sbin/sshd", false));
+    assertThat(Executable.fromLink("/usr/sbin/sshd"))
+        .isEqualTo(new Executable("/usr/sbin/sshd", false));
     Executable replaced = Executable.fromLink("/usr/sbin/sshd (deleted)");
     assertThat(replaced).isEqualTo(new Executable("/usr/sbin/sshd", true));
     assertThat(replaced.basename()).isEqualTo("sshd");
@@ -59,7 +61,8 @@ class SmallParsersTest {
     assertThat(init.text()).isEqualTo("system_u:system_r:init_t:s0");
     assertThat(init.isSelinux()).isTrue();
     assertThat(init.type()).isEqualTo("init_t");
-    assertThat(SecurityLabel.parse("unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023\n").type())
+    assertThat(
+            SecurityLabel.parse("unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023\n").type())
         .isEqualTo("unconfined_t");
     assertThat(SecurityLabel.parse("user_u:user_r:user_t").type()).isEqualTo("user_t");
     SecurityLabel apparmor = SecurityLabel.parse("/usr/sbin/named (enforce)\n");

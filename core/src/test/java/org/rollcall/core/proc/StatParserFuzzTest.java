@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import org.rollcall.core.text.SafeText;
 
 /**
- * Fuzzes {@link StatParser} against a slow reference reading of proc(5)'s layout: the parser either throws
- * {@link MalformedProcFileException} naming the file, or returns exactly the fields the reference reads, with
- * comm cut at the first {@code (} and the LAST {@code )}. No number may wrap around.
+ * Fuzzes {@link StatParser} against a slow reference reading of proc(5)'s layout: the parser either
+ * throws {@link MalformedProcFileException} naming the file, or returns exactly the fields the
+ * reference reads, with comm cut at the first {@code (} and the LAST {@code )}. No number may wrap
+ * around.
  */
 class StatParserFuzzTest {
   private static final Path FILE = Path.of("/proc/42/stat");
@@ -42,11 +43,20 @@ class StatParserFuzzTest {
     String[] fields = fieldsAfterComm(text, close);
     assertThat(BigInteger.valueOf(stat.pid())).isEqualTo(pid(text.substring(0, open)));
     assertThat(stat.state()).isEqualTo(fields[0].charAt(0));
-    long[] parsed = {stat.ppid(), stat.flags(), stat.utime(), stat.stime(), stat.threads(), stat.starttime(),
-        stat.vsize(), stat.rss()};
+    long[] parsed = {
+      stat.ppid(),
+      stat.flags(),
+      stat.utime(),
+      stat.stime(),
+      stat.threads(),
+      stat.starttime(),
+      stat.vsize(),
+      stat.rss()
+    };
     int[] fieldNumbers = {4, 9, 14, 15, 20, 22, 23, 24};
     for (int i = 0; i < parsed.length; i++) {
-      assertThat(BigInteger.valueOf(parsed[i])).as("field " + fieldNumbers[i])
+      assertThat(BigInteger.valueOf(parsed[i]))
+          .as("field " + fieldNumbers[i])
           .isEqualTo(new BigInteger(fields[fieldNumbers[i] - 3]));
     }
   }
@@ -74,7 +84,8 @@ class StatParserFuzzTest {
       }
       BigInteger value = new BigInteger(word);
       boolean isInt = field == 4 || field == 20;
-      if (value.compareTo(isInt ? INT_MIN : LONG_MIN) < 0 || value.compareTo(isInt ? INT_MAX : LONG_MAX) > 0) {
+      if (value.compareTo(isInt ? INT_MIN : LONG_MIN) < 0
+          || value.compareTo(isInt ? INT_MAX : LONG_MAX) > 0) {
         return "field " + field + " out of range";
       }
     }

@@ -31,7 +31,9 @@ class StatParserTest {
   @Test
   void parsesACapturedUserProcess() throws IOException {
     ProcStat stat = parse(sample("init.stat"));
-    assertThat(stat).isEqualTo(new ProcStat(1, "process_api", 'S', 0, 4194560, 42, 264, 13, 15, 43077632, 3163));
+    assertThat(stat)
+        .isEqualTo(
+            new ProcStat(1, "process_api", 'S', 0, 4194560, 42, 264, 13, 15, 43077632, 3163));
     assertThat(stat.isKernelThread()).isFalse();
     assertThat(stat.cpuTicks()).isEqualTo(306);
   }
@@ -69,7 +71,8 @@ class StatParserTest {
 
   @Test
   void keepsSpacesAndParenthesesInsideComm() {
-    ProcStat stat = parse("77 (a (b) c) ) R 5 77 77 0 -1 0 0 0 0 0 300 40 0 0 20 0 7 0 123456 9999 42 1 2 3\n");
+    ProcStat stat =
+        parse("77 (a (b) c) ) R 5 77 77 0 -1 0 0 0 0 0 300 40 0 0 20 0 7 0 123456 9999 42 1 2 3\n");
     assertThat(stat.comm()).isEqualTo("a (b) c) ");
     assertThat(stat.state()).isEqualTo('R');
     assertThat(stat.ppid()).isEqualTo(5);
@@ -87,21 +90,24 @@ class StatParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "12 sshd S 1",
-      "12 (sshd S 1 2 3",
-      "12 (sshd) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5\n",
-      "12 (sshd) S x 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n",
-      "12 (sshd) SS 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n",
-      "1a2 (sshd) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n"})
+  @ValueSource(
+      strings = {
+        "",
+        "12 sshd S 1",
+        "12 (sshd S 1 2 3",
+        "12 (sshd) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5\n",
+        "12 (sshd) S x 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n",
+        "12 (sshd) SS 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n",
+        "1a2 (sshd) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n"
+      })
   void rejectsMalformedContentNamingTheFile(String text) {
     assertThatThrownBy(() -> parse(text))
         .isInstanceOf(MalformedProcFileException.class)
         .hasMessageStartingWith("malformed /proc/42/stat: ");
   }
 
-  // Found by StatParserFuzzTest: the pid's digits were joined across spaces, and numbers wrapped around.
+  // Found by StatParserFuzzTest: the pid's digits were joined across spaces, and numbers wrapped
+  // around.
   @Test
   void rejectsAPidWithASpaceInsideIt() {
     assertThatThrownBy(() -> parse("68   1()6 6 6 7 8 6 6 6 6 6 6 6 5 3 6 2 6 5 6 6 6 6"))
@@ -111,12 +117,14 @@ class StatParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "2147483648 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/the pid field",
-      "12 (x) S 4294967297 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 4",
-      "12 (x) S 1 1 1 0 -1 0 0 0 0 0 18446744073709551916 0 0 0 20 0 1 0 5 0 0\n/field 14",
-      "12 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 4294967297 0 5 0 0\n/field 20",
-      "12 (x) S 1 1 1 0 -9223372036854775809 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 8"})
+  @ValueSource(
+      strings = {
+        "2147483648 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/the pid field",
+        "12 (x) S 4294967297 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 4",
+        "12 (x) S 1 1 1 0 -1 0 0 0 0 0 18446744073709551916 0 0 0 20 0 1 0 5 0 0\n/field 14",
+        "12 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 4294967297 0 5 0 0\n/field 20",
+        "12 (x) S 1 1 1 0 -9223372036854775809 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n/field 8"
+      })
   void rejectsANumberTooLargeForItsFieldInsteadOfWrappingIt(String textAndField) {
     String[] parts = textAndField.split("/");
     assertThatThrownBy(() -> parse(parts[0]))
@@ -126,8 +134,10 @@ class StatParserTest {
 
   @Test
   void readsTheLargestNumbersThatFit() {
-    ProcStat stat = parse("2147483647 (x) S 2147483647 1 1 0 -9223372036854775808 9223372036854775807 0 0 0 0 "
-        + "9223372036854775807 0 0 0 20 0 2147483647 0 5 0 0\n");
+    ProcStat stat =
+        parse(
+            "2147483647 (x) S 2147483647 1 1 0 -9223372036854775808 9223372036854775807 0 0 0 0 "
+                + "9223372036854775807 0 0 0 20 0 2147483647 0 5 0 0\n");
     assertThat(stat.pid()).isEqualTo(Integer.MAX_VALUE);
     assertThat(stat.ppid()).isEqualTo(Integer.MAX_VALUE);
     assertThat(stat.flags()).isEqualTo(Long.MAX_VALUE);

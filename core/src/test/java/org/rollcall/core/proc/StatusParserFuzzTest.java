@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Fuzzes {@link StatusParser} against a reference reading: the first line starting with {@code Uid:},
- * {@code Gid:} and {@code Groups:}, its IDs separated by spaces or tabs, each a decimal number below 2^32. The
- * parser throws only {@link MalformedProcFileException} naming the file, and reads exactly those IDs.
+ * Fuzzes {@link StatusParser} against a reference reading: the first line starting with {@code
+ * Uid:}, {@code Gid:} and {@code Groups:}, its IDs separated by spaces or tabs, each a decimal
+ * number below 2^32. The parser throws only {@link MalformedProcFileException} naming the file, and
+ * reads exactly those IDs.
  */
 class StatusParserFuzzTest {
   private static final Path FILE = Path.of("/proc/7/status");
@@ -35,7 +36,10 @@ class StatusParserFuzzTest {
     assertThat(unsigned(credentials.groups())).containsExactly(groups);
   }
 
-  /** The IDs on the first line starting with {@code key}, or null when there is none or it is malformed. */
+  /**
+   * The IDs on the first line starting with {@code key}, or null when there is none or it is
+   * malformed.
+   */
   private static long[] ids(String text, String key, int expected) {
     for (String line : text.split("\n", -1)) {
       if (line.startsWith(key)) {

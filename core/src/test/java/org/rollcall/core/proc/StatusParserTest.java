@@ -29,20 +29,25 @@ class StatusParserTest {
 
   @Test
   void parsesAllFourIdsAndSupplementaryGroups() {
-    Credentials c = parse("Name:\tx\nUid:\t1000\t65534\t0\t65534\nGid:\t0\t100\t100\t4294967294\n"
-        + "Groups:\t4 24 27 \nVmPeak:\t1 kB\n");
+    Credentials c =
+        parse(
+            "Name:\tx\nUid:\t1000\t65534\t0\t65534\nGid:\t0\t100\t100\t4294967294\n"
+                + "Groups:\t4 24 27 \nVmPeak:\t1 kB\n");
     assertThat(c.uids()).containsExactly(1000, 65534, 0, 65534);
     assertThat(c.effectiveUid()).isEqualTo(65534);
     assertThat(c.gids()).containsExactly(0, 100, 100, -2);
     assertThat(c.effectiveGid()).isEqualTo(100);
     assertThat(c.groups()).containsExactly(4, 24, 27);
-    assertThat(c.toString()).isEqualTo("uid 1000/65534/0/65534 gid 0/100/100/4294967294 groups 4/24/27");
+    assertThat(c.toString())
+        .isEqualTo("uid 1000/65534/0/65534 gid 0/100/100/4294967294 groups 4/24/27");
   }
 
   @Test
   void aNameLineThatLooksLikeAUidLineIsNotRead() throws IOException {
-    // The hostile process's Name line holds "\n" escaped by the kernel; a forged "Uid:" inside it must not count.
-    Credentials c = parse("Name:\tUid:\t0\t0\t0\t0\nUid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t\n");
+    // The hostile process's Name line holds "\n" escaped by the kernel; a forged "Uid:" inside it
+    // must not count.
+    Credentials c =
+        parse("Name:\tUid:\t0\t0\t0\t0\nUid:\t1\t2\t3\t4\nGid:\t5\t6\t7\t8\nGroups:\t\n");
     assertThat(c.uids()).containsExactly(1, 2, 3, 4);
     assertThat(parse(StatParserTest.sample("hostile.status")).uids()).hasSize(4);
   }
@@ -50,7 +55,8 @@ class StatusParserTest {
   @Test
   void rejectsMissingOrShortLines() {
     assertThatThrownBy(() -> parse("Name:\tx\nGid:\t0\t0\t0\t0\nGroups:\t\n"))
-        .isInstanceOf(MalformedProcFileException.class).hasMessage("malformed /proc/7/status: no Uid: line");
+        .isInstanceOf(MalformedProcFileException.class)
+        .hasMessage("malformed /proc/7/status: no Uid: line");
     assertThatThrownBy(() -> parse("Uid:\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n"))
         .hasMessage("malformed /proc/7/status: Uid: has 3 IDs, expected 4");
     assertThatThrownBy(() -> parse("Uid:\t0\t0\t0\tx\nGid:\t0\t0\t0\t0\nGroups:\t\n"))

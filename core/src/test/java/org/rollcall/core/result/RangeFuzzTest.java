@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fuzzes both range syntaxes against reference readings. A parser throws only IllegalArgumentException; a range
- * it accepts has exactly the bounds written (a number written is never read as infinite), survives a round trip
- * through its Nagios form, and equal ranges have equal hash codes.
+ * Fuzzes both range syntaxes against reference readings. A parser throws only
+ * IllegalArgumentException; a range it accepts has exactly the bounds written (a number written is
+ * never read as infinite), survives a round trip through its Nagios form, and equal ranges have
+ * equal hash codes.
  */
 class RangeFuzzTest {
   private static final Pattern ETBEMON = Pattern.compile("([0-9]*)-([0-9]*)");
@@ -28,7 +29,10 @@ class RangeFuzzTest {
     check(text, referenceNagios(text), Range::parseNagios);
   }
 
-  /** {@code parser} refuses {@code text} when the reference does ({@code bounds} null), else reads those bounds. */
+  /**
+   * {@code parser} refuses {@code text} when the reference does ({@code bounds} null), else reads
+   * those bounds.
+   */
   private static void check(String text, double[] bounds, Function<String, Range> parser) {
     Range range;
     try {
@@ -54,10 +58,13 @@ class RangeFuzzTest {
     }
     BigInteger low = m.group(1).isEmpty() ? BigInteger.ZERO : new BigInteger(m.group(1));
     BigInteger high = m.group(2).isEmpty() ? null : new BigInteger(m.group(2));
-    if (low.compareTo(MAX_COUNT) > 0 || (high != null && (high.compareTo(MAX_COUNT) > 0 || low.compareTo(high) > 0))) {
+    if (low.compareTo(MAX_COUNT) > 0
+        || (high != null && (high.compareTo(MAX_COUNT) > 0 || low.compareTo(high) > 0))) {
       return null;
     }
-    return new double[] {low.doubleValue(), high == null ? Double.POSITIVE_INFINITY : high.doubleValue()};
+    return new double[] {
+      low.doubleValue(), high == null ? Double.POSITIVE_INFINITY : high.doubleValue()
+    };
   }
 
   /** {start, end} of a Nagios range, or null when it is malformed. */
@@ -69,10 +76,15 @@ class RangeFuzzTest {
     String low = m.group(2);
     double start = low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : finite(low);
     double end = m.group(3) == null ? Double.POSITIVE_INFINITY : finite(m.group(3));
-    return Double.isNaN(start) || Double.isNaN(end) || start > end ? null : new double[] {start, end};
+    return Double.isNaN(start) || Double.isNaN(end) || start > end
+        ? null
+        : new double[] {start, end};
   }
 
-  /** The number's value, or NaN when it is too large for a double (it must be refused, not read as infinite). */
+  /**
+   * The number's value, or NaN when it is too large for a double (it must be refused, not read as
+   * infinite).
+   */
   private static double finite(String number) {
     double value = new BigDecimal(number).doubleValue();
     return Double.isInfinite(value) ? Double.NaN : value;

@@ -10,14 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RangeTest {
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "1-   | at least 1      | 1:   | 0=alert 1=ok 99=ok",
-      "-5   | at most 5       | 5    | 0=ok 5=ok 6=alert",
-      "1-1  | exactly 1       | 1:1  | 0=alert 1=ok 2=alert",
-      "2-4  | between 2 and 4 | 2:4  | 1=alert 2=ok 4=ok 5=alert",
-      "0-0  | none            | 0    | 0=ok 1=alert",
-      "0-   | at least 0      | 0:   | 0=ok 7=ok",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1-   | at least 1      | 1:   | 0=alert 1=ok 99=ok",
+        "-5   | at most 5       | 5    | 0=ok 5=ok 6=alert",
+        "1-1  | exactly 1       | 1:1  | 0=alert 1=ok 2=alert",
+        "2-4  | between 2 and 4 | 2:4  | 1=alert 2=ok 4=ok 5=alert",
+        "0-0  | none            | 0    | 0=ok 1=alert",
+        "0-   | at least 0      | 0:   | 0=ok 7=ok",
+      })
   void parsesEtbemonRanges(String text, String words, String nagios, String cases) {
     Range range = Range.parseEtbemon(text.trim());
     assertThat(range.describe()).isEqualTo(words.trim());
@@ -27,15 +29,17 @@ class RangeTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "10     | -1=alert 0=ok 10=ok 11=alert",
-      "10:    | 9.9=alert 10=ok 1e9=ok",
-      "~:10   | -1e9=ok 10=ok 10.5=alert",
-      "10:20  | 9=alert 10=ok 20=ok 21=alert",
-      "@10:20 | 9=ok 10=alert 20=alert 21=ok",
-      "0.5:1.5 | 0.4=alert 1=ok 1.6=alert",
-      "-10:-5 | -11=alert -7=ok -4=alert",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "10     | -1=alert 0=ok 10=ok 11=alert",
+        "10:    | 9.9=alert 10=ok 1e9=ok",
+        "~:10   | -1e9=ok 10=ok 10.5=alert",
+        "10:20  | 9=alert 10=ok 20=ok 21=alert",
+        "@10:20 | 9=ok 10=alert 20=alert 21=ok",
+        "0.5:1.5 | 0.4=alert 1=ok 1.6=alert",
+        "-10:-5 | -11=alert -7=ok -4=alert",
+      })
   void parsesNagiosRanges(String text, String cases) {
     Range range = Range.parseNagios(text.trim());
     assertThat(range.toNagios()).isEqualTo(text.trim());
@@ -47,12 +51,27 @@ class RangeTest {
     for (String c : cases.trim().split(" ")) {
       String[] valueAndVerdict = c.split("=");
       assertThat(range.alerts(Double.parseDouble(valueAndVerdict[0])))
-          .as("%s with %s", range, valueAndVerdict[0]).isEqualTo(valueAndVerdict[1].equals("alert"));
+          .as("%s with %s", range, valueAndVerdict[0])
+          .isEqualTo(valueAndVerdict[1].equals("alert"));
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "1", "a-b", "1-2-3", "5-1", "1 - 2", "9999999999-", "+1-", "1-+2", "١-", "1.0-2"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        "1",
+        "a-b",
+        "1-2-3",
+        "5-1",
+        "1 - 2",
+        "9999999999-",
+        "+1-",
+        "1-+2",
+        "١-",
+        "1.0-2"
+      })
   void rejectsBadEtbemonRanges(String text) {
     assertThatThrownBy(() -> Range.parseEtbemon(text)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -94,11 +113,13 @@ class RangeTest {
     assertThatThrownBy(() -> Range.parseNagios(huge))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bound '" + huge + "' in '" + huge + "' is too large");
-    assertThatThrownBy(() -> Range.parseNagios("-" + huge + ":")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Range.parseNagios("-" + huge + ":"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void readsACountWithLeadingZeros() {
-    assertThat(Range.parseEtbemon("0000000001-00000000000000000005")).isEqualTo(Range.between(1, 5));
+    assertThat(Range.parseEtbemon("0000000001-00000000000000000005"))
+        .isEqualTo(Range.between(1, 5));
   }
 }

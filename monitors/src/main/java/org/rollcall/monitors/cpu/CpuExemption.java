@@ -9,14 +9,17 @@ import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.result.Status;
 
-/** Which processes cpu.monitor does not judge, and reading the ones it shows while they are still there. */
+/**
+ * Which processes cpu.monitor does not judge, and reading the ones it shows while they are still
+ * there.
+ */
 final class CpuExemption {
   private CpuExemption() {}
 
   /**
-   * Whether {@code process} belongs to a regular user ({@code regular} null when --include-users) or an
-   * {@code --exempt} MATCH certainly matches it. An undecided exemption is no exemption: a hog is reported rather
-   * than excused on a guess.
+   * Whether {@code process} belongs to a regular user ({@code regular} null when --include-users)
+   * or an {@code --exempt} MATCH certainly matches it. An undecided exemption is no exemption: a
+   * hog is reported rather than excused on a guess.
    */
   static boolean exempt(ProcessEntry process, RegularUsers regular, List<ProcessMatch> exempt) {
     if (regular != null) {
@@ -34,8 +37,8 @@ final class CpuExemption {
   }
 
   /**
-   * The processes with the fields their detail lines show already read: those over a limit and the {@code top}
-   * busiest. One that exited meanwhile is dropped; the others are kept as they are.
+   * The processes with the fields their detail lines show already read: those over a limit and the
+   * {@code top} busiest. One that exited meanwhile is dropped; the others are kept as they are.
    */
   static List<CpuUse> readShown(List<CpuUse> busiestFirst, CpuLimits limits, int top) {
     List<CpuUse> kept = new ArrayList<>(busiestFirst.size());

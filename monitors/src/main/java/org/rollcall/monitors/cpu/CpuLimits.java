@@ -5,8 +5,8 @@ import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
 
 /**
- * The percent-of-one-CPU thresholds: above {@code crit} is CRITICAL (and a failure to mon), above {@code warn}
- * WARNING (also a failure to mon, which knows no warnings).
+ * The percent-of-one-CPU thresholds: above {@code crit} is CRITICAL (and a failure to mon), above
+ * {@code warn} WARNING (also a failure to mon, which knows no warnings).
  *
  * @param warn the warning threshold, or null for none
  */
@@ -17,8 +17,8 @@ record CpuLimits(Double warn, double crit) {
       throw new UsageException("--max/-c must be a percentage above 0, not " + Range.format(crit));
     }
     if (warn != null && !(warn > 0 && warn < crit)) {
-      throw new UsageException("-w " + Range.format(warn) + " must be above 0 and below --max/-c "
-          + Range.format(crit));
+      throw new UsageException(
+          "-w " + Range.format(warn) + " must be above 0 and below --max/-c " + Range.format(crit));
     }
     return new CpuLimits(warn, crit);
   }

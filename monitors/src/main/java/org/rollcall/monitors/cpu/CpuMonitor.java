@@ -26,58 +26,88 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** cpu.monitor: which process is eating a CPU, which the load average cannot tell on a many-core box. */
-@Command(name = "cpu.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+/**
+ * cpu.monitor: which process is eating a CPU, which the load average cannot tell on a many-core
+ * box.
+ */
+@Command(
+    name = "cpu.monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Fails when a process used more than --max percent of one CPU: since the previous run when a state",
-        "directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over its whole life with",
-        "--lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs) and cpu.monitor itself are exempt.",
-        "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"})
+      "Fails when a process used more than --max percent of one CPU: since the previous run when a state",
+      "directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over its whole life with",
+      "--lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs) and cpu.monitor itself are exempt.",
+      "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"
+    })
 public final class CpuMonitor implements Launchable {
-  // Each default is written once: the annotation shows it, and the field starts with it for plain runs, which
+  // Each default is written once: the annotation shows it, and the field starts with it for plain
+  // runs, which
   // picocli does not parse (a double's initial value alone would show as "90.0").
   private static final String DEFAULT_MAX = "90";
   private static final String DEFAULT_SAMPLE = "5";
 
-  @Mixin
-  MonitorOptions options = new MonitorOptions();
+  @Mixin MonitorOptions options = new MonitorOptions();
 
-  @Option(names = {"--max", "-c"}, paramLabel = "PERCENT", defaultValue = DEFAULT_MAX,
-      description = "Fail (CRITICAL) when a process used more than PERCENT of one CPU (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"--max", "-c"},
+      paramLabel = "PERCENT",
+      defaultValue = DEFAULT_MAX,
+      description =
+          "Fail (CRITICAL) when a process used more than PERCENT of one CPU (default ${DEFAULT-VALUE}).")
   double max = Double.parseDouble(DEFAULT_MAX);
 
-  @Option(names = "-w", paramLabel = "PERCENT", description = "WARNING above PERCENT (below --max).")
+  @Option(
+      names = "-w",
+      paramLabel = "PERCENT",
+      description = "WARNING above PERCENT (below --max).")
   Double warn;
 
-  @Option(names = "--sample", paramLabel = "SECONDS", defaultValue = DEFAULT_SAMPLE,
-      description = "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample",
+      paramLabel = "SECONDS",
+      defaultValue = DEFAULT_SAMPLE,
+      description =
+          "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
   double sampleSeconds = Double.parseDouble(DEFAULT_SAMPLE);
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep the sample here and measure since the "
-      + "previous run (default: $MON_STATEDIR when mon sets it).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the sample here and measure since the "
+              + "previous run (default: $MON_STATEDIR when mon sets it).")
   Path stateDir;
 
-  @Option(names = "--lifetime", description = "Average over each process's whole life instead (as check_procs).")
+  @Option(
+      names = "--lifetime",
+      description = "Average over each process's whole life instead (as check_procs).")
   boolean lifetime;
 
-  @Option(names = "--exempt", paramLabel = "MATCH", description = "Do not judge processes MATCH certainly "
-      + "matches (ps.monitor's terms). Repeatable.")
+  @Option(
+      names = "--exempt",
+      paramLabel = "MATCH",
+      description =
+          "Do not judge processes MATCH certainly " + "matches (ps.monitor's terms). Repeatable.")
   List<String> exemptTexts = new ArrayList<>();
 
   @Option(names = "--include-users", description = "Judge regular users' processes too.")
   boolean includeUsers;
 
-  @Option(names = "--top", paramLabel = "N",
+  @Option(
+      names = "--top",
+      paramLabel = "N",
       description = "List the N busiest processes in the detail, whatever their use.")
   int top;
 
-  @Mixin
-  ProcRootOption procRoot = new ProcRootOption();
+  @Mixin ProcRootOption procRoot = new ProcRootOption();
 
   Map<String, String> environment = System.getenv();
   Path loginDefs = Path.of("/etc/login.defs");
   private final UserDirectory users = UserDirectory.system();
+
   /** The window being measured, for {@link #pending()}. */
   private volatile CpuWindow window;
 
@@ -110,8 +140,12 @@ public final class CpuMonitor implements Launchable {
     }
     ProcFs fs = procRoot.fs();
     List<String> notes = new ArrayList<>();
-    CpuWindow window = new CpuWindow(fs, procRoot.rootText(),
-        lifetime ? null : stateFile(notes), Duration.ofMillis((long) (sampleSeconds * 1000)));
+    CpuWindow window =
+        new CpuWindow(
+            fs,
+            procRoot.rootText(),
+            lifetime ? null : stateFile(notes),
+            Duration.ofMillis((long) (sampleSeconds * 1000)));
     this.window = window;
     List<CpuUse> uses = lifetime ? window.lifetime() : window.measure(deadline, notes);
     Set<Integer> own = OwnProcesses.in(window.lastScan(), fs);
@@ -120,7 +154,8 @@ public final class CpuMonitor implements Launchable {
     int exempted = 0;
     for (CpuUse use : uses) {
       try {
-        if (own.contains(use.process().pid()) || CpuExemption.exempt(use.process(), regular, exempt)) {
+        if (own.contains(use.process().pid())
+            || CpuExemption.exempt(use.process(), regular, exempt)) {
           exempted++;
         } else {
           judged.add(use);
@@ -128,14 +163,23 @@ public final class CpuMonitor implements Launchable {
       } catch (ProcessGoneException e) {
         // it exited after the last scan: it eats nothing now
       } finally {
-        // Only the few shown are read again (the busiest and those over the limit, which the CPUs bound).
+        // Only the few shown are read again (the busiest and those over the limit, which the CPUs
+        // bound).
         use.process().release();
       }
     }
     judged.sort(new BusiestFirst());
     CpuReport report = new CpuReport(limits, users, window.text());
-    return options.mode().render(report.of(CpuExemption.readShown(judged, limits, top), exempted, top, notes,
-        window.lastScan().incompletenessNote()), out);
+    return options
+        .mode()
+        .render(
+            report.of(
+                CpuExemption.readShown(judged, limits, top),
+                exempted,
+                top,
+                notes,
+                window.lastScan().incompletenessNote()),
+            out);
   }
 
   @Override

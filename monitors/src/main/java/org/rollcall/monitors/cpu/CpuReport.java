@@ -14,8 +14,9 @@ import org.rollcall.core.result.Status;
 import org.rollcall.core.text.Decimals;
 
 /**
- * Turns measured CPU use into a report: a finding per measured process (offenders named {@code NAME(PID):PCT%}
- * with a detail line each), the {@code --top} busiest as notes, and perfdata for the busiest.
+ * Turns measured CPU use into a report: a finding per measured process (offenders named {@code
+ * NAME(PID):PCT%} with a detail line each), the {@code --top} busiest as notes, and perfdata for
+ * the busiest.
  */
 final class CpuReport {
   static final int PERFDATA_DEFAULT = 5;
@@ -24,7 +25,10 @@ final class CpuReport {
   private final UserDirectory users;
   private final String window;
 
-  /** @param window how the window reads after a percentage: "over the last 300 s", "over a 5 s sample" */
+  /**
+   * @param window how the window reads after a percentage: "over the last 300 s", "over a 5 s
+   *     sample"
+   */
   CpuReport(CpuLimits limits, UserDirectory users, String window) {
     this.limits = limits;
     this.users = users;
@@ -33,29 +37,65 @@ final class CpuReport {
 
   /**
    * @param busiestFirst the measured, not exempt processes, busiest first
-   * @param unmeasured why some processes could not be measured at all (hidepid, unreadable stat), or null
+   * @param unmeasured why some processes could not be measured at all (hidepid, unreadable stat),
+   *     or null
    */
   Report of(List<CpuUse> busiestFirst, int exempt, int top, List<String> notes, String unmeasured) {
     Report report = new Report("CPU");
     if (unmeasured != null) {
-      // A hog among the processes this run could not read is possible: "none over the limit" would be a guess.
-      report.add(Finding.of(Status.UNKNOWN, "unmeasured:?", "some processes could not be measured: " + unmeasured));
+      // A hog among the processes this run could not read is possible: "none over the limit" would
+      // be a guess.
+      report.add(
+          Finding.of(
+              Status.UNKNOWN,
+              "unmeasured:?",
+              "some processes could not be measured: " + unmeasured));
     }
     for (CpuUse use : busiestFirst) {
       String token = use.tag() + ":" + percent(use.percent()) + "%";
       Status status = limits.status(use.percent());
-      report.add(new Finding(status, token, status == Status.OK ? List.of() : List.of(detail(use))));
+      report.add(
+          new Finding(status, token, status == Status.OK ? List.of() : List.of(detail(use))));
     }
-    String busiest = busiestFirst.isEmpty() ? "" : "; busiest " + busiestFirst.get(0).tag() + " "
-        + percent(busiestFirst.get(0).percent()) + "%";
-    report.okSummary("no process over " + Range.format(limits.crit()) + "% of one CPU " + window + " ("
-        + busiestFirst.size() + " measured, " + exempt + " exempt)" + busiest);
-    report.addPerfdata(new Perfdata("busiest", busiestFirst.isEmpty() ? 0 : round(busiestFirst.get(0).percent()),
-        "%", limits.warnRange(), limits.critRange(), 0.0, null));
+    String busiest =
+        busiestFirst.isEmpty()
+            ? ""
+            : "; busiest "
+                + busiestFirst.get(0).tag()
+                + " "
+                + percent(busiestFirst.get(0).percent())
+                + "%";
+    report.okSummary(
+        "no process over "
+            + Range.format(limits.crit())
+            + "% of one CPU "
+            + window
+            + " ("
+            + busiestFirst.size()
+            + " measured, "
+            + exempt
+            + " exempt)"
+            + busiest);
+    report.addPerfdata(
+        new Perfdata(
+            "busiest",
+            busiestFirst.isEmpty() ? 0 : round(busiestFirst.get(0).percent()),
+            "%",
+            limits.warnRange(),
+            limits.critRange(),
+            0.0,
+            null));
     for (int i = 0; i < Math.min(top > 0 ? top : PERFDATA_DEFAULT, busiestFirst.size()); i++) {
       CpuUse use = busiestFirst.get(i);
-      report.addPerfdata(new Perfdata(use.tag(), round(use.percent()), "%", limits.warnRange(), limits.critRange(),
-          0.0, null));
+      report.addPerfdata(
+          new Perfdata(
+              use.tag(),
+              round(use.percent()),
+              "%",
+              limits.warnRange(),
+              limits.critRange(),
+              0.0,
+              null));
     }
     for (int i = 0; i < Math.min(top, busiestFirst.size()); i++) {
       report.addNote("top " + (i + 1) + ": " + detail(busiestFirst.get(i)));
@@ -68,12 +108,31 @@ final class CpuReport {
 
   /** NAME(PID): PCT% of one CPU WINDOW (N s of CPU); user; exe; args. */
   String detail(CpuUse use) {
-    String over = use.startedInWindow() || window.startsWith("averaged")
-        ? "over its " + seconds(use.windowSeconds()) + " s life" + (use.startedInWindow() ? " (it started "
-            + (window.startsWith("over ") ? "within " + window.substring("over ".length()) : window) + ")" : "")
-        : window;
-    return use.tag() + ": " + percent(use.percent()) + "% of one CPU " + over + " (" + seconds(use.cpuSeconds())
-        + " s of CPU); user " + user(use.process().credentials()) + "; exe " + use.process().exe() + "; args "
+    String over =
+        use.startedInWindow() || window.startsWith("averaged")
+            ? "over its "
+                + seconds(use.windowSeconds())
+                + " s life"
+                + (use.startedInWindow()
+                    ? " (it started "
+                        + (window.startsWith("over ")
+                            ? "within " + window.substring("over ".length())
+                            : window)
+                        + ")"
+                    : "")
+            : window;
+    return use.tag()
+        + ": "
+        + percent(use.percent())
+        + "% of one CPU "
+        + over
+        + " ("
+        + seconds(use.cpuSeconds())
+        + " s of CPU); user "
+        + user(use.process().credentials())
+        + "; exe "
+        + use.process().exe()
+        + "; args "
         + ProcessDescription.shortArgs(use.process().cmdline());
   }
 
@@ -83,7 +142,9 @@ final class CpuReport {
     }
     int uid = credentials.value().effectiveUid();
     Optional<String> name = users.userName(uid);
-    return name.isPresent() ? name.get() + "(" + Integer.toUnsignedString(uid) + ")" : Integer.toUnsignedString(uid);
+    return name.isPresent()
+        ? name.get() + "(" + Integer.toUnsignedString(uid) + ")"
+        : Integer.toUnsignedString(uid);
   }
 
   static String percent(double value) {

@@ -8,18 +8,23 @@ import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.Decimals;
 
 /**
- * The CPU time every process had used at one moment: clock ticks keyed on (PID, start time), so a PID the kernel
- * has handed to a new process never yields a bogus difference, and the system's uptime then.
+ * The CPU time every process had used at one moment: clock ticks keyed on (PID, start time), so a
+ * PID the kernel has handed to a new process never yields a bogus difference, and the system's
+ * uptime then.
  *
  * @param procRoot the proc tree it was taken from (a sample of another tree is foreign)
  * @param uptime seconds since boot when it was taken
  */
 record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   static final String HEADER = "# rollcall cpu.monitor state, format 1";
+
   /** The most digits of a line's PID, start time and ticks. */
   private static final int[] FIELD_DIGITS = {10, 19, 19};
 
-  /** One process for ever: its PID and its start time after boot in clock ticks (equality written out). */
+  /**
+   * One process for ever: its PID and its start time after boot in clock ticks (equality written
+   * out).
+   */
   record Key(int pid, long starttime) {
     @Override
     public boolean equals(Object other) {
@@ -45,34 +50,48 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   }
 
   /**
-   * The first process of {@code now} that had used more CPU in this sample than it has now, which no process can:
-   * "PID: T1 ticks then, T2 now"; null when there is none. Such a sample is corrupt or forged (a figure above
-   * today's would read as no use at all and hide a hog).
+   * The first process of {@code now} that had used more CPU in this sample than it has now, which
+   * no process can: "PID: T1 ticks then, T2 now"; null when there is none. Such a sample is corrupt
+   * or forged (a figure above today's would read as no use at all and hide a hog).
    */
   String impossibleUse(Scan now) {
     for (ProcessEntry process : now.processes()) {
       Long earlier = ticks.get(new Key(process.pid(), process.stat().starttime()));
       if (earlier != null && earlier > process.stat().cpuTicks()) {
-        return "PID " + process.pid() + " had used " + earlier + " clock ticks of CPU then, "
-            + process.stat().cpuTicks() + " now";
+        return "PID "
+            + process.pid()
+            + " had used "
+            + earlier
+            + " clock ticks of CPU then, "
+            + process.stat().cpuTicks()
+            + " now";
       }
     }
     return null;
   }
 
-  /** The state file's text: a header, the proc root, the uptime, then "PID STARTTIME TICKS" a line. */
+  /**
+   * The state file's text: a header, the proc root, the uptime, then "PID STARTTIME TICKS" a line.
+   */
   String format() {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     out.append("proc-root ").append(procRoot).append('\n');
     out.append("uptime ").append(Decimals.fixed(uptime, 2)).append('\n');
     for (Map.Entry<Key, Long> entry : ticks.entrySet()) {
-      out.append(entry.getKey().pid()).append(' ').append(entry.getKey().starttime()).append(' ')
-          .append(entry.getValue()).append('\n');
+      out.append(entry.getKey().pid())
+          .append(' ')
+          .append(entry.getKey().starttime())
+          .append(' ')
+          .append(entry.getValue())
+          .append('\n');
     }
     return out.toString();
   }
 
-  /** Parses {@link #format()}'s text; throws IllegalArgumentException saying what is wrong and on which line. */
+  /**
+   * Parses {@link #format()}'s text; throws IllegalArgumentException saying what is wrong and on
+   * which line.
+   */
   static CpuSample parse(String text) {
     String[] lines = text.split("\n", -1);
     if (lines.length < 3 || !lines[0].equals(HEADER)) {
@@ -80,7 +99,8 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     }
     String procRoot = value(lines[1], "proc-root ", 2);
     String uptimeText = value(lines[2], "uptime ", 3);
-    // Only what format() writes: "-1e9" or "-Infinity" would stretch the window and hide a busy process.
+    // Only what format() writes: "-1e9" or "-Infinity" would stretch the window and hide a busy
+    // process.
     if (!Ascii.isDecimal(uptimeText) || !Double.isFinite(Double.parseDouble(uptimeText))) {
       throw new IllegalArgumentException("line 3: the uptime is not a number");
     }
@@ -100,8 +120,9 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   }
 
   /**
-   * "PID STARTTIME TICKS": unsigned decimals between single spaces, a PID below 2^31 and counts below 2^63; null
-   * for anything else (a negative count would turn into a false alarm or hide a busy process).
+   * "PID STARTTIME TICKS": unsigned decimals between single spaces, a PID below 2^31 and counts
+   * below 2^63; null for anything else (a negative count would turn into a false alarm or hide a
+   * busy process).
    */
   private static long[] processLine(String line) {
     long[] fields = new long[FIELD_DIGITS.length];
@@ -131,7 +152,8 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
 
   private static String value(String line, String key, int number) {
     if (!line.startsWith(key)) {
-      throw new IllegalArgumentException("line " + number + " does not start with '" + key.trim() + "'");
+      throw new IllegalArgumentException(
+          "line " + number + " does not start with '" + key.trim() + "'");
     }
     return line.substring(key.length());
   }

@@ -20,14 +20,16 @@ import org.rollcall.core.files.FileTrust;
 import org.rollcall.core.files.Permissions;
 
 /**
- * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary file in the same
- * directory and renamed over the old one, so a concurrent run reads the old sample or the new one, never half of
- * one. A file that is corrupt or from another proc tree is reported in a note and replaced, never a crash.
+ * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary
+ * file in the same directory and renamed over the old one, so a concurrent run reads the old sample
+ * or the new one, never half of one. A file that is corrupt or from another proc tree is reported
+ * in a note and replaced, never a crash.
  *
- * <p>A sample decides which processes pass, so one another user could write is never read: the file must be a
- * regular file (not a link) owned by the running user and writable by no one else, in a directory owned by that
- * user or root that no one else can rename files in (not group- or other-writable, unless sticky). Otherwise the
- * run samples, and a note says why; in such a directory nothing is written either.
+ * <p>A sample decides which processes pass, so one another user could write is never read: the file
+ * must be a regular file (not a link) owned by the running user and writable by no one else, in a
+ * directory owned by that user or root that no one else can rename files in (not group- or
+ * other-writable, unless sticky). Otherwise the run samples, and a note says why; in such a
+ * directory nothing is written either.
  */
 final class CpuStateFile {
   /** Far above any real sample (about 30 bytes a process); a larger file is not ours. */
@@ -35,8 +37,8 @@ final class CpuStateFile {
 
   private static final Permissions OWNER_ONLY = Permissions.of("rw-------");
 
-  private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW,
-      StandardOpenOption.WRITE);
+  private static final Set<StandardOpenOption> NEW_FILE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   private final Path file;
 
@@ -45,8 +47,8 @@ final class CpuStateFile {
   }
 
   /**
-   * The file for one mon service in {@code dir}: mon runs every service's monitor with the same MON_STATEDIR, and
-   * two services sharing one sample would shorten each other's window.
+   * The file for one mon service in {@code dir}: mon runs every service's monitor with the same
+   * MON_STATEDIR, and two services sharing one sample would shorten each other's window.
    */
   static CpuStateFile in(Path dir, String monGroup, String monService) {
     String name = "cpu.monitor";
@@ -60,7 +62,10 @@ final class CpuStateFile {
     return file;
   }
 
-  /** The previous sample, or empty when there is none; why a file was unusable is added to {@code notes}. */
+  /**
+   * The previous sample, or empty when there is none; why a file was unusable is added to {@code
+   * notes}.
+   */
   Optional<CpuSample> read(String procRoot, List<String> notes) {
     String distrust = distrust();
     if (distrust != null) {
@@ -73,7 +78,12 @@ final class CpuStateFile {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      notes.add("note: cannot read state file " + file + " (" + e.getMessage() + "); it will be replaced");
+      notes.add(
+          "note: cannot read state file "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); it will be replaced");
       return Optional.empty();
     }
     try {
@@ -82,19 +92,25 @@ final class CpuStateFile {
       }
       CpuSample sample = CpuSample.parse(new String(bytes, StandardCharsets.UTF_8));
       if (!sample.procRoot().equals(procRoot)) {
-        throw new IllegalArgumentException("it was taken from " + sample.procRoot() + ", not " + procRoot);
+        throw new IllegalArgumentException(
+            "it was taken from " + sample.procRoot() + ", not " + procRoot);
       }
       return Optional.of(sample);
     } catch (IllegalArgumentException e) {
-      notes.add("note: state file " + file + " was not a usable cpu.monitor sample (" + e.getMessage()
-          + "); it is replaced");
+      notes.add(
+          "note: state file "
+              + file
+              + " was not a usable cpu.monitor sample ("
+              + e.getMessage()
+              + "); it is replaced");
       return Optional.empty();
     }
   }
 
   /**
-   * Why the file cannot be trusted, or null when it can (or is missing, in a directory that can be trusted).
-   * Checked before it is opened; the directory's check is what keeps another user from swapping the file after.
+   * Why the file cannot be trusted, or null when it can (or is missing, in a directory that can be
+   * trusted). Checked before it is opened; the directory's check is what keeps another user from
+   * swapping the file after.
    */
   String distrust() {
     try {
@@ -111,10 +127,18 @@ final class CpuStateFile {
     try {
       directory = FileTrust.directoryProblem(file.toAbsolutePath().getParent());
     } catch (IOException e) {
-      return "note: cannot write state file " + file + " (" + e + "); the next run will sample again";
+      return "note: cannot write state file "
+          + file
+          + " ("
+          + e
+          + "); the next run will sample again";
     }
     if (directory != null) {
-      return "note: state file " + file + " not written (" + directory + "); the next run will sample again";
+      return "note: state file "
+          + file
+          + " not written ("
+          + directory
+          + "); the next run will sample again";
     }
     Path temp = null;
     try {
@@ -127,19 +151,26 @@ final class CpuStateFile {
       return null;
     } catch (IOException e) {
       deleteQuietly(temp);
-      return "note: cannot write state file " + file + " (" + e + "); the next run will sample again";
+      return "note: cannot write state file "
+          + file
+          + " ("
+          + e
+          + "); the next run will sample again";
     }
   }
 
   /**
-   * A new file beside the state file, readable by its owner only, holding {@code content}. Named after the clock
-   * rather than by Files.createTempFile, whose SecureRandom costs a run its security providers' start-up: the name
-   * need not be unguessable, as the file is created exclusively (never through a link, never one that exists) and
-   * written through the descriptor that created it, never opened again by name.
+   * A new file beside the state file, readable by its owner only, holding {@code content}. Named
+   * after the clock rather than by Files.createTempFile, whose SecureRandom costs a run its
+   * security providers' start-up: the name need not be unguessable, as the file is created
+   * exclusively (never through a link, never one that exists) and written through the descriptor
+   * that created it, never opened again by name.
    */
   private Path createTemporary(byte[] content) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      Path temp =
+          file.resolveSibling(
+              "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
       SeekableByteChannel out;
       try {
         out = Files.newByteChannel(temp, NEW_FILE, OWNER_ONLY);
@@ -169,13 +200,21 @@ final class CpuStateFile {
     }
   }
 
-  /** {@code name} with each character but ASCII letters, digits, {@code _}, {@code .} and {@code -} made one {@code _}. */
+  /**
+   * {@code name} with each character but ASCII letters, digits, {@code _}, {@code .} and {@code -}
+   * made one {@code _}.
+   */
   private static String safe(String name) {
     StringBuilder safe = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
       int c = name.codePointAt(i);
-      boolean kept = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
-          || c == '-';
+      boolean kept =
+          c >= 'A' && c <= 'Z'
+              || c >= 'a' && c <= 'z'
+              || c >= '0' && c <= '9'
+              || c == '_'
+              || c == '.'
+              || c == '-';
       safe.appendCodePoint(kept ? c : '_');
     }
     return safe.toString();

@@ -11,12 +11,15 @@ import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Range;
 
 /**
- * Chooses and takes cpu.monitor's measuring window: since the previous run's sample when the state directory has
- * a usable one (no waiting, and a process that spun all interval is seen), otherwise a sample of its own; and
- * stores the latest sample for the next run.
+ * Chooses and takes cpu.monitor's measuring window: since the previous run's sample when the state
+ * directory has a usable one (no waiting, and a process that spun all interval is seen), otherwise
+ * a sample of its own; and stores the latest sample for the next run.
  */
 final class CpuWindow {
-  /** A previous sample closer than this (a concurrent run, a rerun by hand) is too short a window: sample. */
+  /**
+   * A previous sample closer than this (a concurrent run, a rerun by hand) is too short a window:
+   * sample.
+   */
   static final double MIN_STATE_WINDOW_SECONDS = 1;
 
   private final ProcFs fs;
@@ -27,7 +30,9 @@ final class CpuWindow {
   private String text;
   private volatile boolean sampling;
 
-  /** @param state where the previous sample is kept, or null to sample every run */
+  /**
+   * @param state where the previous sample is kept, or null to sample every run
+   */
   CpuWindow(ProcFs fs, String procRoot, CpuStateFile state, Duration sample) {
     this.fs = fs;
     this.procRoot = procRoot;
@@ -42,27 +47,41 @@ final class CpuWindow {
     return CpuMeter.measure(null, lastScan, ProcClock.uptime(fs), 0);
   }
 
-  /** Use over the window since the previous sample, or over a sample taken now; notes say what went wrong. */
+  /**
+   * Use over the window since the previous sample, or over a sample taken now; notes say what went
+   * wrong.
+   */
   List<CpuUse> measure(Deadline deadline, List<String> notes) throws InterruptedException {
     Optional<CpuSample> previous = state == null ? Optional.empty() : state.read(procRoot, notes);
     TimedScan now = scan();
     if (previous.isPresent()) {
       String impossible = previous.get().impossibleUse(now.scan);
       if (impossible != null) {
-        notes.add("note: state file " + state.path() + " is corrupt (" + impossible + "); sampled instead");
+        notes.add(
+            "note: state file "
+                + state.path()
+                + " is corrupt ("
+                + impossible
+                + "); sampled instead");
         previous = Optional.empty();
       }
     }
     List<CpuUse> uses;
-    // A previous uptime above today's means the machine rebooted since: its (PID, start time) keys mean nothing.
+    // A previous uptime above today's means the machine rebooted since: its (PID, start time) keys
+    // mean nothing.
     if (previous.isPresent() && now.uptime - previous.get().uptime() >= MIN_STATE_WINDOW_SECONDS) {
       double window = now.uptime - previous.get().uptime();
       uses = CpuMeter.measure(previous.get(), now.scan, now.uptime, window);
       text = "over the last " + CpuReport.seconds(window) + " s";
     } else {
       if (!deadline.fits(sample, Duration.ofSeconds(1))) {
-        throw new UsageException("--sample " + CpuReport.seconds(sample.toMillis() / 1000.0) + " s must leave a "
-            + "second of the --timeout (" + deadline.total().toSeconds() + " s)");
+        throw new UsageException(
+            "--sample "
+                + CpuReport.seconds(sample.toMillis() / 1000.0)
+                + " s must leave a "
+                + "second of the --timeout ("
+                + deadline.total().toSeconds()
+                + " s)");
       }
       TimedScan before = now;
       sampling = true;
@@ -87,8 +106,8 @@ final class CpuWindow {
   }
 
   /**
-   * A scan timed at its middle: reading a few hundred stat files takes milliseconds (tens on a cold JVM), which
-   * would otherwise show as a few percent too much or too little in a short sample.
+   * A scan timed at its middle: reading a few hundred stat files takes milliseconds (tens on a cold
+   * JVM), which would otherwise show as a few percent too much or too little in a short sample.
    */
   private TimedScan scan() {
     long startNanos = System.nanoTime();
@@ -96,7 +115,8 @@ final class CpuWindow {
     Scan scan = fs.scan();
     double endUptime = ProcClock.uptime(fs);
     long endNanos = System.nanoTime();
-    return new TimedScan(scan, startNanos + (endNanos - startNanos) / 2, (startUptime + endUptime) / 2);
+    return new TimedScan(
+        scan, startNanos + (endNanos - startNanos) / 2, (startUptime + endUptime) / 2);
   }
 
   private record TimedScan(Scan scan, long nanos, double uptime) {
@@ -105,7 +125,10 @@ final class CpuWindow {
     }
   }
 
-  /** "a 5 s CPU sample" while the window sleeps through its sample, else null: read from another thread. */
+  /**
+   * "a 5 s CPU sample" while the window sleeps through its sample, else null: read from another
+   * thread.
+   */
   String pending() {
     return sampling ? "a " + Range.format(sample.toMillis() / 1000.0) + " s CPU sample" : null;
   }

@@ -10,9 +10,9 @@ import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.FileText;
 
 /**
- * The UIDs of regular (login) users, {@code UID_MIN..UID_MAX} from login.defs(5) (1000..60000 when absent), the
- * range useradd(8) gives out. nobody (65534) and system accounts fall outside it: a daemon that spins is not a user
- * compressing a file.
+ * The UIDs of regular (login) users, {@code UID_MIN..UID_MAX} from login.defs(5) (1000..60000 when
+ * absent), the range useradd(8) gives out. nobody (65534) and system accounts fall outside it: a
+ * daemon that spins is not a user compressing a file.
  */
 record RegularUsers(long min, long max) {
   static final RegularUsers DEBIAN_DEFAULT = new RegularUsers(1000, 60000);
@@ -29,8 +29,8 @@ record RegularUsers(long min, long max) {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return new RegularUsers(setting(text, "UID_MIN", DEBIAN_DEFAULT.min), setting(text, "UID_MAX",
-        DEBIAN_DEFAULT.max));
+    return new RegularUsers(
+        setting(text, "UID_MIN", DEBIAN_DEFAULT.min), setting(text, "UID_MAX", DEBIAN_DEFAULT.max));
   }
 
   boolean contains(int uid) {

@@ -10,9 +10,10 @@ import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 
 /**
- * Evaluates exclusion rules on a scan. Zombies are skipped (they run nothing) and so are processes an
- * {@code --allow} MATCH certainly matches, for every rule; one whose exemption cannot be decided is reported with
- * the reason, because an exclusion check that guesses in the offender's favour would pass silently.
+ * Evaluates exclusion rules on a scan. Zombies are skipped (they run nothing) and so are processes
+ * an {@code --allow} MATCH certainly matches, for every rule; one whose exemption cannot be decided
+ * is reported with the reason, because an exclusion check that guesses in the offender's favour
+ * would pass silently.
  */
 final class ExclusionCheck {
   private final List<ProcessMatch> allowed;
@@ -23,7 +24,9 @@ final class ExclusionCheck {
     this.users = users;
   }
 
-  /** @param selinuxMissing why SELinux labels cannot be read, or null when they can */
+  /**
+   * @param selinuxMissing why SELinux labels cannot be read, or null when they can
+   */
   List<RuleOutcome> evaluate(List<ExclusionRule> rules, Scan scan, String selinuxMissing) {
     List<Tally> tallies = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
@@ -43,14 +46,20 @@ final class ExclusionCheck {
     List<RuleOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       ExclusionRule rule = rules.get(i);
-      outcomes.add(rule.needsSelinux() && selinuxMissing != null ? RuleOutcome.unavailable(rule, selinuxMissing)
-          : tallies.get(i).outcome(rule, scan.incompletenessNote()));
+      outcomes.add(
+          rule.needsSelinux() && selinuxMissing != null
+              ? RuleOutcome.unavailable(rule, selinuxMissing)
+              : tallies.get(i).outcome(rule, scan.incompletenessNote()));
     }
     return outcomes;
   }
 
-  /** Tests one process against every rule before any tally changes, so one that exits is dropped from all. */
-  private void check(ProcessEntry process, List<ExclusionRule> rules, List<Tally> tallies, String selinuxMissing) {
+  /**
+   * Tests one process against every rule before any tally changes, so one that exits is dropped
+   * from all.
+   */
+  private void check(
+      ProcessEntry process, List<ExclusionRule> rules, List<Tally> tallies, String selinuxMissing) {
     Verdict[] verdicts = new Verdict[rules.size()];
     boolean concerned = false;
     for (int i = 0; i < rules.size(); i++) {
@@ -65,7 +74,8 @@ final class ExclusionCheck {
     if (exemption.isYes()) {
       return;
     }
-    Offender offender = Offender.of(process, users, exemption.isUnknown() ? exemption.reason() : null);
+    Offender offender =
+        Offender.of(process, users, exemption.isUnknown() ? exemption.reason() : null);
     for (int i = 0; i < rules.size(); i++) {
       tallies.get(i).add(offender, verdicts[i]);
     }
@@ -104,7 +114,8 @@ final class ExclusionCheck {
     RuleOutcome outcome(ExclusionRule rule, String unseen) {
       Offender kept = null;
       if (rule.allowed() == 1 && !selected.isEmpty()) {
-        // The domain's one legitimate process is the first started: init (PID 1) on a healthy system.
+        // The domain's one legitimate process is the first started: init (PID 1) on a healthy
+        // system.
         kept = selected.get(0);
         for (Offender offender : selected) {
           if (offender.starttime() < kept.starttime()
@@ -120,7 +131,8 @@ final class ExclusionCheck {
           offenders.add(offender);
         }
       }
-      return new RuleOutcome(rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null, unseen);
+      return new RuleOutcome(
+          rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null, unseen);
     }
   }
 }

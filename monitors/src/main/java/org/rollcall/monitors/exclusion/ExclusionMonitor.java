@@ -21,40 +21,60 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** exclusion.monitor: processes whose mere existence is a finding (root's group kept, the wrong SELinux domain). */
-@Command(name = "exclusion.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+/**
+ * exclusion.monitor: processes whose mere existence is a finding (root's group kept, the wrong
+ * SELinux domain).
+ */
+@Command(
+    name = "exclusion.monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0, the setuid()",
-        "before setgid() bug), a second process in a single SELinux domain (--single-domain init_t), or any in a",
-        "forbidden one (--forbid-domain initrc_t). Without rule options: --gid0, and when SELinux is enabled",
-        "--single-domain init_t --forbid-domain initrc_t. --allow takes ps.monitor's MATCH terms.",
-        "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord --forbid-domain unconfined_service_t"})
+      "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0, the setuid()",
+      "before setgid() bug), a second process in a single SELinux domain (--single-domain init_t), or any in a",
+      "forbidden one (--forbid-domain initrc_t). Without rule options: --gid0, and when SELinux is enabled",
+      "--single-domain init_t --forbid-domain initrc_t. --allow takes ps.monitor's MATCH terms.",
+      "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord --forbid-domain unconfined_service_t"
+    })
 public final class ExclusionMonitor implements Launchable {
-  @Mixin
-  MonitorOptions options = new MonitorOptions();
+  @Mixin MonitorOptions options = new MonitorOptions();
 
-  @Option(names = "--gid0", description = "Fail on a process with GID 0 (real, effective, saved, filesystem or a "
-      + "supplementary group) and no UID 0.")
+  @Option(
+      names = "--gid0",
+      description =
+          "Fail on a process with GID 0 (real, effective, saved, filesystem or a "
+              + "supplementary group) and no UID 0.")
   boolean gid0;
 
-  @Option(names = "--ignore-supplementary", description = "With --gid0, ignore group 0 among supplementary groups.")
+  @Option(
+      names = "--ignore-supplementary",
+      description = "With --gid0, ignore group 0 among supplementary groups.")
   boolean ignoreSupplementary;
 
-  @Option(names = "--single-domain", paramLabel = "TYPE", description = "Exactly one process may run in SELinux "
-      + "domain TYPE (the first started is kept; the others are offenders). Repeatable.")
+  @Option(
+      names = "--single-domain",
+      paramLabel = "TYPE",
+      description =
+          "Exactly one process may run in SELinux "
+              + "domain TYPE (the first started is kept; the others are offenders). Repeatable.")
   List<String> singleDomains = new ArrayList<>();
 
-  @Option(names = "--forbid-domain", paramLabel = "TYPE",
+  @Option(
+      names = "--forbid-domain",
+      paramLabel = "TYPE",
       description = "No process may run in SELinux domain TYPE. Repeatable.")
   List<String> forbiddenDomains = new ArrayList<>();
 
-  @Option(names = "--allow", paramLabel = "MATCH",
-      description = "Exempt processes MATCH certainly matches from every rule (ps.monitor's terms). Repeatable.")
+  @Option(
+      names = "--allow",
+      paramLabel = "MATCH",
+      description =
+          "Exempt processes MATCH certainly matches from every rule (ps.monitor's terms). Repeatable.")
   List<String> allowTexts = new ArrayList<>();
 
-  @Mixin
-  ProcRootOption procRoot = new ProcRootOption();
+  @Mixin ProcRootOption procRoot = new ProcRootOption();
 
   private final UserDirectory users = UserDirectory.system();
 
@@ -85,12 +105,18 @@ public final class ExclusionMonitor implements Launchable {
     Scan scan = fs.scanWithCredentials();
     String selinuxMissing = SelinuxLabels.unavailableReason(scan);
     List<ExclusionRule> rules = rules(selinuxMissing == null);
-    List<RuleOutcome> outcomes = new ExclusionCheck(allowed, users).evaluate(rules, scan, selinuxMissing);
-    return options.mode().render(ExclusionReport.of(outcomes, scan.processes().size(), scan.incompletenessNote()),
-        out);
+    List<RuleOutcome> outcomes =
+        new ExclusionCheck(allowed, users).evaluate(rules, scan, selinuxMissing);
+    return options
+        .mode()
+        .render(
+            ExclusionReport.of(outcomes, scan.processes().size(), scan.incompletenessNote()), out);
   }
 
-  /** The rules asked for, or the defaults; default SELinux rules only where SELinux labels can be read. */
+  /**
+   * The rules asked for, or the defaults; default SELinux rules only where SELinux labels can be
+   * read.
+   */
   List<ExclusionRule> rules(boolean selinux) {
     Set<String> domains = new LinkedHashSet<>();
     for (String type : concat(singleDomains, forbiddenDomains)) {

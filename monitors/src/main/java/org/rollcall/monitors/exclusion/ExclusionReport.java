@@ -11,22 +11,24 @@ import org.rollcall.core.result.Status;
 import org.rollcall.monitors.PidList;
 
 /**
- * Turns exclusion outcomes into a report: one finding per rule, whose summary word lists its offenders as
- * {@code RULE:NAME(PID)} and whose detail lines show each offender's credentials, label, exe and args; a perfdata
- * count per rule.
+ * Turns exclusion outcomes into a report: one finding per rule, whose summary word lists its
+ * offenders as {@code RULE:NAME(PID)} and whose detail lines show each offender's credentials,
+ * label, exe and args; a perfdata count per rule.
  */
 final class ExclusionReport {
   private ExclusionReport() {}
 
   static Report of(List<RuleOutcome> outcomes, int checked, String scanNote) {
     Report report = new Report("EXCLUSION");
-    StringJoiner held = new StringJoiner(", ", "no excluded process: ", " (" + checked + " processes checked)");
+    StringJoiner held =
+        new StringJoiner(", ", "no excluded process: ", " (" + checked + " processes checked)");
     for (RuleOutcome outcome : outcomes) {
       report.add(finding(outcome));
       ExclusionRule rule = outcome.rule();
       if (outcome.unavailable() == null) {
         long count = rule.allowed() == 0 ? outcome.offenders().size() : outcome.selected();
-        report.addPerfdata(Perfdata.count(rule.name(), count, Range.between(rule.allowed(), rule.allowed())));
+        report.addPerfdata(
+            Perfdata.count(rule.name(), count, Range.between(rule.allowed(), rule.allowed())));
       }
       held.add(rule.name() + (outcome.kept() == null ? " none" : " only " + outcome.kept().tag()));
     }
@@ -49,30 +51,58 @@ final class ExclusionReport {
   static Finding finding(RuleOutcome outcome) {
     ExclusionRule rule = outcome.rule();
     if (outcome.unavailable() != null) {
-      return Finding.of(Status.UNKNOWN, rule.name() + ":?", rule.option()
-          + " cannot be checked: SELinux labels not readable (" + outcome.unavailable() + ")");
+      return Finding.of(
+          Status.UNKNOWN,
+          rule.name() + ":?",
+          rule.option()
+              + " cannot be checked: SELinux labels not readable ("
+              + outcome.unavailable()
+              + ")");
     }
     List<String> details = new ArrayList<>();
     StringJoiner token = new StringJoiner(" ");
     for (Offender offender : outcome.offenders()) {
       token.add(rule.name() + ":" + offender.tag());
-      details.add(rule.name() + ": " + offender.tag() + " " + rule.offence()
-          + (outcome.kept() == null ? "" : ", where only " + outcome.kept().tag() + " may") + ": "
-          + offender.identity() + (offender.allowNote() == null ? "" : " (" + offender.allowNote() + ")"));
+      details.add(
+          rule.name()
+              + ": "
+              + offender.tag()
+              + " "
+              + rule.offence()
+              + (outcome.kept() == null ? "" : ", where only " + outcome.kept().tag() + " may")
+              + ": "
+              + offender.identity()
+              + (offender.allowNote() == null ? "" : " (" + offender.allowNote() + ")"));
     }
     if (outcome.missingSingle()) {
       token.add(rule.name() + ":none");
-      details.add(rule.option() + ": no process runs in SELinux domain " + rule.domain() + ", expected exactly one");
+      details.add(
+          rule.option()
+              + ": no process runs in SELinux domain "
+              + rule.domain()
+              + ", expected exactly one");
     }
     if (!outcome.undecided().isEmpty()) {
-      details.add(rule.option() + " cannot be decided for " + outcome.undecided().size() + " "
-          + (outcome.undecided().size() == 1 ? "process" : "processes") + " (" + outcome.undecidedReason() + ")"
-          + PidList.of(outcome.undecided()));
+      details.add(
+          rule.option()
+              + " cannot be decided for "
+              + outcome.undecided().size()
+              + " "
+              + (outcome.undecided().size() == 1 ? "process" : "processes")
+              + " ("
+              + outcome.undecidedReason()
+              + ")"
+              + PidList.of(outcome.undecided()));
     }
     if (outcome.unseen() != null && token.length() == 0) {
       // A process this scan could not see may break the rule: no offender seen is not "none".
-      details.add(rule.option() + " cannot be decided: " + outcome.unseen()
-          + (outcome.kept() == null ? "" : "; only " + outcome.kept().tag() + " seen in domain " + rule.domain()));
+      details.add(
+          rule.option()
+              + " cannot be decided: "
+              + outcome.unseen()
+              + (outcome.kept() == null
+                  ? ""
+                  : "; only " + outcome.kept().tag() + " seen in domain " + rule.domain()));
     }
     if (!details.isEmpty() && token.length() == 0) {
       return new Finding(Status.UNKNOWN, rule.name() + ":?", details);

@@ -7,20 +7,23 @@ import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.SecurityLabel;
 
 /**
- * One exclusion rule of exclusion.monitor: which processes it selects, and how many of them may exist (none, or
- * exactly one for {@code --single-domain}).
+ * One exclusion rule of exclusion.monitor: which processes it selects, and how many of them may
+ * exist (none, or exactly one for {@code --single-domain}).
  *
- * @param name the rule's word on the summary line: {@code gid0}, or the SELinux type of a domain rule
+ * @param name the rule's word on the summary line: {@code gid0}, or the SELinux type of a domain
+ *     rule
  * @param option the option that asked for it, as a person would type it
- * @param allowed how many selected processes may run: 0, or 1 for a single domain (which then must have one)
+ * @param allowed how many selected processes may run: 0, or 1 for a single domain (which then must
+ *     have one)
  * @param domain the SELinux type a domain rule selects, or null for the gid0 rule
  * @param supplementary whether the gid0 rule also looks at supplementary groups
  */
-record ExclusionRule(String name, String option, int allowed, String domain, boolean supplementary) {
+record ExclusionRule(
+    String name, String option, int allowed, String domain, boolean supplementary) {
 
   static ExclusionRule gid0(boolean supplementary) {
-    return new ExclusionRule("gid0", supplementary ? "--gid0" : "--gid0 --ignore-supplementary", 0, null,
-        supplementary);
+    return new ExclusionRule(
+        "gid0", supplementary ? "--gid0" : "--gid0 --ignore-supplementary", 0, null, supplementary);
   }
 
   static ExclusionRule singleDomain(String type) {
@@ -45,10 +48,14 @@ record ExclusionRule(String name, String option, int allowed, String domain, boo
     if (domain == null) {
       return "holds group 0 without user 0";
     }
-    return allowed == 0 ? "runs in forbidden SELinux domain " + domain : "runs in SELinux domain " + domain;
+    return allowed == 0
+        ? "runs in forbidden SELinux domain " + domain
+        : "runs in SELinux domain " + domain;
   }
 
-  /** setuid() before setgid(): a GID slot (or a supplementary group) still 0 while no UID slot is. */
+  /**
+   * setuid() before setgid(): a GID slot (or a supplementary group) still 0 while no UID slot is.
+   */
   private Verdict holdsGroupZero(ProcessEntry process) {
     Field<Credentials> field = process.credentials();
     if (!field.isPresent()) {

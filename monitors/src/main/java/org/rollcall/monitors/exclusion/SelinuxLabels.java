@@ -6,11 +6,17 @@ import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.proc.SecurityLabel;
 
-/** Whether a scan's processes carry SELinux labels, judged from the first process whose label can be read. */
+/**
+ * Whether a scan's processes carry SELinux labels, judged from the first process whose label can be
+ * read.
+ */
 final class SelinuxLabels {
   private SelinuxLabels() {}
 
-  /** Null when SELinux labels can be read; otherwise why not, for a "SELinux labels not readable" line. */
+  /**
+   * Null when SELinux labels can be read; otherwise why not, for a "SELinux labels not readable"
+   * line.
+   */
   static String unavailableReason(Scan scan) {
     String firstReason = null;
     for (ProcessEntry process : scan.processes()) {
@@ -21,9 +27,13 @@ final class SelinuxLabels {
         continue;
       }
       if (label.isPresent()) {
-        return label.value().isSelinux() ? null
-            : "the labels are another security module's, not SELinux's (pid " + process.pid() + ": '"
-                + label.value() + "')";
+        return label.value().isSelinux()
+            ? null
+            : "the labels are another security module's, not SELinux's (pid "
+                + process.pid()
+                + ": '"
+                + label.value()
+                + "')";
       }
       if (firstReason == null) {
         firstReason = "pid " + process.pid() + ": " + label.whyAbsent();

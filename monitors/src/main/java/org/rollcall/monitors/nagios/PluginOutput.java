@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Nagios plugin's output split as the plugin guidelines define it: line 1 is {@code TEXT | PERFDATA}; later lines
- * are long output, and the first {@code |} in them starts perfdata that runs to the end.
+ * A Nagios plugin's output split as the plugin guidelines define it: line 1 is {@code TEXT |
+ * PERFDATA}; later lines are long output, and the first {@code |} in them starts perfdata that runs
+ * to the end.
  *
  * @param text line 1 before its {@code |}, trimmed
  * @param longOutput the long output's text lines

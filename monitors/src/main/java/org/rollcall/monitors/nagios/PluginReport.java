@@ -11,11 +11,13 @@ final class PluginReport {
   private PluginReport() {}
 
   /**
-   * Prints the run in mon's contract and returns the exit code mon sees: 0 when the plugin passed, otherwise the
-   * plugin's own code, which mon hands to alerts as MON_RETVAL ({@code alert exit=2} routes criticals). The
-   * renderer's generic failure code (1) would lose that, so the code is the plugin's, not the renderer's.
+   * Prints the run in mon's contract and returns the exit code mon sees: 0 when the plugin passed,
+   * otherwise the plugin's own code, which mon hands to alerts as MON_RETVAL ({@code alert exit=2}
+   * routes criticals). The renderer's generic failure code (1) would lose that, so the code is the
+   * plugin's, not the renderer's.
    */
-  static int render(String plugin, NagiosMonitor.PluginRun run, boolean warningFails, PrintWriter out) {
+  static int render(
+      String plugin, NagiosMonitor.PluginRun run, boolean warningFails, PrintWriter out) {
     Report report = of(plugin, run, warningFails);
     int rendered = OutputMode.MON.render(report, out);
     if (rendered == 0) {
@@ -31,7 +33,8 @@ final class PluginReport {
     boolean fails = status != Status.OK && (status != Status.WARNING || warningFails);
     String summary = output.text().isEmpty() ? name + " printed nothing" : output.text();
     if (run.killedBecause() != null) {
-      summary = name + " " + run.killedBecause() + (output.text().isEmpty() ? "" : ": " + output.text());
+      summary =
+          name + " " + run.killedBecause() + (output.text().isEmpty() ? "" : ": " + output.text());
     }
     Report report = new Report("NAGIOS").okSummary(summary);
     report.add(fails ? Finding.of(status, summary) : Finding.ok(summary));
@@ -41,8 +44,14 @@ final class PluginReport {
     }
     run.stderrLines().forEach(line -> report.addNote("stderr: " + line));
     if (run.signal() != 0) {
-      report.addNote(name + " was killed by signal " + run.signal() + signalName(run.signal()) + ", exit code "
-          + run.exit() + " as a shell gives it");
+      report.addNote(
+          name
+              + " was killed by signal "
+              + run.signal()
+              + signalName(run.signal())
+              + ", exit code "
+              + run.exit()
+              + " as a shell gives it");
     } else if (run.exit() != null && run.exit() > 3) {
       report.addNote(name + " exited with " + run.exit() + ", which is no Nagios state (0-3)");
     }

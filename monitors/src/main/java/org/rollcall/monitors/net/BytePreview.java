@@ -3,10 +3,10 @@ package org.rollcall.monitors.net;
 import org.rollcall.core.text.SafeText;
 
 /**
- * The first bytes a peer sent, as a quoted string for a detail line: decoded as UTF-8 with every undecodable
- * byte kept (see {@link SafeText#decode}), cut after a fixed number of bytes, and marked when cut. Control
- * characters are left for the renderers, which escape every line they print ({@code \r\n} shows as
- * {@code \r\n}), so a peer can neither split a line nor forge one.
+ * The first bytes a peer sent, as a quoted string for a detail line: decoded as UTF-8 with every
+ * undecodable byte kept (see {@link SafeText#decode}), cut after a fixed number of bytes, and
+ * marked when cut. Control characters are left for the renderers, which escape every line they
+ * print ({@code \r\n} shows as {@code \r\n}), so a peer can neither split a line nor forge one.
  */
 public final class BytePreview {
   /** Enough for an SSH banner or an SMTP greeting, short enough for an alert's subject. */
@@ -20,8 +20,8 @@ public final class BytePreview {
   }
 
   /**
-   * {@code "text"} when all {@code length} bytes fit in {@code limit}, else {@code "text"... (first LIMIT of
-   * LENGTH bytes)}; {@code nothing} when there are none.
+   * {@code "text"} when all {@code length} bytes fit in {@code limit}, else {@code "text"... (first
+   * LIMIT of LENGTH bytes)}; {@code nothing} when there are none.
    */
   public static String of(byte[] bytes, int length, int limit) {
     if (length == 0) {

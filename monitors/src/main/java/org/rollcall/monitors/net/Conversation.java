@@ -7,12 +7,16 @@ import java.util.regex.Pattern;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.monitors.net.SocketReader.Received;
 
-/** port.monitor's --send and --expect on a connected stream: send the bytes, then look for the pattern. */
+/**
+ * port.monitor's --send and --expect on a connected stream: send the bytes, then look for the
+ * pattern.
+ */
 final class Conversation {
   private Conversation() {}
 
   /**
-   * Sends {@code send} (if any), then reads until {@code expect} (if any) is found in what the peer sent.
+   * Sends {@code send} (if any), then reads until {@code expect} (if any) is found in what the peer
+   * sent.
    *
    * @return what matched, for the OK line, or null when nothing was expected
    */
@@ -30,22 +34,33 @@ final class Conversation {
     if (expect == null) {
       return null;
     }
-    Received received = SocketReader.read(socket, deadline, maxBytes,
-        (data, length) -> expect.matcher(PeerText.of(data, length)).find());
+    Received received =
+        SocketReader.read(
+            socket,
+            deadline,
+            maxBytes,
+            (data, length) -> expect.matcher(PeerText.of(data, length)).find());
     String wanted = "expected /" + expect.pattern() + "/";
     String seconds = ParallelChecks.seconds(Duration.ofNanos(System.nanoTime() - start));
     switch (received.end()) {
       case ENOUGH:
         return "/" + expect.pattern() + "/ matched";
       case EOF:
-        throw new ProbeFailure(wanted + ", but the peer closed the connection; received " + got(received));
+        throw new ProbeFailure(
+            wanted + ", but the peer closed the connection; received " + got(received));
       case LIMIT:
-        throw new ProbeFailure(wanted + ", not found in the first " + got(received) + " (--max-bytes)");
+        throw new ProbeFailure(
+            wanted + ", not found in the first " + got(received) + " (--max-bytes)");
       case DEADLINE:
-        throw new ProbeFailure(wanted + ", timed out after " + seconds + " s; received " + got(received));
+        throw new ProbeFailure(
+            wanted + ", timed out after " + seconds + " s; received " + got(received));
       default:
-        throw new ProbeFailure(wanted + ", the connection failed (" + received.error() + "); received "
-            + got(received));
+        throw new ProbeFailure(
+            wanted
+                + ", the connection failed ("
+                + received.error()
+                + "); received "
+                + got(received));
     }
   }
 
@@ -54,6 +69,8 @@ final class Conversation {
     if (received.length() == 0) {
       return "nothing";
     }
-    return (received.length() == 1 ? "1 byte" : received.length() + " bytes") + ": " + received.preview();
+    return (received.length() == 1 ? "1 byte" : received.length() + " bytes")
+        + ": "
+        + received.preview();
   }
 }

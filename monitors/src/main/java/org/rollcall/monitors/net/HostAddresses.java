@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The addresses to check for a host as a user writes it: a name (every A and AAAA record, in the resolver's
- * order), an IPv4 literal, or an IPv6 literal with or without brackets ({@code ::1}, {@code [::1]}).
+ * The addresses to check for a host as a user writes it: a name (every A and AAAA record, in the
+ * resolver's order), an IPv4 literal, or an IPv6 literal with or without brackets ({@code ::1},
+ * {@code [::1]}).
  */
 public final class HostAddresses {
   private HostAddresses() {}
@@ -19,20 +20,26 @@ public final class HostAddresses {
    * @throws UnknownHostException when the name has no address
    */
   public static List<InetAddress> resolve(String host) throws UnknownHostException {
-    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String name =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (name.isEmpty()) {
       throw new UnknownHostException("empty host name");
     }
     return List.of(InetAddress.getAllByName(name));
   }
 
-  /** An address with its port as people write it: {@code 192.0.2.1:22}, {@code [2001:db8::1]:22}. */
+  /**
+   * An address with its port as people write it: {@code 192.0.2.1:22}, {@code [2001:db8::1]:22}.
+   */
   public static String withPort(InetAddress address, int port) {
     String text = text(address);
     return (text.indexOf(':') >= 0 ? "[" + text + "]" : text) + ":" + port;
   }
 
-  /** The address alone, IPv6 in its short form (RFC 5952: {@code ::1}, not Java's {@code 0:0:0:0:0:0:0:1}). */
+  /**
+   * The address alone, IPv6 in its short form (RFC 5952: {@code ::1}, not Java's {@code
+   * 0:0:0:0:0:0:0:1}).
+   */
   public static String text(InetAddress address) {
     String full = address.getHostAddress();
     if (!(address instanceof Inet6Address)) {
@@ -56,7 +63,8 @@ public final class HostAddresses {
       return full;
     }
     String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    String tail =
+        String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
     return head + "::" + tail + (scope < 0 ? "" : full.substring(scope));
   }
 }

@@ -10,10 +10,11 @@ import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.result.Status;
 
 /**
- * Checks hosts with one probe, all hosts at once under the run's deadline. A host is resolved inside its own
- * check, so a hung resolver costs only that host. By default a host passes when one of its addresses answers, in
- * the resolver's order, as a client falls back; with {@code allAddresses} every address is checked (at once) and
- * must answer, since an IPv6 client does not fall back to a daemon that listens only on IPv4.
+ * Checks hosts with one probe, all hosts at once under the run's deadline. A host is resolved
+ * inside its own check, so a hung resolver costs only that host. By default a host passes when one
+ * of its addresses answers, in the resolver's order, as a client falls back; with {@code
+ * allAddresses} every address is checked (at once) and must answer, since an IPv6 client does not
+ * fall back to a daemon that listens only on IPv4.
  */
 public final class HostCheck {
   private final int port;
@@ -27,7 +28,10 @@ public final class HostCheck {
     this.probe = probe;
   }
 
-  /** The hosts still being checked and what each waits for, or null; see {@link ProbeProgress#pending()}. */
+  /**
+   * The hosts still being checked and what each waits for, or null; see {@link
+   * ProbeProgress#pending()}.
+   */
   public String pending() {
     return progress.pending();
   }
@@ -35,11 +39,13 @@ public final class HostCheck {
   /** One result per host, in the order given. */
   public List<HostResult> checkAll(List<String> hosts, Deadline run) throws InterruptedException {
     long start = System.nanoTime();
-    return ParallelChecks.run(hosts, run, this::check, (host, why) -> HostResult.late(host, why, since(start)));
+    return ParallelChecks.run(
+        hosts, run, this::check, (host, why) -> HostResult.late(host, why, since(start)));
   }
 
   HostResult check(String host, Deadline deadline) {
-    // One step for the whole host, so that it never drops out of pending() between resolving and connecting.
+    // One step for the whole host, so that it never drops out of pending() between resolving and
+    // connecting.
     try (ProbeProgress.Step step = progress.now(host + ":" + port, "resolving")) {
       return check(host, deadline, step);
     }
@@ -51,14 +57,19 @@ public final class HostCheck {
     try {
       addresses = HostAddresses.resolve(host);
     } catch (UnknownHostException e) {
-      return new HostResult(host, Status.CRITICAL, null,
-          List.of(host + ": cannot resolve the name (" + e.getMessage() + ")"), since(start));
+      return new HostResult(
+          host,
+          Status.CRITICAL,
+          null,
+          List.of(host + ": cannot resolve the name (" + e.getMessage() + ")"),
+          since(start));
     }
     if (allAddresses && addresses.size() > 1) {
       step.doing("connecting to " + addresses.size() + " addresses");
       return checkEach(host, addresses, deadline);
     }
-    // The response time is the service's, not the resolver's: a slow resolver shows as a timeout, not as latency.
+    // The response time is the service's, not the resolver's: a slow resolver shows as a timeout,
+    // not as latency.
     start = System.nanoTime();
     List<String> details = new ArrayList<>();
     Status worst = Status.OK;
@@ -77,9 +88,14 @@ public final class HostCheck {
   private HostResult checkEach(String host, List<InetAddress> addresses, Deadline deadline) {
     List<AddressResult> results;
     try {
-      results = ParallelChecks.run(addresses, deadline, (address, left) -> probe(host, address, left),
-          (address, why) -> new AddressResult(Status.CRITICAL, null, line(host, address, why),
-              deadline.total()));
+      results =
+          ParallelChecks.run(
+              addresses,
+              deadline,
+              (address, left) -> probe(host, address, left),
+              (address, why) ->
+                  new AddressResult(
+                      Status.CRITICAL, null, line(host, address, why), deadline.total()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return HostResult.late(host, "interrupted", deadline.total());
@@ -104,11 +120,14 @@ public final class HostCheck {
       String answer = probe.probe(host, new InetSocketAddress(address, port), deadline);
       return new AddressResult(Status.OK, answer, null, since(start));
     } catch (ProbeFailure failure) {
-      return new AddressResult(failure.status(), null, line(host, address, failure.getMessage()), since(start));
+      return new AddressResult(
+          failure.status(), null, line(host, address, failure.getMessage()), since(start));
     }
   }
 
-  /** {@code host (192.0.2.1:22): what}, or {@code 192.0.2.1:22: what} when the host is the address. */
+  /**
+   * {@code host (192.0.2.1:22): what}, or {@code 192.0.2.1:22: what} when the host is the address.
+   */
   private String line(String host, InetAddress address, String what) {
     return where(host, address) + ": " + what;
   }
@@ -117,7 +136,8 @@ public final class HostCheck {
   private String where(String host, InetAddress address) {
     String where = HostAddresses.withPort(address, port);
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    boolean literal = bare.equals(HostAddresses.text(address)) || bare.equals(address.getHostAddress());
+    boolean literal =
+        bare.equals(HostAddresses.text(address)) || bare.equals(address.getHostAddress());
     return literal ? where : host + " (" + where + ")";
   }
 

@@ -11,8 +11,9 @@ import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
 
 /**
- * Turns host results into a report: one finding per host (its name is the token on mon's summary line), the
- * response-time thresholds applied to hosts that answered, and a {@code time} perfdata value per host.
+ * Turns host results into a report: one finding per host (its name is the token on mon's summary
+ * line), the response-time thresholds applied to hosts that answered, and a {@code time} perfdata
+ * value per host.
  */
 public final class HostReport {
   private HostReport() {}
@@ -28,7 +29,8 @@ public final class HostReport {
       double seconds = result.time().toNanos() / 1e9;
       report.add(finding(result, seconds, warn, crit));
       String label = results.size() == 1 ? "time" : "time_" + result.host();
-      report.addPerfdata(new Perfdata(label, Math.round(seconds * 1e6) / 1e6, "s", warn, crit, 0.0, null));
+      report.addPerfdata(
+          new Perfdata(label, Math.round(seconds * 1e6) / 1e6, "s", warn, crit, 0.0, null));
       answered.add(result.host() + ": " + result.answer() + " (" + seconds(seconds) + ")");
     }
     String prefix = results.size() == 1 ? "" : results.size() + " hosts answer: ";
@@ -52,8 +54,18 @@ public final class HostReport {
   }
 
   private static String slow(HostResult result, double seconds, String option, Range range) {
-    return result.host() + ": " + result.answer() + " after " + seconds(seconds) + ", outside " + option + " "
-        + range.toNagios() + " (" + range.describe() + " s)";
+    return result.host()
+        + ": "
+        + result.answer()
+        + " after "
+        + seconds(seconds)
+        + ", outside "
+        + option
+        + " "
+        + range.toNagios()
+        + " ("
+        + range.describe()
+        + " s)";
   }
 
   /** Seconds to the millisecond, as a person reads a response time. */

@@ -5,12 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An OpenSSH release, {@code X.Y} or {@code X.YpZ} (portable release Z; a release without it counts as p0), as in
- * the software version {@code OpenSSH_9.2p1}. Ordered by X, then Y, then Z.
+ * An OpenSSH release, {@code X.Y} or {@code X.YpZ} (portable release Z; a release without it counts
+ * as p0), as in the software version {@code OpenSSH_9.2p1}. Ordered by X, then Y, then Z.
  */
-public record OpenSshVersion(int major, int minor, int portable) implements Comparable<OpenSshVersion> {
+public record OpenSshVersion(int major, int minor, int portable)
+    implements Comparable<OpenSshVersion> {
   private static final Pattern RELEASE = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(?:p(\\d{1,4}))?");
-  private static final Pattern IN_SOFTWARE = Pattern.compile("^OpenSSH_(" + RELEASE.pattern() + ")");
+  private static final Pattern IN_SOFTWARE =
+      Pattern.compile("^OpenSSH_(" + RELEASE.pattern() + ")");
 
   /**
    * Parses {@code 9.3} or {@code 9.2p1}.
@@ -20,7 +22,8 @@ public record OpenSshVersion(int major, int minor, int portable) implements Comp
   public static OpenSshVersion parse(String text) {
     Matcher m = RELEASE.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not an OpenSSH release like 9.3 or 9.2p1");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not an OpenSSH release like 9.3 or 9.2p1");
     }
     return of(m, 1);
   }
@@ -33,7 +36,9 @@ public record OpenSshVersion(int major, int minor, int portable) implements Comp
 
   private static OpenSshVersion of(Matcher m, int first) {
     String portable = m.group(first + 2);
-    return new OpenSshVersion(Integer.parseInt(m.group(first)), Integer.parseInt(m.group(first + 1)),
+    return new OpenSshVersion(
+        Integer.parseInt(m.group(first)),
+        Integer.parseInt(m.group(first + 1)),
         portable == null ? 0 : Integer.parseInt(portable));
   }
 

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import org.rollcall.core.text.SafeText;
 
 /**
- * What a peer sent so far, as text for {@code --expect} to search after every read. ASCII (nearly every banner
- * and greeting) is searched in place, through a view of the bytes: decoding the whole buffer again on every read
- * would double a host's memory at its largest ({@code --max-bytes}) with each read. Other bytes are decoded as
- * {@link SafeText#decode} does, so both give the same text.
+ * What a peer sent so far, as text for {@code --expect} to search after every read. ASCII (nearly
+ * every banner and greeting) is searched in place, through a view of the bytes: decoding the whole
+ * buffer again on every read would double a host's memory at its largest ({@code --max-bytes}) with
+ * each read. Other bytes are decoded as {@link SafeText#decode} does, so both give the same text.
  */
 final class PeerText {
   private PeerText() {}

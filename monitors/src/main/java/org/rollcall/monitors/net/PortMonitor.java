@@ -14,49 +14,72 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** port.monitor: does every host answer on the port, and say what it should? */
-@Command(name = "port.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+    name = "port.monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Connects to PORT on every HOST at once, within one deadline, and fails for each host that refuses,",
-        "does not answer, fails TLS, or does not send back what --expect wants.",
-        "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2"})
+      "Connects to PORT on every HOST at once, within one deadline, and fails for each host that refuses,",
+      "does not answer, fails TLS, or does not send back what --expect wants.",
+      "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2"
+    })
 public final class PortMonitor implements Launchable {
-  /** Enough for any greeting or banner; a peer streaming more without a match is a mismatch, not a hang. */
+  /**
+   * Enough for any greeting or banner; a peer streaming more without a match is a mismatch, not a
+   * hang.
+   */
   static final int DEFAULT_MAX_BYTES = 16_384;
 
-  @Mixin
-  MonitorOptions options = new MonitorOptions();
+  @Mixin MonitorOptions options = new MonitorOptions();
 
-  @Option(names = {"-p", "--port"}, required = true, paramLabel = "PORT", description = "TCP (or UDP) port.")
+  @Option(
+      names = {"-p", "--port"},
+      required = true,
+      paramLabel = "PORT",
+      description = "TCP (or UDP) port.")
   int port;
 
-  @Option(names = "--send", paramLabel = "TEXT",
+  @Option(
+      names = "--send",
+      paramLabel = "TEXT",
       description = "Send TEXT after connecting; escapes \\r \\n \\t \\0 \\\\ \\xNN.")
   String send;
 
-  @Option(names = "--expect", paramLabel = "REGEX",
+  @Option(
+      names = "--expect",
+      paramLabel = "REGEX",
       description = "Fail unless REGEX (Java syntax) is found in what the peer sends.")
   String expect;
 
-  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_BYTES,
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_MAX_BYTES,
       description = "Stop reading for --expect after N bytes (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
-  @Option(names = "--tls", description = "Speak TLS after connecting; report the certificate's days left.")
+  @Option(
+      names = "--tls",
+      description = "Speak TLS after connecting; report the certificate's days left.")
   boolean tls;
 
-  @Option(names = "--cert-days", paramLabel = "N",
+  @Option(
+      names = "--cert-days",
+      paramLabel = "N",
       description = "With --tls: fail when the certificate expires in fewer than N days.")
   Integer certDays;
 
-  @Option(names = "--insecure", description = "With --tls: do not verify the certificate chain or host name.")
+  @Option(
+      names = "--insecure",
+      description = "With --tls: do not verify the certificate chain or host name.")
   boolean insecure;
 
   @Option(names = "--udp", description = "Send --send as one UDP datagram; a reply must come back.")
   boolean udp;
 
-  @Mixin
-  HostOptions hosts = new HostOptions();
+  @Mixin HostOptions hosts = new HostOptions();
 
   @Override
   public String service() {
@@ -83,8 +106,11 @@ public final class PortMonitor implements Launchable {
       throw new UsageException("--max-bytes must be at least 1, not " + maxBytes);
     }
     if (udp && (tls || send == null)) {
-      throw new UsageException(tls ? "--udp and --tls do not go together" : "--udp needs --send: UDP has no "
-          + "connection, only a reply to a datagram shows that something listens");
+      throw new UsageException(
+          tls
+              ? "--udp and --tls do not go together"
+              : "--udp needs --send: UDP has no "
+                  + "connection, only a reply to a datagram shows that something listens");
     }
     if (!tls && (certDays != null || insecure)) {
       throw new UsageException((certDays != null ? "--cert-days" : "--insecure") + " needs --tls");
@@ -104,7 +130,8 @@ public final class PortMonitor implements Launchable {
     try {
       return expect == null ? null : Pattern.compile(expect);
     } catch (PatternSyntaxException e) {
-      throw new UsageException("--expect '" + expect + "' is not a regular expression: " + e.getDescription());
+      throw new UsageException(
+          "--expect '" + expect + "' is not a regular expression: " + e.getDescription());
     }
   }
 }

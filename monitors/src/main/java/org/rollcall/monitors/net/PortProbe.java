@@ -12,18 +12,26 @@ import javax.net.ssl.SSLSocket;
 import org.rollcall.core.cli.Deadline;
 
 /**
- * port.monitor's check of one address: connect (TCP, or a UDP exchange), optionally TLS with the certificate's
- * remaining days, optionally send bytes and expect a pattern back.
+ * port.monitor's check of one address: connect (TCP, or a UDP exchange), optionally TLS with the
+ * certificate's remaining days, optionally send bytes and expect a pattern back.
  *
  * @param send bytes to send after connecting, or null
  * @param expect pattern to find in what the peer sends, or null
  * @param certDays fewest days the TLS certificate must still be valid, or null
  */
-public record PortProbe(boolean udp, boolean tls, boolean insecure, Integer certDays, byte[] send, Pattern expect,
-    int maxBytes) implements AddressProbe {
+public record PortProbe(
+    boolean udp,
+    boolean tls,
+    boolean insecure,
+    Integer certDays,
+    byte[] send,
+    Pattern expect,
+    int maxBytes)
+    implements AddressProbe {
 
   @Override
-  public String probe(String host, InetSocketAddress address, Deadline deadline) throws ProbeFailure {
+  public String probe(String host, InetSocketAddress address, Deadline deadline)
+      throws ProbeFailure {
     if (udp) {
       return UdpExchange.exchange(address, send, expect, maxBytes, deadline);
     }
@@ -33,8 +41,11 @@ public record PortProbe(boolean udp, boolean tls, boolean insecure, Integer cert
       if (tls) {
         SSLSocket secured = TlsHandshake.start(socket, host, insecure, deadline);
         socket = secured;
-        said.add("TLS " + secured.getSession().getProtocol() + ", "
-            + TlsHandshake.validity(peerCertificate(secured), certDays, Instant.now()));
+        said.add(
+            "TLS "
+                + secured.getSession().getProtocol()
+                + ", "
+                + TlsHandshake.validity(peerCertificate(secured), certDays, Instant.now()));
       }
       String matched = Conversation.talk(socket, send, expect, maxBytes, deadline);
       if (matched != null) {

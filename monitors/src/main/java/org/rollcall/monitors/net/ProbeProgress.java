@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each host of a run is doing now ("resolving", "connecting", "no answer yet"), for the line a signal or the
- * deadline prints: {@code 127.0.0.1:9 (no answer yet), mail1:25 (connecting)}. Each check runs on its own thread
- * and says what it does through {@link #now}; the connection code marks {@link #connected()} on the same thread,
- * without being told which host it serves.
+ * What each host of a run is doing now ("resolving", "connecting", "no answer yet"), for the line a
+ * signal or the deadline prints: {@code 127.0.0.1:9 (no answer yet), mail1:25 (connecting)}. Each
+ * check runs on its own thread and says what it does through {@link #now}; the connection code
+ * marks {@link #connected()} on the same thread, without being told which host it serves.
  */
 public final class ProbeProgress {
   /** Hosts named in the line; the others are counted ("and 4 more"). */
@@ -53,7 +53,10 @@ public final class ProbeProgress {
     }
   }
 
-  /** Starts a step for {@code where} on this thread, doing {@code what}; close it when the check is done. */
+  /**
+   * Starts a step for {@code where} on this thread, doing {@code what}; close it when the check is
+   * done.
+   */
   Step now(String where, String what) {
     Step step = new Step(where);
     step.doing(what);
@@ -69,7 +72,9 @@ public final class ProbeProgress {
     }
   }
 
-  /** The hosts still pending, at most {@link #SHOWN} of them and how many more; null when none is. */
+  /**
+   * The hosts still pending, at most {@link #SHOWN} of them and how many more; null when none is.
+   */
   public String pending() {
     List<String> shown = new ArrayList<>();
     int total;

@@ -8,9 +8,10 @@ import java.util.Arrays;
 import org.rollcall.core.cli.Deadline;
 
 /**
- * Reads what a peer sends until what was read is enough, the peer closes, a byte limit is reached or the deadline
- * passes, whichever comes first. The socket's read timeout is set to the time left before every read, and the
- * deadline is checked between reads, so a peer that trickles a byte a second cannot stretch the wait.
+ * Reads what a peer sends until what was read is enough, the peer closes, a byte limit is reached
+ * or the deadline passes, whichever comes first. The socket's read timeout is set to the time left
+ * before every read, and the deadline is checked between reads, so a peer that trickles a byte a
+ * second cannot stretch the wait.
  */
 public final class SocketReader {
   /** Why reading stopped. */
@@ -51,12 +52,18 @@ public final class SocketReader {
 
   private SocketReader() {}
 
-  /** The bytes read; the buffer itself when full (at the byte limit), so the largest read is not held twice. */
+  /**
+   * The bytes read; the buffer itself when full (at the byte limit), so the largest read is not
+   * held twice.
+   */
   private static byte[] kept(byte[] buffer, int length) {
     return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
   }
 
-  /** Reads from {@code socket} until {@code enough} holds, EOF, {@code maxBytes}, or {@code deadline}. */
+  /**
+   * Reads from {@code socket} until {@code enough} holds, EOF, {@code maxBytes}, or {@code
+   * deadline}.
+   */
   public static Received read(Socket socket, Deadline deadline, int maxBytes, Enough enough) {
     byte[] buffer = new byte[Math.min(maxBytes, 4096)];
     int length = 0;

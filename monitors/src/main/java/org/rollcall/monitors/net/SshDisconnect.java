@@ -7,13 +7,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An unencrypted SSH_MSG_DISCONNECT packet (RFC 4253 sections 6 and 11.1), sent after the identification
- * exchange: sshd then logs "Received disconnect ... 11: ..." instead of a protocol error.
+ * An unencrypted SSH_MSG_DISCONNECT packet (RFC 4253 sections 6 and 11.1), sent after the
+ * identification exchange: sshd then logs "Received disconnect ... 11: ..." instead of a protocol
+ * error.
  */
 final class SshDisconnect {
   static final int SSH_MSG_DISCONNECT = 1;
   static final int SSH_DISCONNECT_BY_APPLICATION = 11;
   static final String REASON = "rollcall ssh.monitor check done";
+
   /** Before key exchange the cipher block size is 8; padding is at least 4 bytes. */
   private static final int BLOCK = 8;
 

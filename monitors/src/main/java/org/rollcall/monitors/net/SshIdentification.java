@@ -4,18 +4,22 @@ import java.util.Optional;
 import org.rollcall.core.text.SafeText;
 
 /**
- * An SSH server's identification line, RFC 4253 section 4.2: {@code SSH-protoversion-softwareversion SP comments
- * CR LF}, at most 255 bytes with the CR LF. The server may send other lines first; the first line that starts with
- * {@code SSH-} is the identification. A bare LF ends a line too, as OpenSSH's client accepts.
+ * An SSH server's identification line, RFC 4253 section 4.2: {@code
+ * SSH-protoversion-softwareversion SP comments CR LF}, at most 255 bytes with the CR LF. The server
+ * may send other lines first; the first line that starts with {@code SSH-} is the identification. A
+ * bare LF ends a line too, as OpenSSH's client accepts.
  *
  * @param line the whole line without CR LF
  * @param comments what follows the first space, or "" when there is none
  */
-public record SshIdentification(String line, String protoVersion, String softwareVersion, String comments) {
+public record SshIdentification(
+    String line, String protoVersion, String softwareVersion, String comments) {
   /** The longest identification line RFC 4253 allows, CR LF included. */
   public static final int MAX_LINE = 255;
 
-  /** The software and comments, as the OK line shows them: {@code OpenSSH_9.2p1 Debian-2+deb12u3}. */
+  /**
+   * The software and comments, as the OK line shows them: {@code OpenSSH_9.2p1 Debian-2+deb12u3}.
+   */
   public String software() {
     return comments.isEmpty() ? softwareVersion : softwareVersion + " " + comments;
   }
@@ -38,8 +42,11 @@ public record SshIdentification(String line, String protoVersion, String softwar
     int end = bounds[1] > bounds[0] && data[bounds[1] - 1] == '\r' ? bounds[1] - 1 : bounds[1];
     String line = SafeText.decode(data, bounds[0], end - bounds[0]);
     if (bounds[1] + 1 - bounds[0] > MAX_LINE) {
-      throw new IllegalArgumentException("identification line is " + (bounds[1] + 1 - bounds[0])
-          + " bytes, more than RFC 4253's " + MAX_LINE);
+      throw new IllegalArgumentException(
+          "identification line is "
+              + (bounds[1] + 1 - bounds[0])
+              + " bytes, more than RFC 4253's "
+              + MAX_LINE);
     }
     return Optional.of(parse(line));
   }
@@ -63,7 +70,10 @@ public record SshIdentification(String line, String protoVersion, String softwar
       if (data[i] != '\n') {
         continue;
       }
-      if (i - start >= 4 && data[start] == 'S' && data[start + 1] == 'S' && data[start + 2] == 'H'
+      if (i - start >= 4
+          && data[start] == 'S'
+          && data[start + 1] == 'S'
+          && data[start + 2] == 'H'
           && data[start + 3] == '-') {
         return new int[] {start, i};
       }

@@ -13,32 +13,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** ssh.monitor: does every host's SSH server answer with an SSH 2 identification, from the right software? */
-@Command(name = "ssh.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+/**
+ * ssh.monitor: does every host's SSH server answer with an SSH 2 identification, from the right
+ * software?
+ */
+@Command(
+    name = "ssh.monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Reads the SSH identification of every HOST at once, within one deadline, and fails for each host",
-        "that does not send one, speaks a protocol other than 2.0, or runs software you did not ask for.",
-        "Example: ssh.monitor --min-openssh 9.2p1 --software '^OpenSSH_' host1 host2"})
+      "Reads the SSH identification of every HOST at once, within one deadline, and fails for each host",
+      "that does not send one, speaks a protocol other than 2.0, or runs software you did not ask for.",
+      "Example: ssh.monitor --min-openssh 9.2p1 --software '^OpenSSH_' host1 host2"
+    })
 public final class SshMonitor implements Launchable {
-  @Mixin
-  MonitorOptions options = new MonitorOptions();
+  @Mixin MonitorOptions options = new MonitorOptions();
 
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "22",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      defaultValue = "22",
       description = "SSH port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--software", paramLabel = "REGEX",
-      description = "Fail unless REGEX is found in the software version (e.g. '^OpenSSH_9\\.2p1$'; the Debian "
-          + "comment does not break it) or in the version and comments (e.g. 'deb12u3').")
+  @Option(
+      names = "--software",
+      paramLabel = "REGEX",
+      description =
+          "Fail unless REGEX is found in the software version (e.g. '^OpenSSH_9\\.2p1$'; the Debian "
+              + "comment does not break it) or in the version and comments (e.g. 'deb12u3').")
   String software;
 
-  @Option(names = "--min-openssh", paramLabel = "X.Y[pZ]",
-      description = "Fail when the server is not OpenSSH or is older than this release, e.g. 9.2p1.")
+  @Option(
+      names = "--min-openssh",
+      paramLabel = "X.Y[pZ]",
+      description =
+          "Fail when the server is not OpenSSH or is older than this release, e.g. 9.2p1.")
   String minOpenSsh;
 
-  @Mixin
-  HostOptions hosts = new HostOptions();
+  @Mixin HostOptions hosts = new HostOptions();
 
   @Override
   public String service() {
@@ -65,7 +80,8 @@ public final class SshMonitor implements Launchable {
     try {
       return software == null ? null : Pattern.compile(software);
     } catch (PatternSyntaxException e) {
-      throw new UsageException("--software '" + software + "' is not a regular expression: " + e.getDescription());
+      throw new UsageException(
+          "--software '" + software + "' is not a regular expression: " + e.getDescription());
     }
   }
 

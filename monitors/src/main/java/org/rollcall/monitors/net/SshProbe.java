@@ -12,28 +12,37 @@ import org.rollcall.core.cli.Deadline;
 import org.rollcall.monitors.net.SocketReader.Received;
 
 /**
- * ssh.monitor's check of one address: send our identification, read the server's (RFC 4253 section 4.2), then
- * say goodbye with SSH_MSG_DISCONNECT so the server logs a clean disconnect, and judge the protocol and software.
+ * ssh.monitor's check of one address: send our identification, read the server's (RFC 4253 section
+ * 4.2), then say goodbye with SSH_MSG_DISCONNECT so the server logs a clean disconnect, and judge
+ * the protocol and software.
  *
- * @param software pattern searched in the software version alone ({@code ^OpenSSH_9\\.2p1$} holds whatever the
- *     comment), then in the software version and comments ({@code deb12u3}), or null
+ * @param software pattern searched in the software version alone ({@code ^OpenSSH_9\\.2p1$} holds
+ *     whatever the comment), then in the software version and comments ({@code deb12u3}), or null
  * @param minOpenSsh oldest acceptable OpenSSH release, or null
  */
 public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements AddressProbe {
-  /** Room for the lines a server may send before its identification; OpenSSH's own client allows about as much. */
+  /**
+   * Room for the lines a server may send before its identification; OpenSSH's own client allows
+   * about as much.
+   */
   static final int MAX_BYTES = 8192;
-  static final byte[] IDENTIFICATION = "SSH-2.0-rollcall_ssh.monitor\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  static final byte[] IDENTIFICATION =
+      "SSH-2.0-rollcall_ssh.monitor\r\n".getBytes(StandardCharsets.US_ASCII);
 
   @Override
-  public String probe(String host, InetSocketAddress address, Deadline deadline) throws ProbeFailure {
+  public String probe(String host, InetSocketAddress address, Deadline deadline)
+      throws ProbeFailure {
     long start = System.nanoTime();
     Socket socket = TcpConnect.open(address, deadline);
     try {
       OutputStream out = socket.getOutputStream();
       out.write(IDENTIFICATION);
       out.flush();
-      Received received = SocketReader.read(socket, deadline, MAX_BYTES, SshIdentification::complete);
-      SshIdentification identification = identification(received, Duration.ofNanos(System.nanoTime() - start));
+      Received received =
+          SocketReader.read(socket, deadline, MAX_BYTES, SshIdentification::complete);
+      SshIdentification identification =
+          identification(received, Duration.ofNanos(System.nanoTime() - start));
       SshDisconnect.send(out);
       return judge(identification);
     } catch (IOException e) {
@@ -43,12 +52,14 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
     }
   }
 
-  private static SshIdentification identification(Received received, Duration waited) throws ProbeFailure {
+  private static SshIdentification identification(Received received, Duration waited)
+      throws ProbeFailure {
     Optional<SshIdentification> found;
     try {
       found = SshIdentification.find(received.bytes(), received.length());
     } catch (IllegalArgumentException e) {
-      throw new ProbeFailure("bad SSH identification (" + e.getMessage() + "): " + received.preview());
+      throw new ProbeFailure(
+          "bad SSH identification (" + e.getMessage() + "): " + received.preview());
     }
     if (found.isPresent()) {
       return found.get();
@@ -57,16 +68,26 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
     switch (received.end()) {
       case EOF:
         boolean midLine = received.length() > 0 && received.bytes()[received.length() - 1] != '\n';
-        throw new ProbeFailure("closed the connection " + (midLine ? "mid-line " : "")
-            + "without an SSH identification; received " + got);
+        throw new ProbeFailure(
+            "closed the connection "
+                + (midLine ? "mid-line " : "")
+                + "without an SSH identification; received "
+                + got);
       case DEADLINE:
-        throw new ProbeFailure("no SSH identification within " + ParallelChecks.seconds(waited) + " s; received "
-            + got);
+        throw new ProbeFailure(
+            "no SSH identification within "
+                + ParallelChecks.seconds(waited)
+                + " s; received "
+                + got);
       case LIMIT:
         throw new ProbeFailure("no SSH identification in the first " + got);
       default:
-        throw new ProbeFailure("connection failed (" + received.error() + ") before an SSH identification; "
-            + "received " + got);
+        throw new ProbeFailure(
+            "connection failed ("
+                + received.error()
+                + ") before an SSH identification; "
+                + "received "
+                + got);
     }
   }
 
@@ -75,9 +96,11 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
     if (!id.protoVersion().equals("2.0") && !id.protoVersion().equals("1.99")) {
       throw new ProbeFailure("protocol " + id.protoVersion() + ", not 2.0: " + banner);
     }
-    if (software != null && !software.matcher(id.softwareVersion()).find()
+    if (software != null
+        && !software.matcher(id.softwareVersion()).find()
         && !software.matcher(id.software()).find()) {
-      throw new ProbeFailure("software does not match --software /" + software.pattern() + "/: " + banner);
+      throw new ProbeFailure(
+          "software does not match --software /" + software.pattern() + "/: " + banner);
     }
     if (minOpenSsh != null) {
       Optional<OpenSshVersion> version = OpenSshVersion.inSoftware(id.softwareVersion());
@@ -85,8 +108,13 @@ public record SshProbe(Pattern software, OpenSshVersion minOpenSsh) implements A
         throw new ProbeFailure("not OpenSSH, so not --min-openssh " + minOpenSsh + ": " + banner);
       }
       if (version.get().compareTo(minOpenSsh) < 0) {
-        throw new ProbeFailure("OpenSSH " + version.get() + " is older than --min-openssh " + minOpenSsh + ": "
-            + banner);
+        throw new ProbeFailure(
+            "OpenSSH "
+                + version.get()
+                + " is older than --min-openssh "
+                + minOpenSsh
+                + ": "
+                + banner);
       }
     }
     return id.software() + " (protocol " + id.protoVersion() + ")";

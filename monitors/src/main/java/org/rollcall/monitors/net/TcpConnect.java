@@ -34,14 +34,17 @@ public final class TcpConnect {
 
   private static ProbeFailure failure(IOException e, Duration waited) {
     if (e instanceof SocketTimeoutException) {
-      return new ProbeFailure("connect timed out after " + ParallelChecks.seconds(waited)
-          + " s (no SYN-ACK: packets dropped by a firewall, or the listen queue is full)");
+      return new ProbeFailure(
+          "connect timed out after "
+              + ParallelChecks.seconds(waited)
+              + " s (no SYN-ACK: packets dropped by a firewall, or the listen queue is full)");
     }
     if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
       return new ProbeFailure("connection refused (nothing listens on the port)");
     }
     if (String.valueOf(e.getMessage()).contains("reset")) {
-      // The handshake completed and the peer aborted at once (connect or the first socket option saw the RST).
+      // The handshake completed and the peer aborted at once (connect or the first socket option
+      // saw the RST).
       return new ProbeFailure("connection reset by the peer as soon as it was accepted");
     }
     if (e instanceof NoRouteToHostException) {

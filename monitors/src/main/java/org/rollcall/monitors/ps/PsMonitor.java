@@ -31,38 +31,50 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** ps.monitor: are the right processes running, as many as should, as the right user, domain and binary? */
-@Command(name = "ps.monitor", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+/**
+ * ps.monitor: are the right processes running, as many as should, as the right user, domain and
+ * binary?
+ */
+@Command(
+    name = "ps.monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Counts the processes each RULE matches and fails when a count is out of its range.",
-        "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most five,",
-        "1-1 exactly one, 0-0 none. MATCH is terms joined by ',' that must all hold, each negated by '!':",
-        "NAME (process name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),",
-        "user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; * globs),",
-        "args=REGEX (searched in the command line), ppid=N, name=NAME. Write \\, for a comma in a value.",
-        "Example: ps.monitor sshd:1- cron:1-5 /usr/lib/postfix/sbin/master:1-1 'sshd,!user=root:0-0'"})
+      "Counts the processes each RULE matches and fails when a count is out of its range.",
+      "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most five,",
+      "1-1 exactly one, 0-0 none. MATCH is terms joined by ',' that must all hold, each negated by '!':",
+      "NAME (process name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),",
+      "user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; * globs),",
+      "args=REGEX (searched in the command line), ppid=N, name=NAME. Write \\, for a comma in a value.",
+      "Example: ps.monitor sshd:1- cron:1-5 /usr/lib/postfix/sbin/master:1-1 'sshd,!user=root:0-0'"
+    })
 public final class PsMonitor implements Launchable {
-  @Mixin
-  MonitorOptions options = new MonitorOptions();
+  @Mixin MonitorOptions options = new MonitorOptions();
 
   @Parameters(paramLabel = "RULE", description = "MATCH:[MIN]-[MAX], see above.")
   List<String> ruleTexts = new ArrayList<>();
 
-  @Option(names = "--recheck", paramLabel = "SECONDS",
-      description = "When a rule fails, scan again after this delay and report only rules that still fail "
-          + "(rides out a daemon's restart).")
+  @Option(
+      names = "--recheck",
+      paramLabel = "SECONDS",
+      description =
+          "When a rule fails, scan again after this delay and report only rules that still fail "
+              + "(rides out a daemon's restart).")
   Double recheckSeconds;
 
   /** What the run waits for now, for a signal's line (see {@link #pending}). */
   private volatile String waitingFor;
 
-  @Option(names = {"--explain", "-x"}, paramLabel = "PID",
-      description = "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
+  @Option(
+      names = {"--explain", "-x"},
+      paramLabel = "PID",
+      description =
+          "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
   Integer explainPid;
 
-  @Mixin
-  ProcRootOption procRoot = new ProcRootOption();
+  @Mixin ProcRootOption procRoot = new ProcRootOption();
 
   private final UserDirectory users;
 
@@ -75,7 +87,10 @@ public final class PsMonitor implements Launchable {
     this.users = users;
   }
 
-  /** With a fixed user directory and a default proc tree, so tests can run plain arguments on a fixture. */
+  /**
+   * With a fixed user directory and a default proc tree, so tests can run plain arguments on a
+   * fixture.
+   */
   PsMonitor(UserDirectory users, ProcRootOption procRoot) {
     this.users = users;
     this.procRoot = procRoot;
@@ -121,17 +136,23 @@ public final class PsMonitor implements Launchable {
     Scan scan = scan(fs, rules);
     List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     if (recheck != null && anyFailed(counts)) {
-      waitingFor = "the --recheck of the failing rules, " + Range.format(recheckSeconds) + " s after the first look";
+      waitingFor =
+          "the --recheck of the failing rules, "
+              + Range.format(recheckSeconds)
+              + " s after the first look";
       deadline.sleep(recheck);
       waitingFor = null;
       counts = recount(counts, fs);
     }
-    return options.mode().render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
+    return options
+        .mode()
+        .render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
   }
 
   /**
-   * The processes' names, their stat read only for those that need it (a rule matches them, or their exe link
-   * cannot be read); every stat when a rule tests {@code ppid=} first, which needs each one anyway.
+   * The processes' names, their stat read only for those that need it (a rule matches them, or
+   * their exe link cannot be read); every stat when a rule tests {@code ppid=} first, which needs
+   * each one anyway.
    */
   private static Scan scan(ProcFs fs, List<Rule> rules) {
     for (Rule rule : rules) {
@@ -153,7 +174,8 @@ public final class PsMonitor implements Launchable {
 
   /** Counts again the rules that failed, keeping the ones that held. */
   private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
-    List<Rule> failed = first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
+    List<Rule> failed =
+        first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
     Scan scan = scan(fs, failed);
     List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> merged = new ArrayList<>();
@@ -170,8 +192,13 @@ public final class PsMonitor implements Launchable {
     }
     Duration delay = Duration.ofMillis((long) (recheckSeconds * 1000));
     if (recheckSeconds < 0 || !deadline.fits(delay, Duration.ofSeconds(1))) {
-      throw new UsageException("--recheck " + Range.format(recheckSeconds) + " s must be at least 0 and leave a "
-          + "second of the --timeout (" + Range.format(deadline.total().toMillis() / 1000.0) + " s)");
+      throw new UsageException(
+          "--recheck "
+              + Range.format(recheckSeconds)
+              + " s must be at least 0 and leave a "
+              + "second of the --timeout ("
+              + Range.format(deadline.total().toMillis() / 1000.0)
+              + " s)");
     }
     return delay;
   }
@@ -180,8 +207,12 @@ public final class PsMonitor implements Launchable {
     Optional<ProcessEntry> found = fs.process(explainPid);
     if (found.isEmpty()) {
       String hidden = fs.hiddenProcessesNote();
-      throw new UsageException("no process " + explainPid + " in " + fs.root() + (hidden == null ? "" : " (" + hidden
-          + ")"));
+      throw new UsageException(
+          "no process "
+              + explainPid
+              + " in "
+              + fs.root()
+              + (hidden == null ? "" : " (" + hidden + ")"));
     }
     ProcessEntry process = found.get();
     List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users));

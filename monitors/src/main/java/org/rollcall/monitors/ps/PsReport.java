@@ -10,7 +10,9 @@ import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
 import org.rollcall.monitors.PidList;
 
-/** Turns ps.monitor's rule counts into a report: one finding per rule, a perfdata count per rule. */
+/**
+ * Turns ps.monitor's rule counts into a report: one finding per rule, a perfdata count per rule.
+ */
 final class PsReport {
   private PsReport() {}
 
@@ -19,18 +21,20 @@ final class PsReport {
   }
 
   /**
-   * @param unseenReason why processes the scan listed could not be judged at all (a malformed stat, naming the
-   *     file), or null when they were only not visible
+   * @param unseenReason why processes the scan listed could not be judged at all (a malformed stat,
+   *     naming the file), or null when they were only not visible
    */
   static Report of(List<RuleCount> counts, String scanNote, String unseenReason) {
     Report report = new Report("PS");
     StringJoiner held = new StringJoiner(" ");
     for (RuleCount count : counts) {
       report.add(finding(count, unseenReason));
-      report.addPerfdata(Perfdata.count(count.rule().matchText(), count.low(), count.rule().range()));
+      report.addPerfdata(
+          Perfdata.count(count.rule().matchText(), count.low(), count.rule().range()));
       held.add(count.rule().matchText() + ":" + count.low());
     }
-    report.okSummary(counts.size() + (counts.size() == 1 ? " rule holds: " : " rules hold: ") + held);
+    report.okSummary(
+        counts.size() + (counts.size() == 1 ? " rule holds: " : " rules hold: ") + held);
     if (scanNote != null) {
       report.addNote("note: " + scanNote);
     }
@@ -49,16 +53,35 @@ final class PsReport {
       return Finding.ok(match + ":" + count.low());
     }
     if (status == Status.CRITICAL) {
-      String line = count.rule().text() + " has " + count.low() + (count.isExact() ? "" : " or more")
-          + " matching " + (count.low() == 1 ? "process" : "processes") + ", " + expected + PidList.of(count.matched());
+      String line =
+          count.rule().text()
+              + " has "
+              + count.low()
+              + (count.isExact() ? "" : " or more")
+              + " matching "
+              + (count.low() == 1 ? "process" : "processes")
+              + ", "
+              + expected
+              + PidList.of(count.matched());
       return Finding.of(status, match + ":" + count.low(), line);
     }
-    String upTo = count.high() == Double.POSITIVE_INFINITY ? "an unknown number" : "up to "
-        + Range.format(count.high() - count.low());
-    String line = count.rule().text() + " cannot be decided: " + count.low() + " matching, " + upTo
-        + " more undecided (" + (count.undecidedReason() != null ? count.undecidedReason()
-            : unseenReason != null ? unseenReason : "processes not visible") + "), " + expected
-        + PidList.of(count.matched());
+    String upTo =
+        count.high() == Double.POSITIVE_INFINITY
+            ? "an unknown number"
+            : "up to " + Range.format(count.high() - count.low());
+    String line =
+        count.rule().text()
+            + " cannot be decided: "
+            + count.low()
+            + " matching, "
+            + upTo
+            + " more undecided ("
+            + (count.undecidedReason() != null
+                ? count.undecidedReason()
+                : unseenReason != null ? unseenReason : "processes not visible")
+            + "), "
+            + expected
+            + PidList.of(count.matched());
     return Finding.of(Status.UNKNOWN, match + ":" + count.low() + "?", line);
   }
 }

@@ -14,8 +14,7 @@ import org.rollcall.core.proc.FakeProc;
 
 /** CPU deltas between two snapshots of a fixture tree, 300 s apart. */
 class CpuMeterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void measuresDeltasKeyedOnPidAndStartTime() {
@@ -26,10 +25,11 @@ class CpuMeterTest {
     CpuSample before = CpuSample.of(proc.fs().scan(), "/x", 10_000);
 
     proc.uptime(10_300);
-    steady.cpu(50_000, 3_000, 1_000);                      // 30 s of CPU in 300 s
-    hog.cpu(1_000 + 28_000, 500 + 1_000, 2_000);          // 290 s in 300 s
-    proc.process(300, "new").cpu(5_000, 0, 10_200 * 100); // PID reused: started 100 s ago, used 50 s
-    proc.process(400, "baby").cpu(1, 0, 1_029_995);       // started 50 ms ago with one tick
+    steady.cpu(50_000, 3_000, 1_000); // 30 s of CPU in 300 s
+    hog.cpu(1_000 + 28_000, 500 + 1_000, 2_000); // 290 s in 300 s
+    proc.process(300, "new")
+        .cpu(5_000, 0, 10_200 * 100); // PID reused: started 100 s ago, used 50 s
+    proc.process(400, "baby").cpu(1, 0, 1_029_995); // started 50 ms ago with one tick
     proc.process(500, "zombie").cpu(0, 0, 1_500_000).state('Z');
     Map<Integer, CpuUse> uses = byPid(CpuMeter.measure(before, proc.fs().scan(), 10_300, 300));
 
@@ -48,8 +48,8 @@ class CpuMeterTest {
   @Test
   void lifetimeAveragesOverEachProcesssLife() {
     FakeProc proc = new FakeProc(dir).uptime(1_000);
-    proc.process(100, "daemon").cpu(40_000, 10_000, 0);     // 500 s of CPU in 1000 s
-    proc.process(200, "young").cpu(150, 0, 99_800);         // 1.5 s in its 2 s life
+    proc.process(100, "daemon").cpu(40_000, 10_000, 0); // 500 s of CPU in 1000 s
+    proc.process(200, "young").cpu(150, 0, 99_800); // 1.5 s in its 2 s life
     Map<Integer, CpuUse> uses = byPid(CpuMeter.measure(null, proc.fs().scan(), 1_000, 0));
     assertThat(uses.get(100).percent()).isCloseTo(50.0, within(1e-9));
     assertThat(uses.get(200).percent()).isCloseTo(75.0, within(1e-9));

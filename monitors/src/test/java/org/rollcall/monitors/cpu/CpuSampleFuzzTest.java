@@ -7,10 +7,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Fuzzes the reading of cpu.monitor's state file, which any corruption may have left: it is refused with an
- * IllegalArgumentException (CpuStateFile turns that into a note and replaces the file), or it is a sample that
- * cannot bend a measurement: a finite uptime not below zero, counts not below zero, and it reads back the same
- * once written again.
+ * Fuzzes the reading of cpu.monitor's state file, which any corruption may have left: it is refused
+ * with an IllegalArgumentException (CpuStateFile turns that into a note and replaces the file), or
+ * it is a sample that cannot bend a measurement: a finite uptime not below zero, counts not below
+ * zero, and it reads back the same once written again.
  */
 class CpuSampleFuzzTest {
 
@@ -24,14 +24,18 @@ class CpuSampleFuzzTest {
       return;
     }
     assertThat(sample.uptime()).isFinite().isGreaterThanOrEqualTo(0);
-    sample.ticks().forEach((key, ticks) -> {
-      assertThat(key.pid()).isNotNegative();
-      assertThat(key.starttime()).isNotNegative();
-      assertThat(ticks).isNotNegative();
-    });
+    sample
+        .ticks()
+        .forEach(
+            (key, ticks) -> {
+              assertThat(key.pid()).isNotNegative();
+              assertThat(key.starttime()).isNotNegative();
+              assertThat(ticks).isNotNegative();
+            });
     CpuSample again = CpuSample.parse(sample.format());
     assertThat(again.procRoot()).isEqualTo(sample.procRoot());
     assertThat(again.ticks()).isEqualTo(sample.ticks());
-    assertThat(again.uptime()).isCloseTo(sample.uptime(), within(0.005 + Math.ulp(sample.uptime())));
+    assertThat(again.uptime())
+        .isCloseTo(sample.uptime(), within(0.005 + Math.ulp(sample.uptime())));
   }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CpuStateFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void concurrentWritersAndReadersNeverSeeHalfASample() throws Exception {
@@ -28,26 +27,30 @@ class CpuStateFileTest {
       List<Future<List<String>>> futures = new ArrayList<>();
       for (int writer = 0; writer < 3; writer++) {
         int id = writer;
-        futures.add(pool.submit(() -> {
-          List<String> failures = new ArrayList<>();
-          for (int round = 0; round < 60; round++) {
-            String failure = file.write(bigSample(id, round));
-            if (failure != null) {
-              failures.add(failure);
-            }
-          }
-          return failures;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<String> failures = new ArrayList<>();
+                  for (int round = 0; round < 60; round++) {
+                    String failure = file.write(bigSample(id, round));
+                    if (failure != null) {
+                      failures.add(failure);
+                    }
+                  }
+                  return failures;
+                }));
       }
       for (int reader = 0; reader < 3; reader++) {
-        futures.add(pool.submit(() -> {
-          List<String> notes = new ArrayList<>();
-          for (int round = 0; round < 60; round++) {
-            Optional<CpuSample> sample = file.read("/proc", notes);
-            sample.ifPresent(s -> assertThat(s.ticks()).hasSize(5_000));
-          }
-          return notes;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<String> notes = new ArrayList<>();
+                  for (int round = 0; round < 60; round++) {
+                    Optional<CpuSample> sample = file.read("/proc", notes);
+                    sample.ifPresent(s -> assertThat(s.ticks()).hasSize(5_000));
+                  }
+                  return notes;
+                }));
       }
       for (Future<List<String>> future : futures) {
         assertThat(future.get()).isEmpty();
@@ -66,7 +69,9 @@ class CpuStateFileTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     CpuStateFile file = CpuStateFile.in(locked.resolve("missing"), "g", "s");
     String failure = file.write(bigSample(0, 0));
-    assertThat(failure).startsWith("note: cannot write state file " + locked.resolve("missing/cpu.monitor.g.s.state"))
+    assertThat(failure)
+        .startsWith(
+            "note: cannot write state file " + locked.resolve("missing/cpu.monitor.g.s.state"))
         .endsWith("; the next run will sample again");
   }
 
@@ -78,7 +83,9 @@ class CpuStateFileTest {
     return new CpuSample("/proc", 100 + round, ticks);
   }
 
-  /** mon's group and service name the file, each character outside [A-Za-z0-9_.-] one underscore. */
+  /**
+   * mon's group and service name the file, each character outside [A-Za-z0-9_.-] one underscore.
+   */
   @Test
   void eachServiceHasAFileOfItsOwn() {
     assertThat(CpuStateFile.in(dir, "web servers", "cpu/\uD83D\uDD25.hot-1").path())

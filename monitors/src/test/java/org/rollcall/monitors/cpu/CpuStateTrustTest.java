@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.rollcall.monitors.MonitorRun;
 
 /**
- * cpu.monitor against a state file it did not write: another user (nobody, through setpriv) plants a sample in
- * which a real busy process had used more CPU than it has now, which read as "no use" and hid it.
+ * cpu.monitor against a state file it did not write: another user (nobody, through setpriv) plants
+ * a sample in which a real busy process had used more CPU than it has now, which read as "no use"
+ * and hid it.
  */
 class CpuStateTrustTest {
   private static final List<String> AS_NOBODY =
@@ -40,12 +41,27 @@ class CpuStateTrustTest {
   void aStateFileAnotherUserPlantedInAStickyDirectoryIsNotTrusted() throws Exception {
     exec(List.of("chmod", "1777", dir.toString()));
     Path state = dir.resolve("cpu.monitor.state");
-    exec(concat(AS_NOBODY, List.of("sh", "-c", "cat > \"$1\"", "sh", state.toString())), forgedSample());
-    MonitorRun run = MonitorRun.external("cpu.monitor", "--state-dir", dir.toString(), "--max", "20",
-        "--sample", "2", "-t", "20");
-    assertThat(run.output()).contains("yes(" + hog.pid() + ")")
-        .contains("note: state file " + state + " is not trusted (it is owned by uid 65534, not by this user "
-            + "(uid 0)); sampled instead");
+    exec(
+        concat(AS_NOBODY, List.of("sh", "-c", "cat > \"$1\"", "sh", state.toString())),
+        forgedSample());
+    MonitorRun run =
+        MonitorRun.external(
+            "cpu.monitor",
+            "--state-dir",
+            dir.toString(),
+            "--max",
+            "20",
+            "--sample",
+            "2",
+            "-t",
+            "20");
+    assertThat(run.output())
+        .contains("yes(" + hog.pid() + ")")
+        .contains(
+            "note: state file "
+                + state
+                + " is not trusted (it is owned by uid 65534, not by this user "
+                + "(uid 0)); sampled instead");
     assertThat(run.exit()).isEqualTo(1);
   }
 
@@ -58,9 +74,19 @@ class CpuStateTrustTest {
       Files.writeString(forged, forgery);
       Path state = dir.resolve("cpu.monitor.state");
       exec(concat(AS_NOBODY, List.of("ln", "-s", forged.toString(), state.toString())));
-      MonitorRun run = MonitorRun.external("cpu.monitor", "--state-dir", dir.toString(), "--max", "20",
-          "--sample", "2", "-t", "20");
-      assertThat(run.output()).contains("yes(" + hog.pid() + ")")
+      MonitorRun run =
+          MonitorRun.external(
+              "cpu.monitor",
+              "--state-dir",
+              dir.toString(),
+              "--max",
+              "20",
+              "--sample",
+              "2",
+              "-t",
+              "20");
+      assertThat(run.output())
+          .contains("yes(" + hog.pid() + ")")
           .contains("is not trusted (it is a symbolic link (to " + forged + ")); sampled instead");
       assertThat(Files.readString(forged)).isEqualTo(forgery);
       assertThat(Files.isSymbolicLink(state)).isFalse();
@@ -75,11 +101,24 @@ class CpuStateTrustTest {
     Path state = dir.resolve("cpu.monitor.state");
     String forgery = forgedSample();
     Files.writeString(state, forgery); // ours, but nobody could have swapped it
-    MonitorRun run = MonitorRun.external("cpu.monitor", "--state-dir", dir.toString(), "--max", "20",
-        "--sample", "2", "-t", "20");
-    assertThat(run.output()).contains("yes(" + hog.pid() + ")")
-        .contains("is not trusted (its directory " + dir + " is writable by group or others without the sticky "
-            + "bit (mode 777)); sampled instead")
+    MonitorRun run =
+        MonitorRun.external(
+            "cpu.monitor",
+            "--state-dir",
+            dir.toString(),
+            "--max",
+            "20",
+            "--sample",
+            "2",
+            "-t",
+            "20");
+    assertThat(run.output())
+        .contains("yes(" + hog.pid() + ")")
+        .contains(
+            "is not trusted (its directory "
+                + dir
+                + " is writable by group or others without the sticky "
+                + "bit (mode 777)); sampled instead")
         .contains("not written (its directory");
     assertThat(Files.readString(state)).isEqualTo(forgery);
   }
@@ -88,25 +127,46 @@ class CpuStateTrustTest {
   void aPreviousFigureAboveTodaysIsCorruptStateNotNoUse() throws Exception {
     Path state = dir.resolve("cpu.monitor.state");
     Files.writeString(state, forgedSample());
-    MonitorRun run = MonitorRun.external("cpu.monitor", "--state-dir", dir.toString(), "--max", "20",
-        "--sample", "2", "-t", "20");
-    assertThat(run.output()).contains("yes(" + hog.pid() + ")")
-        .contains("note: state file " + state + " is corrupt (PID " + hog.pid() + " had used 999999999999 clock "
-            + "ticks of CPU then, ");
+    MonitorRun run =
+        MonitorRun.external(
+            "cpu.monitor",
+            "--state-dir",
+            dir.toString(),
+            "--max",
+            "20",
+            "--sample",
+            "2",
+            "-t",
+            "20");
+    assertThat(run.output())
+        .contains("yes(" + hog.pid() + ")")
+        .contains(
+            "note: state file "
+                + state
+                + " is corrupt (PID "
+                + hog.pid()
+                + " had used 999999999999 clock "
+                + "ticks of CPU then, ");
     assertThat(run.exit()).isEqualTo(1);
   }
 
   /**
-   * Ten minutes ago by the uptime (or one second after boot on a machine up for less: a fresh CI machine), with
-   * the hog's real (PID, start time) and far more CPU than it has.
+   * Ten minutes ago by the uptime (or one second after boot on a machine up for less: a fresh CI
+   * machine), with the hog's real (PID, start time) and far more CPU than it has.
    */
   private String forgedSample() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + hog.pid() + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     String starttime = fields[19];
     double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
-    return CpuSample.HEADER + "\nproc-root /proc\nuptime " + String.format("%.2f", Math.max(1, uptime - 600)) + "\n"
-        + hog.pid() + " " + starttime + " 999999999999\n";
+    return CpuSample.HEADER
+        + "\nproc-root /proc\nuptime "
+        + String.format("%.2f", Math.max(1, uptime - 600))
+        + "\n"
+        + hog.pid()
+        + " "
+        + starttime
+        + " 999999999999\n";
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RegularUsersTest {
   @Test
   void readsUidMinAndMaxIgnoringComments(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("login.defs"),
-        "#UID_MIN 1\nUID_MIN\t\t\t 500\n  UID_MAX 999 # trailing\nSYS_UID_MAX 499\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("login.defs"),
+            "#UID_MIN 1\nUID_MIN\t\t\t 500\n  UID_MAX 999 # trailing\nSYS_UID_MAX 499\n");
     RegularUsers users = RegularUsers.fromLoginDefs(file);
     assertThat(users).isEqualTo(new RegularUsers(500, 999));
     assertThat(users.contains(499)).isFalse();

@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Fuzzes the escapes of {@code --send} against a reference reading: the parser sends exactly the bytes the
- * documented escapes mean ({@code \xNN} with two ASCII hex digits), or refuses the text with an
- * IllegalArgumentException; a typo never sends other bytes.
+ * Fuzzes the escapes of {@code --send} against a reference reading: the parser sends exactly the
+ * bytes the documented escapes mean ({@code \xNN} with two ASCII hex digits), or refuses the text
+ * with an IllegalArgumentException; a typo never sends other bytes.
  */
 class ByteEscapesFuzzTest {
 
@@ -28,7 +28,10 @@ class ByteEscapesFuzzTest {
     assertThat(sent).isEqualTo(expected);
   }
 
-  /** The bytes {@code text} means, or null when it holds an escape the documentation does not define. */
+  /**
+   * The bytes {@code text} means, or null when it holds an escape the documentation does not
+   * define.
+   */
   private static byte[] reference(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringBuilder plain = new StringBuilder();

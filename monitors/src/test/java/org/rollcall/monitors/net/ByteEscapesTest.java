@@ -8,29 +8,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ByteEscapesTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "QUIT\\r\\n|51 55 49 54 0d 0a",
-      "a\\tb|61 09 62",
-      "\\x00\\xff\\x7F|00 ff 7f",
-      "\\0|00",
-      "back\\\\slash|62 61 63 6b 5c 73 6c 61 73 68",
-      "é|c3 a9",
-      "plain|70 6c 61 69 6e"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "QUIT\\r\\n|51 55 49 54 0d 0a",
+        "a\\tb|61 09 62",
+        "\\x00\\xff\\x7F|00 ff 7f",
+        "\\0|00",
+        "back\\\\slash|62 61 63 6b 5c 73 6c 61 73 68",
+        "é|c3 a9",
+        "plain|70 6c 61 69 6e"
+      })
   void parsesEscapes(String text, String hex) {
     assertThat(hex(ByteEscapes.parse(text))).isEqualTo(hex);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "QUIT\\q|unknown escape \\q at position 5 of 'QUIT\\q'",
-      "end\\|ends with a lone backslash",
-      "\\x4|\\x at position 1 of '\\x4' needs two hex digits",
-      "\\xg0|needs two hex digits",
-      // Found by ByteEscapesFuzzTest: Character.digit took other scripts' digits as hex digits.
-      "\\x0\u0663|\\x at position 1 of '\\x0\u0663' needs two hex digits",
-      "\\x\uFF11\uFF12|needs two hex digits"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "QUIT\\q|unknown escape \\q at position 5 of 'QUIT\\q'",
+        "end\\|ends with a lone backslash",
+        "\\x4|\\x at position 1 of '\\x4' needs two hex digits",
+        "\\xg0|needs two hex digits",
+        // Found by ByteEscapesFuzzTest: Character.digit took other scripts' digits as hex digits.
+        "\\x0\u0663|\\x at position 1 of '\\x0\u0663' needs two hex digits",
+        "\\x\uFF11\uFF12|needs two hex digits"
+      })
   void rejectsWhatItCannotMean(String text, String message) {
-    assertThatThrownBy(() -> ByteEscapes.parse(text)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ByteEscapes.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
   }
 

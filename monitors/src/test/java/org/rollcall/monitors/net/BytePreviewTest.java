@@ -21,12 +21,14 @@ class BytePreviewTest {
   @Test
   void longInputIsCutAndSaysSo() {
     byte[] bytes = "abcdefghij".getBytes(StandardCharsets.US_ASCII);
-    assertThat(BytePreview.of(bytes, bytes.length, 4)).isEqualTo("\"abcd\"... (first 4 of 10 bytes)");
+    assertThat(BytePreview.of(bytes, bytes.length, 4))
+        .isEqualTo("\"abcd\"... (first 4 of 10 bytes)");
   }
 
   @Test
   void bytesThatAreNotUtf8StayVisibleOnceEscaped() {
     byte[] bytes = {'a', (byte) 0xff, '\n', 0x1b, (byte) 0xc3};
-    assertThat(SafeText.escape(BytePreview.of(bytes, bytes.length))).isEqualTo("\"a\\xff\\n\\x1b\\xc3\"");
+    assertThat(SafeText.escape(BytePreview.of(bytes, bytes.length)))
+        .isEqualTo("\"a\\xff\\n\\x1b\\xc3\"");
   }
 }

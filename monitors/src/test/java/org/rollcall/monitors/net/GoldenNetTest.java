@@ -23,10 +23,11 @@ import org.rollcall.monitors.peers.Ports;
 import org.rollcall.monitors.peers.UdpPeer;
 
 /**
- * Golden outputs of port.monitor and ssh.monitor in mon and Nagios modes, against loopback peers: each case is
- * {@code golden/net/CASE.args} (the executable's name, then one argument per line; {@code @PEER@} stands for a
- * peer's port), {@code CASE.out} and {@code CASE.exit}. Times vary from run to run, so they are compared as
- * {@code N s} (and {@code time=Ns} in perfdata); ports are written back as {@code @PEER@}.
+ * Golden outputs of port.monitor and ssh.monitor in mon and Nagios modes, against loopback peers:
+ * each case is {@code golden/net/CASE.args} (the executable's name, then one argument per line;
+ * {@code @PEER@} stands for a peer's port), {@code CASE.out} and {@code CASE.exit}. Times vary from
+ * run to run, so they are compared as {@code N s} (and {@code time=Ns} in perfdata); ports are
+ * written back as {@code @PEER@}.
  */
 class GoldenNetTest {
   static final Path CASES = Path.of("src/test/resources/golden/net");
@@ -70,16 +71,23 @@ class GoldenNetTest {
   @MethodSource("cases")
   void matchesGoldenOutput(String name) throws Exception {
     List<String> lines = Files.readAllLines(CASES.resolve(name + ".args"), StandardCharsets.UTF_8);
-    String[] args = lines.subList(1, lines.size()).stream().map(GoldenNetTest::withPorts).toArray(String[]::new);
+    String[] args =
+        lines.subList(1, lines.size()).stream()
+            .map(GoldenNetTest::withPorts)
+            .toArray(String[]::new);
     CommandRun run = CommandRun.of(executable(lines.get(0)), args);
     if (Boolean.getBoolean("golden.update")) {
-      // Rewrites the expectations (mvn ... -Dgolden.update=true); review the diff before committing it.
-      Files.writeString(CASES.resolve(name + ".out"), normalize(run.output()), StandardCharsets.UTF_8);
+      // Rewrites the expectations (mvn ... -Dgolden.update=true); review the diff before committing
+      // it.
+      Files.writeString(
+          CASES.resolve(name + ".out"), normalize(run.output()), StandardCharsets.UTF_8);
       Files.writeString(CASES.resolve(name + ".exit"), run.exitCode() + "\n");
     }
-    assertThat(normalize(run.output())).as(run.output())
+    assertThat(normalize(run.output()))
+        .as(run.output())
         .isEqualTo(Files.readString(CASES.resolve(name + ".out"), StandardCharsets.UTF_8));
-    assertThat(run.exitCode()).isEqualTo(Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim()));
+    assertThat(run.exitCode())
+        .isEqualTo(Integer.parseInt(Files.readString(CASES.resolve(name + ".exit")).trim()));
   }
 
   /** The class registered for {@code name}, as Main finds it. */
@@ -95,7 +103,8 @@ class GoldenNetTest {
   }
 
   static String normalize(String output) {
-    String text = output.replaceAll("=\\d+(\\.\\d+)?s;", "=Ns;").replaceAll("\\b\\d+(\\.\\d+)? s\\b", "N s");
+    String text =
+        output.replaceAll("=\\d+(\\.\\d+)?s;", "=Ns;").replaceAll("\\b\\d+(\\.\\d+)? s\\b", "N s");
     for (Map.Entry<String, Integer> port : PORTS.entrySet()) {
       text = text.replaceAll("\\b" + port.getValue() + "\\b", port.getKey());
     }

@@ -15,8 +15,8 @@ import org.rollcall.monitors.IsolatedRun;
 import org.rollcall.monitors.peers.FakePeer;
 
 /**
- * Peers that stream without end (up to 100 MB each): the monitor, in a JVM with a 32 MB heap, reads at most
- * --max-bytes from each, says how many it read, and ends in time.
+ * Peers that stream without end (up to 100 MB each): the monitor, in a JVM with a 32 MB heap, reads
+ * at most --max-bytes from each, says how many it read, and ends in time.
  */
 class NetMemoryTest {
   static final long STREAM_BYTES = 100L << 20;
@@ -73,26 +73,65 @@ class NetMemoryTest {
   void portMonitorReadsAtMostMaxBytes() throws Exception {
     List<String> hosts = streamingHosts(1);
     int port = peers.get(0).port();
-    IsolatedRun.Result run = IsolatedRun.run(SMALL_HEAP, "port.monitor", args(hosts, "-t", "10", "-p", "" + port,
-        "--expect", "^220 ", "--max-bytes", "" + (8 << 20)));
-    assertThat(run.stdout().lines()).containsExactly("127.0.0.2", "127.0.0.2:" + port + ": expected /^220 /, "
-        + "not found in the first 8388608 bytes: \"" + "x".repeat(80) + "\"... (first 80 of 8388608 bytes) "
-        + "(--max-bytes)");
+    IsolatedRun.Result run =
+        IsolatedRun.run(
+            SMALL_HEAP,
+            "port.monitor",
+            args(
+                hosts,
+                "-t",
+                "10",
+                "-p",
+                "" + port,
+                "--expect",
+                "^220 ",
+                "--max-bytes",
+                "" + (8 << 20)));
+    assertThat(run.stdout().lines())
+        .containsExactly(
+            "127.0.0.2",
+            "127.0.0.2:"
+                + port
+                + ": expected /^220 /, "
+                + "not found in the first 8388608 bytes: \""
+                + "x".repeat(80)
+                + "\"... (first 80 of 8388608 bytes) "
+                + "(--max-bytes)");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.stderr()).isEmpty();
-    assertThat(sent.get()).as("bytes the peer could send before the monitor hung up").isLessThan(STREAM_BYTES);
+    assertThat(sent.get())
+        .as("bytes the peer could send before the monitor hung up")
+        .isLessThan(STREAM_BYTES);
   }
 
   @Test
   void manyHostsStreamingAtOnceStayWithinTheHeap() throws Exception {
     List<String> hosts = streamingHosts(20);
     int port = peers.get(0).port();
-    IsolatedRun.Result run = IsolatedRun.run(SMALL_HEAP, "port.monitor", args(hosts, "-t", "10", "-p", "" + port,
-        "--expect", "^220 ", "--max-bytes", "" + (1 << 20)));
+    IsolatedRun.Result run =
+        IsolatedRun.run(
+            SMALL_HEAP,
+            "port.monitor",
+            args(
+                hosts,
+                "-t",
+                "10",
+                "-p",
+                "" + port,
+                "--expect",
+                "^220 ",
+                "--max-bytes",
+                "" + (1 << 20)));
     List<String> lines = run.stdout().lines().toList();
     assertThat(lines).hasSize(21);
-    assertThat(lines.subList(1, 21)).allMatch(line -> line.endsWith(": expected /^220 /, not found in the first "
-        + "1048576 bytes: \"" + "x".repeat(80) + "\"... (first 80 of 1048576 bytes) (--max-bytes)"));
+    assertThat(lines.subList(1, 21))
+        .allMatch(
+            line ->
+                line.endsWith(
+                    ": expected /^220 /, not found in the first "
+                        + "1048576 bytes: \""
+                        + "x".repeat(80)
+                        + "\"... (first 80 of 1048576 bytes) (--max-bytes)"));
     assertThat(run.exit()).isEqualTo(1);
   }
 
@@ -100,9 +139,17 @@ class NetMemoryTest {
   void sshMonitorReadsAtMostEightKilobytes() throws Exception {
     List<String> hosts = streamingHosts(1);
     int port = peers.get(0).port();
-    IsolatedRun.Result run = IsolatedRun.run(SMALL_HEAP, "ssh.monitor", args(hosts, "-t", "10", "-p", "" + port));
-    assertThat(run.stdout().lines()).containsExactly("127.0.0.2", "127.0.0.2:" + port + ": no SSH identification "
-        + "in the first 8192 bytes: \"" + "x".repeat(80) + "\"... (first 80 of 8192 bytes)");
+    IsolatedRun.Result run =
+        IsolatedRun.run(SMALL_HEAP, "ssh.monitor", args(hosts, "-t", "10", "-p", "" + port));
+    assertThat(run.stdout().lines())
+        .containsExactly(
+            "127.0.0.2",
+            "127.0.0.2:"
+                + port
+                + ": no SSH identification "
+                + "in the first 8192 bytes: \""
+                + "x".repeat(80)
+                + "\"... (first 80 of 8192 bytes)");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.millis()).isLessThan(5000);
   }

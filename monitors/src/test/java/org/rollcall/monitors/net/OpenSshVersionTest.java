@@ -10,14 +10,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenSshVersionTest {
   @ParameterizedTest
   @CsvSource({
-      "9.2p1, 9.3, -1",
-      "9.2p1, 9.2, 1",
-      "9.2, 9.2p0, 0",
-      "9.10, 9.9p9, 1",
-      "10.0, 9.9p1, 1",
-      "8.9p1, 8.9p2, -1"})
+    "9.2p1, 9.3, -1",
+    "9.2p1, 9.2, 1",
+    "9.2, 9.2p0, 0",
+    "9.10, 9.9p9, 1",
+    "10.0, 9.9p1, 1",
+    "8.9p1, 8.9p2, -1"
+  })
   void ordersByMajorMinorPortable(String a, String b, int sign) {
-    assertThat(Integer.signum(OpenSshVersion.parse(a).compareTo(OpenSshVersion.parse(b)))).isEqualTo(sign);
+    assertThat(Integer.signum(OpenSshVersion.parse(a).compareTo(OpenSshVersion.parse(b))))
+        .isEqualTo(sign);
   }
 
   @ParameterizedTest
@@ -34,7 +36,9 @@ class OpenSshVersionTest {
 
   @Test
   void badMinimumsAreRejected() {
-    assertThatThrownBy(() -> OpenSshVersion.parse("9")).hasMessageContaining("'9' is not an OpenSSH release");
-    assertThatThrownBy(() -> OpenSshVersion.parse("OpenSSH_9.2")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OpenSshVersion.parse("9"))
+        .hasMessageContaining("'9' is not an OpenSSH release");
+    assertThatThrownBy(() -> OpenSshVersion.parse("OpenSSH_9.2"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

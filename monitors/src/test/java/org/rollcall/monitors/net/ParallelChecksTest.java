@@ -11,11 +11,15 @@ class ParallelChecksTest {
   @Test
   void checksRunAtTheSameTimeAndKeepTheirOrder() throws InterruptedException {
     long start = System.nanoTime();
-    List<String> results = ParallelChecks.run(List.of(3, 1, 2), Deadline.after(Duration.ofSeconds(5)),
-        (n, deadline) -> {
-          sleep(n * 200L);
-          return "done " + n;
-        }, (n, why) -> "late " + n);
+    List<String> results =
+        ParallelChecks.run(
+            List.of(3, 1, 2),
+            Deadline.after(Duration.ofSeconds(5)),
+            (n, deadline) -> {
+              sleep(n * 200L);
+              return "done " + n;
+            },
+            (n, why) -> "late " + n);
     assertThat(results).containsExactly("done 3", "done 1", "done 2");
     assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isBetween(550L, 1_000L);
   }
@@ -23,13 +27,17 @@ class ParallelChecksTest {
   @Test
   void aStuckCheckIsLateAndTheRunEndsBeforeItsDeadline() throws InterruptedException {
     long start = System.nanoTime();
-    List<String> results = ParallelChecks.run(List.of("stuck", "quick"), Deadline.after(Duration.ofSeconds(1)),
-        (item, deadline) -> {
-          if (item.equals("stuck")) {
-            sleep(60_000);
-          }
-          return item + " ok";
-        }, (item, why) -> item + ": " + why);
+    List<String> results =
+        ParallelChecks.run(
+            List.of("stuck", "quick"),
+            Deadline.after(Duration.ofSeconds(1)),
+            (item, deadline) -> {
+              if (item.equals("stuck")) {
+                sleep(60_000);
+              }
+              return item + " ok";
+            },
+            (item, why) -> item + ": " + why);
     assertThat(results).hasSize(2);
     assertThat(results.get(0)).matches("stuck: timed out: no result within 0\\.[67] s");
     assertThat(results.get(1)).isEqualTo("quick ok");
@@ -38,10 +46,14 @@ class ParallelChecksTest {
 
   @Test
   void aCheckThatThrowsIsReportedNotLost() throws InterruptedException {
-    List<String> results = ParallelChecks.run(List.of("x"), Deadline.after(Duration.ofSeconds(1)),
-        (item, deadline) -> {
-          throw new IllegalStateException("boom");
-        }, (item, why) -> why);
+    List<String> results =
+        ParallelChecks.run(
+            List.of("x"),
+            Deadline.after(Duration.ofSeconds(1)),
+            (item, deadline) -> {
+              throw new IllegalStateException("boom");
+            },
+            (item, why) -> why);
     assertThat(results).containsExactly("check failed: IllegalStateException: boom");
   }
 

@@ -10,7 +10,14 @@ import org.rollcall.core.text.SafeText;
 
 class PeerTextTest {
   @ParameterizedTest
-  @ValueSource(strings = {"220 mail ESMTP\r\n", "SSH-2.0-OpenSSH_9.2p1\r\n", "", "caf\u00e9 220 ", "\u001b[2J220 x"})
+  @ValueSource(
+      strings = {
+        "220 mail ESMTP\r\n",
+        "SSH-2.0-OpenSSH_9.2p1\r\n",
+        "",
+        "caf\u00e9 220 ",
+        "\u001b[2J220 x"
+      })
   void isTheTextSafeTextDecodes(String sent) {
     byte[] bytes = (sent + "tail not yet counted").getBytes(StandardCharsets.UTF_8);
     int length = sent.getBytes(StandardCharsets.UTF_8).length;
@@ -18,7 +25,8 @@ class PeerTextTest {
     String decoded = SafeText.decode(bytes, 0, length);
 
     assertThat(text.toString()).isEqualTo(decoded);
-    for (String regex : new String[] {"^220 ", "ESMTP\\r\\n$", "\\d+", "(?m)^SSH-2\\.0-", "x$", "^$"}) {
+    for (String regex :
+        new String[] {"^220 ", "ESMTP\\r\\n$", "\\d+", "(?m)^SSH-2\\.0-", "x$", "^$"}) {
       Pattern pattern = Pattern.compile(regex);
       assertThat(pattern.matcher(text).find()).as(regex).isEqualTo(pattern.matcher(decoded).find());
     }

@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The packet layout of RFC 4253 section 6, field by field (a real sshd's log is checked in SshMonitorTest). */
+/**
+ * The packet layout of RFC 4253 section 6, field by field (a real sshd's log is checked in
+ * SshMonitorTest).
+ */
 class SshDisconnectTest {
   @Test
   void packetIsWellFormed() {

@@ -6,9 +6,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Optional;
 
 /**
- * Fuzzes what ssh.monitor reads from a peer: the identification line is found or not yet there, or refused with
- * an IllegalArgumentException that ssh.monitor reports; a found one is the first whole {@code SSH-} line split as
- * RFC 4253 says, and its OpenSSH release, if any, is read without an exception.
+ * Fuzzes what ssh.monitor reads from a peer: the identification line is found or not yet there, or
+ * refused with an IllegalArgumentException that ssh.monitor reports; a found one is the first whole
+ * {@code SSH-} line split as RFC 4253 says, and its OpenSSH release, if any, is read without an
+ * exception.
  */
 class SshIdentificationFuzzTest {
 
@@ -29,9 +30,15 @@ class SshIdentificationFuzzTest {
     assertThat(id.line()).doesNotContain("\n");
     assertThat(id.protoVersion()).isNotEmpty().doesNotContain("-", " ");
     assertThat(id.softwareVersion()).isNotEmpty().doesNotContain(" ");
-    assertThat(id.line()).isEqualTo("SSH-" + id.protoVersion() + "-" + id.softwareVersion()
-        + (id.line().indexOf(' ') < 0 ? "" : " " + id.comments()));
-    OpenSshVersion.inSoftware(id.softwareVersion()).ifPresent(version ->
-        assertThat(OpenSshVersion.parse(version.toString())).isEqualTo(version));
+    assertThat(id.line())
+        .isEqualTo(
+            "SSH-"
+                + id.protoVersion()
+                + "-"
+                + id.softwareVersion()
+                + (id.line().indexOf(' ') < 0 ? "" : " " + id.comments()));
+    OpenSshVersion.inSoftware(id.softwareVersion())
+        .ifPresent(
+            version -> assertThat(OpenSshVersion.parse(version.toString())).isEqualTo(version));
   }
 }

@@ -31,14 +31,27 @@ class SshMonitorTest {
   void realSshdAnswersAndLogsACleanDisconnect(@TempDir Path dir) throws Exception {
     try (Sshd sshd = new Sshd(dir)) {
       String port = "" + sshd.port();
-      CommandRun ok = run("--nagios", "-p", port, "--software", "^OpenSSH_\\d", "--min-openssh", "7.4", "127.0.0.1");
+      CommandRun ok =
+          run(
+              "--nagios",
+              "-p",
+              port,
+              "--software",
+              "^OpenSSH_\\d",
+              "--min-openssh",
+              "7.4",
+              "127.0.0.1");
       assertThat(ok.exitCode()).as(ok.output()).isZero();
-      assertThat(ok.output()).matches("SSH OK: 127\\.0\\.0\\.1: OpenSSH_\\d+\\.\\d+p\\d+ .*\\(protocol 2\\.0\\) "
-          + "\\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;;;0\\n");
+      assertThat(ok.output())
+          .matches(
+              "SSH OK: 127\\.0\\.0\\.1: OpenSSH_\\d+\\.\\d+p\\d+ .*\\(protocol 2\\.0\\) "
+                  + "\\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;;;0\\n");
       CommandRun tooOld = run("-p", port, "--min-openssh", "99.1p1", "127.0.0.1");
       assertThat(tooOld.exitCode()).isEqualTo(1);
-      assertThat(tooOld.lines().get(1)).matches("127\\.0\\.0\\.1:\\d+: OpenSSH \\d+\\.\\d+p\\d+ is older than "
-          + "--min-openssh 99\\.1p1: banner \"SSH-2\\.0-OpenSSH_.*\"");
+      assertThat(tooOld.lines().get(1))
+          .matches(
+              "127\\.0\\.0\\.1:\\d+: OpenSSH \\d+\\.\\d+p\\d+ is older than "
+                  + "--min-openssh 99\\.1p1: banner \"SSH-2\\.0-OpenSSH_.*\"");
       assertThat(awaitLog(sshd, "Received disconnect from 127.0.0.1"))
           .contains(":11: rollcall ssh.monitor check done [preauth]")
           .doesNotContain("Did not receive identification string")
@@ -55,18 +68,23 @@ class SshMonitorTest {
 
   @Test
   void softwareRegexIsNotBrokenByTheDebianComment() throws Exception {
-    assertThat(against(DEBIAN_BANNER + "\r\n", "--software", "^OpenSSH_9\\.2p1$").exitCode()).isZero();
+    assertThat(against(DEBIAN_BANNER + "\r\n", "--software", "^OpenSSH_9\\.2p1$").exitCode())
+        .isZero();
     assertThat(against(DEBIAN_BANNER + "\r\n", "--software", "deb12u3$").exitCode()).isZero();
     CommandRun other = against(DEBIAN_BANNER + "\r\n", "--software", "^OpenSSH_9\\.6");
-    assertThat(other.lines().get(1)).endsWith(
-        ": software does not match --software /^OpenSSH_9\\\\.6/: banner \"" + DEBIAN_BANNER + "\"");
+    assertThat(other.lines().get(1))
+        .endsWith(
+            ": software does not match --software /^OpenSSH_9\\\\.6/: banner \""
+                + DEBIAN_BANNER
+                + "\"");
   }
 
   @Test
   void linesBeforeTheIdentificationAreSkipped() throws Exception {
     CommandRun run = against("Welcome to host\r\nno SSH- here\r\n" + DEBIAN_BANNER + "\r\n");
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).startsWith("127.0.0.1: OpenSSH_9.2p1 Debian-2+deb12u3 (protocol 2.0) (");
+    assertThat(run.output())
+        .startsWith("127.0.0.1: OpenSSH_9.2p1 Debian-2+deb12u3 (protocol 2.0) (");
   }
 
   @Test
@@ -78,31 +96,40 @@ class SshMonitorTest {
   void wrongProtocolFailsWithTheBanner() throws Exception {
     CommandRun run = against("SSH-1.5-Cisco-1.25\r\n");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.lines().get(1)).endsWith(": protocol 1.5, not 2.0: banner \"SSH-1.5-Cisco-1.25\"");
+    assertThat(run.lines().get(1))
+        .endsWith(": protocol 1.5, not 2.0: banner \"SSH-1.5-Cisco-1.25\"");
   }
 
   @Test
   void minOpensshNeedsOpenssh() throws Exception {
     CommandRun run = against("SSH-2.0-dropbear_2022.83\r\n", "--min-openssh", "9.0");
-    assertThat(run.lines().get(1)).endsWith(": not OpenSSH, so not --min-openssh 9.0: banner "
-        + "\"SSH-2.0-dropbear_2022.83\"");
-    assertThat(against("SSH-2.0-OpenSSH_9.2p1\r\n", "--min-openssh", "9.2p2").exitCode()).isEqualTo(1);
+    assertThat(run.lines().get(1))
+        .endsWith(
+            ": not OpenSSH, so not --min-openssh 9.0: banner " + "\"SSH-2.0-dropbear_2022.83\"");
+    assertThat(against("SSH-2.0-OpenSSH_9.2p1\r\n", "--min-openssh", "9.2p2").exitCode())
+        .isEqualTo(1);
     assertThat(against("SSH-2.0-OpenSSH_9.2p1\r\n", "--min-openssh", "9.2").exitCode()).isZero();
   }
 
   @Test
   void overlongIdentificationIsRejected() throws Exception {
     CommandRun run = against("SSH-2.0-" + "x".repeat(300) + "\r\n");
-    assertThat(run.lines().get(1)).contains(": bad SSH identification (identification line is 310 bytes, more "
-        + "than RFC 4253's 255): \"SSH-2.0-xxx");
+    assertThat(run.lines().get(1))
+        .contains(
+            ": bad SSH identification (identification line is 310 bytes, more "
+                + "than RFC 4253's 255): \"SSH-2.0-xxx");
   }
 
   @Test
   void closedMidLine() throws Exception {
     try (FakePeer peer = FakePeer.start(FakePeer.greetingThenClose("SSH-2.0-Open"))) {
       CommandRun run = run("-p", "" + peer.port(), "127.0.0.1");
-      assertThat(run.lines()).containsExactly("127.0.0.1", "127.0.0.1:" + peer.port()
-          + ": closed the connection mid-line without an SSH identification; received 12 bytes: \"SSH-2.0-Open\"");
+      assertThat(run.lines())
+          .containsExactly(
+              "127.0.0.1",
+              "127.0.0.1:"
+                  + peer.port()
+                  + ": closed the connection mid-line without an SSH identification; received 12 bytes: \"SSH-2.0-Open\"");
     }
   }
 
@@ -110,15 +137,19 @@ class SshMonitorTest {
   void usageErrors() {
     CommandRun run = run("--nagios", "--min-openssh", "nine", "127.0.0.1");
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.output()).isEqualTo("SSH UNKNOWN: ssh.monitor: --min-openssh: 'nine' is not an OpenSSH release "
-        + "like 9.3 or 9.2p1 (see ssh.monitor --help)\n");
+    assertThat(run.output())
+        .isEqualTo(
+            "SSH UNKNOWN: ssh.monitor: --min-openssh: 'nine' is not an OpenSSH release "
+                + "like 9.3 or 9.2p1 (see ssh.monitor --help)\n");
   }
 
   @Test
   void anEmptyHostIsAUsageError() {
     CommandRun run = run("--nagios", "");
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.output()).isEqualTo("SSH UNKNOWN: ssh.monitor: HOST 1 of 1 is empty: give a host name or"
-        + " address (see ssh.monitor --help)\n");
+    assertThat(run.output())
+        .isEqualTo(
+            "SSH UNKNOWN: ssh.monitor: HOST 1 of 1 is empty: give a host name or"
+                + " address (see ssh.monitor --help)\n");
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP server on loopback that treats every connection with one behaviour: silent, a fixed greeting, a greeting
- * and then close, or a trickle of bytes. Each connection gets its own thread; closing the peer closes them all.
+ * A TCP server on loopback that treats every connection with one behaviour: silent, a fixed
+ * greeting, a greeting and then close, or a trickle of bytes. Each connection gets its own thread;
+ * closing the peer closes them all.
  */
 public final class FakePeer implements AutoCloseable {
   /** What the server does with one accepted connection. */
@@ -107,13 +108,16 @@ public final class FakePeer implements AutoCloseable {
       try {
         Socket socket = server.accept();
         connections.add(socket);
-        Thread worker = new Thread(() -> {
-          try (socket) {
-            behaviour.serve(socket);
-          } catch (IOException | InterruptedException e) {
-            // The client went away or the peer was closed: nothing to serve any more.
-          }
-        }, "fake-peer-connection");
+        Thread worker =
+            new Thread(
+                () -> {
+                  try (socket) {
+                    behaviour.serve(socket);
+                  } catch (IOException | InterruptedException e) {
+                    // The client went away or the peer was closed: nothing to serve any more.
+                  }
+                },
+                "fake-peer-connection");
         worker.setDaemon(true);
         worker.start();
       } catch (IOException e) {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Many hosts on loopback (127.0.0.2, 127.0.0.3, ...: Linux routes all of 127/8 to lo), all on one port as a
- * hostgroup is, each misbehaving in one way. Every kind is checked when the hosts are made: a refusing address
- * refuses, a blackhole lets a connect hang (a listener whose accept queue is full and never accepted: Linux then
- * drops SYNs, as a firewall would).
+ * Many hosts on loopback (127.0.0.2, 127.0.0.3, ...: Linux routes all of 127/8 to lo), all on one
+ * port as a hostgroup is, each misbehaving in one way. Every kind is checked when the hosts are
+ * made: a refusing address refuses, a blackhole lets a connect hang (a listener whose accept queue
+ * is full and never accepted: Linux then drops SYNs, as a firewall would).
  */
 public final class HostileHosts implements AutoCloseable {
   /** How one host treats a connection. */
@@ -38,8 +38,10 @@ public final class HostileHosts implements AutoCloseable {
   }
 
   private static final int ATTEMPTS = 20;
+
   /** A connect on loopback that gets no SYN-ACK in this long never will: the queue is full. */
   private static final int FILL_MILLIS = 100;
+
   private static final int PROOF_MILLIS = 300;
 
   private final int port;
@@ -47,8 +49,8 @@ public final class HostileHosts implements AutoCloseable {
   private final List<Peer> peers = new ArrayList<>();
 
   /**
-   * {@code count} hosts from 127.0.0.2 up, their kinds in turn; a healthy host sends {@code greeting}, a trickling
-   * one {@code trickle} one byte a second.
+   * {@code count} hosts from 127.0.0.2 up, their kinds in turn; a healthy host sends {@code
+   * greeting}, a trickling one {@code trickle} one byte a second.
    */
   public HostileHosts(int count, String greeting, String trickle) throws Exception {
     port = startAll(count, greeting, trickle);
@@ -88,7 +90,10 @@ public final class HostileHosts implements AutoCloseable {
 
   /** The addresses of the hosts of {@code kind}. */
   public List<String> of(Kind kind) {
-    return hosts.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
+    return hosts.entrySet().stream()
+        .filter(e -> e.getValue() == kind)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static Peer start(String address, int port, Kind kind, String greeting, String trickle)
@@ -99,15 +104,19 @@ public final class HostileHosts implements AutoCloseable {
       case TRICKLE -> FakePeer.start(address, port, FakePeer.trickle(trickle, 1000))::close;
       case RESET -> FakePeer.start(address, port, socket -> socket.setSoLinger(true, 0))::close;
       case REFUSE -> {
-        // Binding proves no wildcard listener holds the port on this address; closing leaves nothing listening.
+        // Binding proves no wildcard listener holds the port on this address; closing leaves
+        // nothing listening.
         new ServerSocket(port, 1, InetAddress.getByName(address)).close();
-        yield () -> { };
+        yield () -> {};
       }
       case BLACKHOLE -> new Blackhole(address, port)::close;
     };
   }
 
-  /** Connects once to every refusing and blackholed host, at once: refused, and hanging, or the test is void. */
+  /**
+   * Connects once to every refusing and blackholed host, at once: refused, and hanging, or the test
+   * is void.
+   */
   private void proveRefusedAndBlackholed() {
     List<CompletableFuture<Void>> proofs = new ArrayList<>();
     for (String address : of(Kind.REFUSE)) {
@@ -122,10 +131,12 @@ public final class HostileHosts implements AutoCloseable {
   private void expect(String address, Class<? extends IOException> failure) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(address, port), PROOF_MILLIS);
-      throw new IllegalStateException(address + ":" + port + " accepted a connection; expected " + failure);
+      throw new IllegalStateException(
+          address + ":" + port + " accepted a connection; expected " + failure);
     } catch (IOException e) {
       if (!failure.isInstance(e)) {
-        throw new IllegalStateException(address + ":" + port + " failed with " + e + "; expected " + failure, e);
+        throw new IllegalStateException(
+            address + ":" + port + " failed with " + e + "; expected " + failure, e);
       }
     }
   }
@@ -145,8 +156,8 @@ public final class HostileHosts implements AutoCloseable {
   }
 
   /**
-   * A listener that never accepts, its accept queue filled by connections of our own until a further connect
-   * times out: from then on the kernel drops every SYN to it.
+   * A listener that never accepts, its accept queue filled by connections of our own until a
+   * further connect times out: from then on the kernel drops every SYN to it.
    */
   private static final class Blackhole {
     private final ServerSocket server;
@@ -165,7 +176,8 @@ public final class HostileHosts implements AutoCloseable {
         }
       }
       close();
-      throw new IllegalStateException("the accept queue of " + address + ":" + port + " never filled up");
+      throw new IllegalStateException(
+          "the accept queue of " + address + ":" + port + " never filled up");
     }
 
     void close() throws IOException {

@@ -10,7 +10,10 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ports that misbehave at the TCP or UDP level: closed, and filtered (a listener whose queue is full). */
+/**
+ * Ports that misbehave at the TCP or UDP level: closed, and filtered (a listener whose queue is
+ * full).
+ */
 public final class Ports {
   private Ports() {}
 
@@ -29,8 +32,8 @@ public final class Ports {
   }
 
   /**
-   * A listener that never accepts, with its backlog filled until the kernel drops further SYNs: a connect to it
-   * gets no SYN-ACK, as behind a firewall that drops packets. Close it when done.
+   * A listener that never accepts, with its backlog filled until the kernel drops further SYNs: a
+   * connect to it gets no SYN-ACK, as behind a firewall that drops packets. Close it when done.
    */
   public static final class Filtered implements AutoCloseable {
     private final ServerSocket server;
@@ -48,7 +51,8 @@ public final class Ports {
           return;
         }
       }
-      throw new IllegalStateException("the listen queue never filled up; cannot simulate a filtered port");
+      throw new IllegalStateException(
+          "the listen queue never filled up; cannot simulate a filtered port");
     }
 
     public int port() {

@@ -21,7 +21,8 @@ public final class Sshd implements AutoCloseable {
   private final int port;
 
   public Sshd(Path dir) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(SSHD) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
+    Assumptions.assumeTrue(
+        Files.isExecutable(SSHD) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
         "needs a real sshd: apt-get install openssh-server");
     Path hostKey = dir.resolve("host_ed25519");
     run(List.of("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString()));
@@ -32,9 +33,25 @@ public final class Sshd implements AutoCloseable {
     }
     port = Ports.closedTcp();
     log = dir.resolve("sshd.log");
-    process = new ProcessBuilder(List.of(SSHD.toString(), "-D", "-e", "-f", "/dev/null", "-h", hostKey.toString(),
-        "-p", Integer.toString(port), "-o", "ListenAddress=127.0.0.1", "-o", "PidFile=none"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process =
+        new ProcessBuilder(
+                List.of(
+                    SSHD.toString(),
+                    "-D",
+                    "-e",
+                    "-f",
+                    "/dev/null",
+                    "-h",
+                    hostKey.toString(),
+                    "-p",
+                    Integer.toString(port),
+                    "-o",
+                    "ListenAddress=127.0.0.1",
+                    "-o",
+                    "PidFile=none"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     awaitListening();
   }
 

@@ -35,7 +35,8 @@ public final class UdpPeer implements AutoCloseable {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
         if (echo) {
-          socket.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
+          socket.send(
+              new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
         }
       } catch (IOException e) {
         return;

@@ -15,21 +15,26 @@ class PsMonitorInterruptTest {
   void aSignalDuringTheRecheckNamesIt() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     AtomicInteger halted = new AtomicInteger(-1);
-    Launcher launcher = new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
+    Launcher launcher =
+        new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
     PsMonitor monitor = new PsMonitor();
-    Thread signal = new Thread(() -> {
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (monitor.pending() == null && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      launcher.interrupt("SIGTERM");
-    });
+    Thread signal =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + 20_000_000_000L;
+              while (monitor.pending() == null && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+              }
+              launcher.interrupt("SIGTERM");
+            });
     signal.start();
     int code = launcher.execute(monitor, "--recheck", "2", "--nagios", "rcl-nosuchdaemon:1-");
     signal.join();
     assertThat(code).isEqualTo(3);
     assertThat(halted.get()).isEqualTo(3);
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("PS UNKNOWN: ps.monitor: interrupted by SIGTERM "
-        + "while waiting for the --recheck of the failing rules, 2 s after the first look\n");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "PS UNKNOWN: ps.monitor: interrupted by SIGTERM "
+                + "while waiting for the --recheck of the failing rules, 2 s after the first look\n");
   }
 }
