@@ -67,7 +67,10 @@ class MonEndToEndTest {
             .redirectOutput(dir.resolve("mon.out").toFile())
             .start();
     Path alerts = dir.resolve("alerts.log");
-    Thread.sleep(4000);
+    // mon runs one instance of a service's monitor at a time: once the third has started, two have
+    // answered while the process ran.
+    Path runs = dir.resolve("monitor-runs");
+    await(() -> lines(runs) >= 3, 30, "third run of ps.monitor in " + runs);
     assertThat(alerts).as("no alert while the process runs").doesNotExist();
 
     daemon.destroy();
@@ -119,10 +122,10 @@ class MonEndToEndTest {
     for (String sub : List.of("mon.d", "alert.d", "log", "state")) {
       Files.createDirectory(dir.resolve(sub));
     }
-    wrapper(dir.resolve("mon.d/ps.monitor"), MONITORS_LIB + "/*", "ps.monitor");
+    wrapper(dir.resolve("mon.d/ps.monitor"), MONITORS_LIB + "/*", "ps.monitor", "monitor-runs");
     String classPath = System.getProperty("java.class.path");
-    wrapper(dir.resolve("alert.d/file.alert"), classPath, "file.alert");
-    wrapper(dir.resolve("alert.d/mail.alert"), classPath, "mail.alert");
+    wrapper(dir.resolve("alert.d/file.alert"), classPath, "file.alert", null);
+    wrapper(dir.resolve("alert.d/mail.alert"), classPath, "mail.alert", null);
     Files.writeString(dir.resolve("auth.cf"), "");
     String mail =
         "mail.alert --smtp 127.0.0.1:"
@@ -160,11 +163,17 @@ class MonEndToEndTest {
             ""));
   }
 
-  /** A mon-style executable: a small script running NAME through rollcall's single entry point. */
-  private static void wrapper(Path script, String classPath, String name) throws IOException {
+  /**
+   * A mon-style executable: a small script running NAME through rollcall's single entry point, that
+   * first adds a line to {@code runLog} in the test's directory when one is given.
+   */
+  private void wrapper(Path script, String classPath, String name, String runLog)
+      throws IOException {
     Files.writeString(
         script,
-        "#!/bin/sh\nexec '"
+        "#!/bin/sh\n"
+            + (runLog == null ? "" : "echo run >> '" + dir.resolve(runLog) + "'\n")
+            + "exec '"
             + Path.of(System.getProperty("java.home"), "bin", "java")
             + "' -cp '"
             + classPath
@@ -177,6 +186,14 @@ class MonEndToEndTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static long lines(Path file) {
+    try {
+      return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    } catch (IOException e) {
+      return 0;
     }
   }
 

@@ -93,9 +93,12 @@ class SocketReaderTest {
     assertThat(received.length()).isEqualTo(5_000);
   }
 
+  /**
+   * A byte every 100 ms for 10 s: a deadline that each byte pushed back would read all 100 and the
+   * end of the stream; the real one ends the read at 700 ms with what came by then.
+   */
   @Test
   void aTrickleCannotStretchTheDeadline() throws Exception {
-    long start = System.nanoTime();
     Received received =
         readFrom(
             out -> {
@@ -104,13 +107,12 @@ class SocketReaderTest {
                 out.flush();
                 Thread.sleep(100);
               }
+              out.close();
             },
             Duration.ofMillis(700),
             1_000,
             (data, length) -> false);
-    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     assertThat(received.end()).isEqualTo(End.DEADLINE);
-    assertThat(received.length()).isBetween(5, 8);
-    assertThat(millis).isLessThan(900);
+    assertThat(received.length()).isBetween(1, 99);
   }
 }
