@@ -2,6 +2,7 @@ package org.rollcall.alerts;
 
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import org.rollcall.core.text.Ascii;
 
 /** File permissions written as chmod takes them. */
 final class PosixModes {
@@ -13,6 +14,6 @@ final class PosixModes {
     for (PosixFilePermission permission : permissions) {
       mode |= 0400 >> permission.ordinal();
     }
-    return String.format("%04o", mode);
+    return Ascii.padded(mode, 8, 4);
   }
 }

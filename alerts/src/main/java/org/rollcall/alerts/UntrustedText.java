@@ -1,5 +1,6 @@
 package org.rollcall.alerts;
 
+import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -47,7 +48,7 @@ public final class UntrustedText {
               && out.length() >= 2
               && out.charAt(out.length() - 1) == ']'
               && out.charAt(out.length() - 2) == ']')) {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append("\\u").append(Ascii.padded(c, 16, 4));
       } else {
         out.append(c);
       }

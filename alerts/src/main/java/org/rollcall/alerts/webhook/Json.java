@@ -2,6 +2,7 @@ package org.rollcall.alerts.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rollcall.core.text.Ascii;
 
 /**
  * A flat JSON object of strings, numbers and string lists, written by hand (no JSON library for one
@@ -63,7 +64,7 @@ final class Json {
               || c == 0x2028
               || c == 0x2029
               || Character.isSurrogate(c) && !validPair(text, i)) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u").append(Ascii.padded(c, 16, 4));
           } else {
             out.append(c);
           }

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.rollcall.core.result.OutputMode;
-import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Renderer;
+import org.rollcall.core.text.Decimals;
 
 /**
  * Runs one executable: parses its options (with picocli, unless they are plain arguments), starts
@@ -209,7 +209,8 @@ public final class Launcher {
         return;
       }
       run.cut(
-          "timed out after " + Range.format(timeout.toMillis() / 1000.0) + " s (--timeout)", false);
+          "timed out after " + Decimals.plain(timeout.toMillis() / 1000.0) + " s (--timeout)",
+          false);
     }
   }
 

@@ -2,7 +2,7 @@ package org.rollcall.core.cli;
 
 import java.time.Duration;
 import org.rollcall.core.result.OutputMode;
-import org.rollcall.core.result.Range;
+import org.rollcall.core.text.Decimals;
 import picocli.CommandLine.Option;
 
 /** The options every monitor shares: output contract, deadline and verbosity. */
@@ -51,7 +51,7 @@ public final class MonitorOptions {
     if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
       throw new UsageException(
           "--timeout must be more than 0 and at most 86400 seconds, not "
-              + Range.format(timeoutSeconds));
+              + Decimals.plain(timeoutSeconds));
     }
     // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
     long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));

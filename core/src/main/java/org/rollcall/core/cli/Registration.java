@@ -3,6 +3,7 @@ package org.rollcall.core.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.rollcall.core.text.Ascii;
 
 /**
  * One executable's registry entry, the resource {@code META-INF/rollcall/NAME}: its class on the
@@ -93,27 +94,8 @@ public final class Registration {
     return (Launchable) Class.forName(className).getDeclaredConstructor().newInstance();
   }
 
-  /**
-   * Whether {@code name} is all of [A-Za-z0-9_.-] (a loop: compiling a regular expression costs a
-   * run ms).
-   */
+  /** Whether {@code name} is all of [A-Za-z0-9_.-]: no path, nothing a shell would split. */
   static boolean isPlainName(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '.'
-              || c == '-';
-      if (!plain) {
-        return false;
-      }
-    }
-    return true;
+    return Ascii.isName(name);
   }
 }

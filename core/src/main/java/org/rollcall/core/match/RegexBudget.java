@@ -1,7 +1,7 @@
 package org.rollcall.core.match;
 
 import org.rollcall.core.cli.Deadline;
-import org.rollcall.core.result.Range;
+import org.rollcall.core.text.Decimals;
 
 /**
  * How long one {@code args=} regular expression may search one command line: a tenth of the run's
@@ -39,9 +39,9 @@ final class RegexBudget {
    */
   String reason(long budgetNanos) {
     return "args= regex did not finish within "
-        + Range.format(Math.round(budgetNanos / 1e6) / 1000.0)
+        + Decimals.plain(Math.round(budgetNanos / 1e6) / 1000.0)
         + " s (its share of the "
-        + Range.format(deadline.total().toMillis() / 1000.0)
+        + Decimals.plain(deadline.total().toMillis() / 1000.0)
         + " s timeout)";
   }
 }

@@ -1,6 +1,7 @@
 package org.rollcall.core.proc;
 
 import java.nio.file.Path;
+import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -44,7 +45,7 @@ public final class StatParser {
           i++;
         }
         int digits = i;
-        while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
+        while (i < length && Ascii.isDigit(bytes[i])) {
           value = value * 10 + (bytes[i++] - '0');
         }
         // 18 digits always fit a long; only a longer number needs the careful (and, interpreted,
@@ -127,7 +128,7 @@ public final class StatParser {
     }
     long pid = 0;
     int digits = 0;
-    while (i < open && bytes[i] >= '0' && bytes[i] <= '9') {
+    while (i < open && Ascii.isDigit(bytes[i])) {
       pid = Math.min(pid * 10 + (bytes[i++] - '0'), Integer.MAX_VALUE + 1L);
       digits++;
     }

@@ -2,6 +2,7 @@ package org.rollcall.core.proc;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.rollcall.core.text.Ascii;
 
 /**
  * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}. The
@@ -86,7 +87,7 @@ public final class StatusParser {
     long value = 0;
     boolean digits = to - from >= 1 && to - from <= 10;
     for (int i = from; i < to && digits; i++) {
-      digits = bytes[i] >= '0' && bytes[i] <= '9';
+      digits = Ascii.isDigit(bytes[i]);
       value = value * 10 + (bytes[i] - '0');
     }
     if (!digits || value > 0xffff_ffffL) {

@@ -1,5 +1,7 @@
 package org.rollcall.core.result;
 
+import org.rollcall.core.text.Decimals;
+
 /**
  * One performance value as the Nagios plugin guidelines define it: {@code
  * 'label'=value[UOM];[warn];[crit];[min];[max]}.
@@ -20,11 +22,11 @@ public record Perfdata(
    */
   public String render() {
     StringBuilder out =
-        new StringBuilder(quote(label)).append('=').append(Range.format(value)).append(uom);
+        new StringBuilder(quote(label)).append('=').append(Decimals.plain(value)).append(uom);
     out.append(';').append(warn == null ? "" : warn.toNagios());
     out.append(';').append(crit == null ? "" : crit.toNagios());
-    out.append(';').append(min == null ? "" : Range.format(min));
-    out.append(';').append(max == null ? "" : Range.format(max));
+    out.append(';').append(min == null ? "" : Decimals.plain(min));
+    out.append(';').append(max == null ? "" : Decimals.plain(max));
     return trimSemicolons(out);
   }
 

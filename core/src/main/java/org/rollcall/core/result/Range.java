@@ -1,9 +1,9 @@
 package org.rollcall.core.result;
 
-import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rollcall.core.text.Ascii;
+import org.rollcall.core.text.Decimals;
 
 /**
  * A range of acceptable values: a value alerts when it lies outside {@code [start, end]}, or inside
@@ -20,7 +20,10 @@ public final class Range {
   private Range(double start, double end, boolean inverted) {
     if (start > end) {
       throw new IllegalArgumentException(
-          "range start " + format(start) + " is greater than its end " + format(end));
+          "range start "
+              + Decimals.plain(start)
+              + " is greater than its end "
+              + Decimals.plain(end));
     }
     // -0 and 0 are one bound: without this, equal ranges ("-0" and "0") would have different hash
     // codes.
@@ -135,40 +138,27 @@ public final class Range {
   public String describe() {
     String words;
     if (start == end) {
-      words = start == 0 ? "none" : "exactly " + format(start);
+      words = start == 0 ? "none" : "exactly " + Decimals.plain(start);
     } else if (end == Double.POSITIVE_INFINITY) {
-      words = start == Double.NEGATIVE_INFINITY ? "any value" : "at least " + format(start);
+      words = start == Double.NEGATIVE_INFINITY ? "any value" : "at least " + Decimals.plain(start);
     } else if (start == Double.NEGATIVE_INFINITY || start == 0) {
-      words = "at most " + format(end);
+      words = "at most " + Decimals.plain(end);
     } else {
-      words = "between " + format(start) + " and " + format(end);
+      words = "between " + Decimals.plain(start) + " and " + Decimals.plain(end);
     }
     return inverted ? "not " + words : words;
   }
 
   /** The range in Nagios syntax, as perfdata warn/crit fields carry it. */
   public String toNagios() {
-    String low = start == Double.NEGATIVE_INFINITY ? "~:" : start == 0 ? "" : format(start) + ":";
-    String high = end == Double.POSITIVE_INFINITY ? "" : format(end);
+    String low =
+        start == Double.NEGATIVE_INFINITY ? "~:" : start == 0 ? "" : Decimals.plain(start) + ":";
+    String high = end == Double.POSITIVE_INFINITY ? "" : Decimals.plain(end);
     String text = low + high;
     if (text.isEmpty()) {
       text = "0:";
     }
     return inverted ? "@" + text : text;
-  }
-
-  /**
-   * A number without a trailing ".0" when it is whole, and never in exponent form (a response time
-   * of 0.00012 s must not print as 1.2E-4, which Nagios perfdata parsers reject).
-   */
-  public static String format(double value) {
-    if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    if (Double.isInfinite(value) || Double.isNaN(value)) {
-      return Double.toString(value);
-    }
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   @Override

@@ -61,6 +61,45 @@ public final class Ascii {
     return words;
   }
 
+  /** Whether {@code c} is an ASCII digit. */
+  public static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Whether {@code c} may be in a plain name: an ASCII letter or digit, {@code _ . -}. */
+  public static boolean isNameChar(int c) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || isDigit(c)
+        || c == '_'
+        || c == '.'
+        || c == '-';
+  }
+
+  /**
+   * Whether {@code text} is one or more {@link #isNameChar} characters: {@code [A-Za-z0-9_.-]+}.
+   */
+  public static boolean isName(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!isNameChar(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code value} (0 or more) in {@code radix} with lower-case letters, zero-padded to {@code
+   * width} digits: {@code String.format("%0<width>x")} (or {@code o}) without a Formatter.
+   */
+  public static String padded(long value, int radix, int width) {
+    String digits = Long.toString(value, radix);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+  }
+
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }

@@ -5,13 +5,27 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Numbers with a fixed count of decimals, as {@code String.format(Locale.ROOT, "%.Nf", value)}
- * writes them. A Formatter's first use costs a short run its locale's resource bundles and the
- * method handles they bring; this rounds the same way (half up, from the shortest decimal that
- * reads back as the same double) without one.
+ * Numbers as rollcall prints them, without a Formatter (whose first use costs a short run its
+ * locale's resource bundles and the method handles they bring): with a fixed count of decimals, as
+ * {@code String.format(Locale.ROOT, "%.Nf", value)} writes them (half up, from the shortest decimal
+ * that reads back as the same double), or as plainly as they can be written.
  */
 public final class Decimals {
   private Decimals() {}
+
+  /**
+   * A number without a trailing ".0" when it is whole, and never in exponent form (a response time
+   * of 0.00012 s must not print as 1.2E-4, which Nagios perfdata parsers reject).
+   */
+  public static String plain(double value) {
+    if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    if (Double.isInfinite(value) || Double.isNaN(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
 
   /**
    * {@code value} with {@code places} decimals (0 for none), as {@code %.<places>f} in Locale.ROOT.

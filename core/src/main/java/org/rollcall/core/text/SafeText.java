@@ -139,11 +139,11 @@ public final class SafeText {
       case '\t' -> out.append("\\t");
       default -> {
         if (c >= ESCAPED_BYTE_BASE + 0x80 && c <= ESCAPED_BYTE_BASE + 0xff) {
-          out.append(String.format("\\x%02x", c - ESCAPED_BYTE_BASE));
+          out.append("\\x").append(Ascii.padded(c - ESCAPED_BYTE_BASE, 16, 2));
         } else if (c < 0x20 || c == 0x7f) {
-          out.append(String.format("\\x%02x", (int) c));
+          out.append("\\x").append(Ascii.padded(c, 16, 2));
         } else if (isUnsafe(c)) {
-          out.append(String.format("\\u%04x", (int) c));
+          out.append("\\u").append(Ascii.padded(c, 16, 4));
         } else {
           out.append(c);
         }

@@ -3,6 +3,7 @@ package org.rollcall.core.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,5 +51,31 @@ class AsciiTest {
       })
   void aDecimalIsWhatTheRegularExpressionMatches(String text) {
     assertThat(Ascii.isDecimal(text)).isEqualTo(text.matches("[0-9]+(\\.[0-9]+)?"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ps.monitor",
+        "check_rollcall-ps2",
+        "",
+        "a/b",
+        "a b",
+        "x\n",
+        "\u00e9",
+        "sshd_t",
+        "-"
+      })
+  void aNameIsWhatTheRegularExpressionMatches(String text) {
+    assertThat(Ascii.isName(text)).isEqualTo(text.matches("[A-Za-z0-9_.-]+"));
+  }
+
+  @Test
+  void paddedNumbersAreWhatTheFormatterWrites() {
+    for (int value : new int[] {0, 7, 0x1b, 0xff, 0x2028, 0xfffe, 0644, 01777, 0100000}) {
+      assertThat(Ascii.padded(value, 16, 2)).isEqualTo(String.format("%02x", value));
+      assertThat(Ascii.padded(value, 16, 4)).isEqualTo(String.format("%04x", value));
+      assertThat(Ascii.padded(value, 8, 4)).isEqualTo(String.format("%04o", value));
+    }
   }
 }

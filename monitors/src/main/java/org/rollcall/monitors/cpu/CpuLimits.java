@@ -3,6 +3,7 @@ package org.rollcall.monitors.cpu;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
+import org.rollcall.core.text.Decimals;
 
 /**
  * The percent-of-one-CPU thresholds: above {@code crit} is CRITICAL (and a failure to mon), above
@@ -14,11 +15,15 @@ record CpuLimits(Double warn, double crit) {
 
   static CpuLimits of(Double warn, double crit) {
     if (!(crit > 0)) {
-      throw new UsageException("--max/-c must be a percentage above 0, not " + Range.format(crit));
+      throw new UsageException(
+          "--max/-c must be a percentage above 0, not " + Decimals.plain(crit));
     }
     if (warn != null && !(warn > 0 && warn < crit)) {
       throw new UsageException(
-          "-w " + Range.format(warn) + " must be above 0 and below --max/-c " + Range.format(crit));
+          "-w "
+              + Decimals.plain(warn)
+              + " must be above 0 and below --max/-c "
+              + Decimals.plain(crit));
     }
     return new CpuLimits(warn, crit);
   }

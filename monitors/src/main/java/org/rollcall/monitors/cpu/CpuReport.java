@@ -8,7 +8,6 @@ import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.result.Finding;
 import org.rollcall.core.result.Perfdata;
-import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
 import org.rollcall.core.text.Decimals;
@@ -67,7 +66,7 @@ final class CpuReport {
                 + "%";
     report.okSummary(
         "no process over "
-            + Range.format(limits.crit())
+            + Decimals.plain(limits.crit())
             + "% of one CPU "
             + window
             + " ("

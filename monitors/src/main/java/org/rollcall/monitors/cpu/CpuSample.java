@@ -135,7 +135,7 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
         at++;
       }
       int start = at;
-      while (at < line.length() && line.charAt(at) >= '0' && line.charAt(at) <= '9') {
+      while (at < line.length() && Ascii.isDigit(line.charAt(at))) {
         at++;
       }
       if (at == start || at - start > FIELD_DIGITS[field]) {

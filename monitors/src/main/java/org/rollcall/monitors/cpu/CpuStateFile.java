@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.files.FileTrust;
 import org.rollcall.core.files.Permissions;
+import org.rollcall.core.text.Ascii;
 
 /**
  * cpu.monitor's previous sample in a state directory (mon's MON_STATEDIR). Written to a temporary
@@ -208,14 +209,7 @@ final class CpuStateFile {
     StringBuilder safe = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
       int c = name.codePointAt(i);
-      boolean kept =
-          c >= 'A' && c <= 'Z'
-              || c >= 'a' && c <= 'z'
-              || c >= '0' && c <= '9'
-              || c == '_'
-              || c == '.'
-              || c == '-';
-      safe.appendCodePoint(kept ? c : '_');
+      safe.appendCodePoint(Ascii.isNameChar(c) ? c : '_');
     }
     return safe.toString();
   }

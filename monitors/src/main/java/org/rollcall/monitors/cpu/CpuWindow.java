@@ -8,7 +8,7 @@ import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
-import org.rollcall.core.result.Range;
+import org.rollcall.core.text.Decimals;
 
 /**
  * Chooses and takes cpu.monitor's measuring window: since the previous run's sample when the state
@@ -130,7 +130,7 @@ final class CpuWindow {
    * thread.
    */
   String pending() {
-    return sampling ? "a " + Range.format(sample.toMillis() / 1000.0) + " s CPU sample" : null;
+    return sampling ? "a " + Decimals.plain(sample.toMillis() / 1000.0) + " s CPU sample" : null;
   }
 
   /** The scan the figures end with (its processes are the ones reported). */

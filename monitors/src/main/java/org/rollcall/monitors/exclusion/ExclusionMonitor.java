@@ -16,6 +16,7 @@ import org.rollcall.core.match.MatchParser;
 import org.rollcall.core.match.ProcessMatch;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.core.text.Ascii;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,7 +121,7 @@ public final class ExclusionMonitor implements Launchable {
   List<ExclusionRule> rules(boolean selinux) {
     Set<String> domains = new LinkedHashSet<>();
     for (String type : concat(singleDomains, forbiddenDomains)) {
-      if (!type.matches("[A-Za-z0-9_.-]+")) {
+      if (!Ascii.isName(type)) {
         throw new UsageException("'" + type + "' is not an SELinux type (like init_t)");
       }
       if (!domains.add(type)) {

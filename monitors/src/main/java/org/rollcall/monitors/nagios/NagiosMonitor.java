@@ -15,8 +15,8 @@ import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.process.ChildProcess;
 import org.rollcall.core.result.OutputMode;
-import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Renderer;
+import org.rollcall.core.text.Decimals;
 import org.rollcall.core.text.SafeText;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
@@ -126,7 +126,7 @@ public final class NagiosMonitor implements Launchable {
     ChildProcess.Ending ending = started.await(deadline, KILL_MARGIN);
     String limit =
         "did not finish within the --timeout of "
-            + Range.format(deadline.total().toMillis() / 1000.0)
+            + Decimals.plain(deadline.total().toMillis() / 1000.0)
             + " s";
     String stdout = text(ending.stdout(), ending.stdoutCut());
     return switch (ending.state()) {

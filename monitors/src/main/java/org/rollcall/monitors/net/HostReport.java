@@ -2,13 +2,13 @@ package org.rollcall.monitors.net;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 import org.rollcall.core.result.Finding;
 import org.rollcall.core.result.Perfdata;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
+import org.rollcall.core.text.Decimals;
 
 /**
  * Turns host results into a report: one finding per host (its name is the token on mon's summary
@@ -70,6 +70,6 @@ public final class HostReport {
 
   /** Seconds to the millisecond, as a person reads a response time. */
   static String seconds(double seconds) {
-    return String.format(Locale.ROOT, "%.3f s", seconds);
+    return Decimals.fixed(seconds, 3) + " s";
   }
 }

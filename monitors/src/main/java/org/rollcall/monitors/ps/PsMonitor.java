@@ -22,8 +22,8 @@ import org.rollcall.core.match.RuleParser;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
-import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
+import org.rollcall.core.text.Decimals;
 import org.rollcall.core.text.SafeText;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
@@ -138,7 +138,7 @@ public final class PsMonitor implements Launchable {
     if (recheck != null && anyFailed(counts)) {
       waitingFor =
           "the --recheck of the failing rules, "
-              + Range.format(recheckSeconds)
+              + Decimals.plain(recheckSeconds)
               + " s after the first look";
       deadline.sleep(recheck);
       waitingFor = null;
@@ -194,10 +194,10 @@ public final class PsMonitor implements Launchable {
     if (recheckSeconds < 0 || !deadline.fits(delay, Duration.ofSeconds(1))) {
       throw new UsageException(
           "--recheck "
-              + Range.format(recheckSeconds)
+              + Decimals.plain(recheckSeconds)
               + " s must be at least 0 and leave a "
               + "second of the --timeout ("
-              + Range.format(deadline.total().toMillis() / 1000.0)
+              + Decimals.plain(deadline.total().toMillis() / 1000.0)
               + " s)");
     }
     return delay;

@@ -5,9 +5,9 @@ import java.util.StringJoiner;
 import org.rollcall.core.match.RuleCount;
 import org.rollcall.core.result.Finding;
 import org.rollcall.core.result.Perfdata;
-import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
+import org.rollcall.core.text.Decimals;
 import org.rollcall.monitors.PidList;
 
 /**
@@ -68,7 +68,7 @@ final class PsReport {
     String upTo =
         count.high() == Double.POSITIVE_INFINITY
             ? "an unknown number"
-            : "up to " + Range.format(count.high() - count.low());
+            : "up to " + Decimals.plain(count.high() - count.low());
     String line =
         count.rule().text()
             + " cannot be decided: "

@@ -1,11 +1,11 @@
-package org.rollcall.core.result;
+package org.rollcall.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RangeFormatTest {
+class DecimalsPlainTest {
   @ParameterizedTest
   @CsvSource({
     "0.000123, 0.000123",
@@ -16,6 +16,6 @@ class RangeFormatTest {
     "1e-9, 0.000000001"
   })
   void numbersNeverUseExponents(double value, String text) {
-    assertThat(Range.format(value)).isEqualTo(text);
+    assertThat(Decimals.plain(value)).isEqualTo(text);
   }
 }
