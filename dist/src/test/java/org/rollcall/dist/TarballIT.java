@@ -110,8 +110,7 @@ class TarballIT {
     try {
       awaitComm(sleeper.pid(), name);
       // en_US.UTF-8 and garbage.UTF-8 are not generated here (locale -a): glibc falls back to
-      // ASCII, whatever
-      // the name says.
+      // ASCII, whatever the name says.
       for (String locale :
           new String[] {
             null, "C", "POSIX", "en_US.ISO-8859-1", "C.UTF-8", "en_US.UTF-8", "garbage.UTF-8"
@@ -215,8 +214,7 @@ class TarballIT {
     Traced.assumeStrace();
     Shell.ok("chmod", "777", work.toString());
     // root is in /etc/passwd, which nsswitch.conf asks first: no JNA. A user it lacks makes
-    // ps.monitor ask NSS
-    // through JNA, which unpacks its library into /tmp unless told not to.
+    // ps.monitor ask NSS through JNA, which unpacks its library into /tmp unless told not to.
     Traced run =
         Traced.run(
             work,

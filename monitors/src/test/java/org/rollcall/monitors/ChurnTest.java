@@ -72,9 +72,8 @@ class ChurnTest {
   @Test
   void psMonitorGivesTheSameRightAnswerOnEveryRun() throws Exception {
     // Name, executable, credentials and command line: every lazily read field of every process is
-    // exercised.
-    // The name term first: some process's exe may be unreadable even to root (another user
-    // namespace).
+    // exercised. The name term first: some process's exe may be unreadable even to root (another
+    // user namespace).
     String[] rules = {
       "rcl-churn:5-5",
       "rcl-churn," + sleeper + ":5-5",

@@ -107,9 +107,8 @@ class MailAlertSendmailTest {
 
     assertThat(result.exit()).as(result.stdout()).isEqualTo(ReliableSender.FELL_BACK);
     // Killed at the attempt's deadline, or (on a loaded machine, where killing and reaping take
-    // longer than the
-    // grace) abandoned by the sender: either way the alert is saved in time, and sendmail and its
-    // child end.
+    // longer than the grace) abandoned by the sender: either way the alert is saved in time, and
+    // sendmail and its child end.
     assertThat(result.stdout())
         .containsAnyOf(script + " did not finish within", "the attempt was abandoned")
         .contains("saved in " + fallback);

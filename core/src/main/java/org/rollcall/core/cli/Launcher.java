@@ -120,8 +120,7 @@ public final class Launcher {
     int exit = run.ending.answer(buffer.toString(), code);
     if (watchdog != null) {
       // A run that ended in time leaves nothing behind: an executable run in a long-lived JVM (a
-      // test, an
-      // embedding) would otherwise keep a sleeping thread for the whole --timeout.
+      // test, an embedding) would otherwise keep a sleeping thread for the whole --timeout.
       watchdog.interrupt();
       try {
         watchdog.join();

@@ -37,10 +37,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream stdout = System.out;
     // Libraries (or the JVM) writing to System.err would land on mon's summary line: nothing of
-    // theirs reaches
-    // stdout or stderr, and nothing is kept (a buffer would grow for the whole run). What rollcall
-    // says goes
-    // through the renderers to stdout.
+    // theirs reaches stdout or stderr, and nothing is kept (a buffer would grow for the whole run).
+    // What rollcall says goes through the renderers to stdout.
     System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     Launcher launcher = new Launcher(stdout, new Halt());
     Signals.routeTo(launcher);

@@ -182,8 +182,7 @@ public final class ChildProcess implements AutoCloseable {
       return;
     }
     // The descendants first, while the program still holds them together (once it is dead, they are
-    // init's), a
-    // few rounds for those forked meanwhile.
+    // init's), a few rounds for those forked meanwhile.
     for (int round = 0; round < 3; round++) {
       List<ProcessHandle> descendants = process.descendants().toList();
       if (descendants.isEmpty()) {

@@ -197,8 +197,7 @@ class ProcFsTest {
   @Test
   void aLiveZombieRunsNoExecutableAndItsStatIsNotRead() throws Exception {
     // The shell starts a child that exits shortly, then becomes sleep, which never reaps it (a
-    // child exiting at
-    // once may be reaped by the shell before it execs).
+    // child exiting at once may be reaped by the shell before it execs).
     Process parent =
         new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
     try {

@@ -43,9 +43,8 @@ class SafeTextTest {
   }
 
   // Found by SafeTextFuzzTest: after a first escape, U+00A0..U+00FF were written as \\xNN, the
-  // escape of an
-  // undecodable byte; and a character beyond U+FFFF whose low surrogate lies in U+DC80..U+DCFF lost
-  // its low half.
+  // escape of an undecodable byte; and a character beyond U+FFFF whose low surrogate lies in
+  // U+DC80..U+DCFF lost its low half.
   @Test
   void keepsLatin1LettersAfterAnEscapeAndTellsThemFromInvalidBytes() {
     assertThat(SafeText.escape("\0õ")).isEqualTo("\\x00õ");

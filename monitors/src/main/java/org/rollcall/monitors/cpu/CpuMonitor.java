@@ -44,8 +44,7 @@ import picocli.CommandLine.Option;
     })
 public final class CpuMonitor implements Launchable {
   // Each default is written once: the annotation shows it, and the field starts with it for plain
-  // runs, which
-  // picocli does not parse (a double's initial value alone would show as "90.0").
+  // runs, which picocli does not parse (a double's initial value alone would show as "90.0").
   private static final String DEFAULT_MAX = "90";
   private static final String DEFAULT_SAMPLE = "5";
 

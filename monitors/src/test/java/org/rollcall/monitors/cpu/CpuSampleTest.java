@@ -49,10 +49,8 @@ class CpuSampleTest {
   }
 
   // A corrupt state file must not bend the measurement: a negative or non-finite uptime would
-  // stretch the window
-  // and hide a busy process, a negative count would raise a false alarm. Double.parseDouble and
-  // Long.parseLong
-  // took them all.
+  // stretch the window and hide a busy process, a negative count would raise a false alarm.
+  // Double.parseDouble and Long.parseLong took them all.
   @Test
   void refusesNumbersFormatNeverWrites() {
     String start = CpuSample.HEADER + "\nproc-root /proc\n";

@@ -56,8 +56,7 @@ class PsMonitorGoldenTest {
     assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
     assertThat(code).isEqualTo(expectedExit);
     // The same arguments with the golden system as the default root, so no option is needed: plain
-    // rules take the
-    // plain path, which must print exactly what picocli's prints.
+    // rules take the plain path, which must print exactly what picocli's prints.
     String[] plainArgs = args.subList(1, args.size()).toArray(String[]::new);
     for (boolean plain : new boolean[] {true, false}) {
       stdout.reset();
