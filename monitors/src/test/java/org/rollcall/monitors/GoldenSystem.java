@@ -5,8 +5,9 @@ import org.rollcall.core.proc.FakeProc;
 
 /**
  * The saved system golden tests run against: a small SELinux server with the processes etbemon's
- * blog names, an impostor "master", a user's sshd, a python daemon, a long-named daemon, a kernel
- * thread and a zombie.
+ * blog names, an impostor "master", a user's sshd, a python daemon (busy: 95% of a CPU since the
+ * sample in golden/cpu.monitor), a long-named daemon, a kernel thread, a zombie, and a daemon that
+ * dropped root's user but kept its group.
  */
 public final class GoldenSystem {
   private GoldenSystem() {}
@@ -27,7 +28,8 @@ public final class GoldenSystem {
         .ids(0, 4)
         .cmdline("/usr/sbin/rsyslogd", "-n", "-iNONE")
         .exe("/usr/sbin/rsyslogd")
-        .label("system_u:system_r:syslogd_t:s0");
+        .label("system_u:system_r:syslogd_t:s0")
+        .cpu(2_000, 1_000, 1000);
     proc.process(400, "sshd")
         .cmdline("sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups")
         .exe("/usr/sbin/sshd (deleted)")
@@ -56,7 +58,8 @@ public final class GoldenSystem {
     proc.process(600, "python3")
         .cmdline("/usr/bin/python3", "/usr/bin/fail2ban-server", "-xf", "start")
         .exe("/usr/bin/python3.11")
-        .label("system_u:system_r:fail2ban_t:s0");
+        .label("system_u:system_r:fail2ban_t:s0")
+        .cpu(28_000, 500, 1000);
     proc.process(700, "rollcall-long-n")
         .cmdline("/opt/rollcall/rollcall-long-name-daemon")
         .exe("/opt/rollcall/rollcall-long-name-daemon")
@@ -67,6 +70,11 @@ public final class GoldenSystem {
         .exe("/tmp/evil")
         .label("unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023");
     proc.process(800, "cron").state('Z').ppid(310);
+    proc.process(900, "backupd")
+        .status(new int[] {105, 105, 105, 105}, new int[] {0, 0, 0, 0}, new int[] {4})
+        .cmdline("/usr/sbin/backupd", "--daemon")
+        .exe("/usr/sbin/backupd")
+        .label("system_u:system_r:initrc_t:s0");
     return proc;
   }
 }

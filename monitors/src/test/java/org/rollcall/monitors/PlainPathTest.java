@@ -19,8 +19,7 @@ import picocli.CommandLine;
  * Each monitor's registry entry against its code: what its declared plain shape accepts leaves it
  * exactly as picocli leaves it, the rest is left to picocli untouched, and a monitor takes plain
  * arguments exactly when it declares a shape. The launcher script's copy of the shapes is held to
- * the same lists by the dist module's PlainShapeIT; PsMonitorGoldenTest runs every golden case both
- * ways.
+ * the same lists by the dist module's PlainShapeIT; GoldenTest runs every golden case both ways.
  */
 class PlainPathTest {
   /** Rule lists ps.monitor takes as they are. */

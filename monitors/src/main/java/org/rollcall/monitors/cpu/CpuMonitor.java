@@ -101,11 +101,24 @@ public final class CpuMonitor implements Launchable {
       description = "List the N busiest processes in the detail, whatever their use.")
   int top;
 
-  @Mixin ProcRootOption procRoot = new ProcRootOption();
+  @Mixin ProcRootOption procRoot;
 
   Map<String, String> environment = System.getenv();
   Path loginDefs = Path.of("/etc/login.defs");
-  private final UserDirectory users = UserDirectory.system();
+  private final UserDirectory users;
+
+  public CpuMonitor() {
+    this(UserDirectory.system(), new ProcRootOption());
+  }
+
+  /**
+   * With a fixed user directory and a default proc tree, so tests (and an embedding) can run plain
+   * arguments on a fixture.
+   */
+  public CpuMonitor(UserDirectory users, ProcRootOption procRoot) {
+    this.users = users;
+    this.procRoot = procRoot;
+  }
 
   /** The window being measured, for {@link #pending()}. */
   private volatile CpuWindow window;

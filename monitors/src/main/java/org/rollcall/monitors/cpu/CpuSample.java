@@ -1,5 +1,7 @@
 package org.rollcall.monitors.cpu;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.rollcall.core.proc.ProcessEntry;
@@ -77,15 +79,28 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     out.append("proc-root ").append(procRoot).append('\n');
     out.append("uptime ").append(Decimals.fixed(uptime, 2)).append('\n');
-    for (Map.Entry<Key, Long> entry : ticks.entrySet()) {
-      out.append(entry.getKey().pid())
+    // By PID: the same processes always give the same file, whatever the map's order.
+    Key[] keys = ticks.keySet().toArray(new Key[0]);
+    Arrays.sort(keys, new ByPid());
+    for (Key key : keys) {
+      out.append(key.pid())
           .append(' ')
-          .append(entry.getKey().starttime())
+          .append(key.starttime())
           .append(' ')
-          .append(entry.getValue())
+          .append(ticks.get(key))
           .append('\n');
     }
     return out.toString();
+  }
+
+  /** PID first, then start time. */
+  private static final class ByPid implements Comparator<Key> {
+    @Override
+    public int compare(Key a, Key b) {
+      return a.pid() != b.pid()
+          ? Integer.compare(a.pid(), b.pid())
+          : Long.compare(a.starttime(), b.starttime());
+    }
   }
 
   /**

@@ -75,9 +75,22 @@ public final class ExclusionMonitor implements Launchable {
           "Exempt processes MATCH certainly matches from every rule (ps.monitor's terms). Repeatable.")
   List<String> allowTexts = new ArrayList<>();
 
-  @Mixin ProcRootOption procRoot = new ProcRootOption();
+  @Mixin ProcRootOption procRoot;
 
-  private final UserDirectory users = UserDirectory.system();
+  private final UserDirectory users;
+
+  public ExclusionMonitor() {
+    this(UserDirectory.system(), new ProcRootOption());
+  }
+
+  /**
+   * With a fixed user directory and a default proc tree, so tests (and an embedding) can run plain
+   * arguments on a fixture.
+   */
+  public ExclusionMonitor(UserDirectory users, ProcRootOption procRoot) {
+    this.users = users;
+    this.procRoot = procRoot;
+  }
 
   @Override
   public String service() {

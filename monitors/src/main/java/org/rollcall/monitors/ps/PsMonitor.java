@@ -88,10 +88,10 @@ public final class PsMonitor implements Launchable {
   }
 
   /**
-   * With a fixed user directory and a default proc tree, so tests can run plain arguments on a
-   * fixture.
+   * With a fixed user directory and a default proc tree, so tests (and an embedding) can run plain
+   * arguments on a fixture.
    */
-  PsMonitor(UserDirectory users, ProcRootOption procRoot) {
+  public PsMonitor(UserDirectory users, ProcRootOption procRoot) {
     this.users = users;
     this.procRoot = procRoot;
   }
