@@ -83,7 +83,12 @@ class GoldenTest {
   }
 
   private static Golden.Result run(
-      String executable, boolean plain, String[] args, String stdin, Map<String, String> env)
+      String executable,
+      boolean plain,
+      String[] args,
+      String stdin,
+      Map<String, String> env,
+      Path dir)
       throws Exception {
     if (!stdin.isEmpty() || !env.isEmpty()) {
       throw new IllegalArgumentException("a monitor's case takes no stdin or environment");

@@ -56,10 +56,16 @@ public final class Golden {
   public interface Runner {
     /**
      * Runs a new instance of {@code executable} with {@code args}, through the plain path when
-     * {@code plain} (else always picocli), with {@code stdin} and {@code env}.
+     * {@code plain} (else always picocli), with {@code stdin} and {@code env}; {@code dir} is the
+     * run's own directory ({@code @DIR@}).
      */
     Result run(
-        String executable, boolean plain, String[] args, String stdin, Map<String, String> env)
+        String executable,
+        boolean plain,
+        String[] args,
+        String stdin,
+        Map<String, String> env,
+        Path dir)
         throws Exception;
   }
 
@@ -111,7 +117,7 @@ public final class Golden {
         String stdin = optional(c.file(".stdin"), all);
         Result result =
             runner.run(
-                c.executable(), plain, substitute(argLines, all), stdin, environment(c, all));
+                c.executable(), plain, substitute(argLines, all), stdin, environment(c, all), work);
         String output = written(normalize.apply(result.stdout() + filesLeft(work)), all);
         if (first == null) {
           first = output;
