@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +36,13 @@ class GoldenTest {
   /** Where the request under way is saved: the run's own directory. */
   private static volatile Path requestDir;
 
+  private static TimeZone zone;
+
   @BeforeAll
   static void startServer() throws IOException {
+    // mon's times are local times: the cases are written in UTC, wherever the test runs.
+    zone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -63,12 +70,13 @@ class GoldenTest {
     VALUES.put("HTTP", Integer.toString(server.getAddress().getPort()));
     long now = System.currentTimeMillis() / 1000;
     VALUES.put("NOW", Long.toString(now));
-    VALUES.put("NOW_ISO", java.time.Instant.ofEpochSecond(now).toString());
+    VALUES.put("NOW_ISO", Instant.ofEpochSecond(now).toString());
   }
 
   @AfterAll
   static void stopServer() {
     server.stop(0);
+    TimeZone.setDefault(zone);
   }
 
   static Stream<Golden.Case> cases() throws IOException {
