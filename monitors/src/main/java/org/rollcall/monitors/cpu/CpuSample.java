@@ -1,8 +1,7 @@
 package org.rollcall.monitors.cpu;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
@@ -40,11 +39,13 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
   }
 
   CpuSample {
-    ticks = Map.copyOf(ticks);
+    // In the order given (the scan's, PIDs ascending; the file's when read): the same processes
+    // always give the same file.
+    ticks = Collections.unmodifiableMap(new LinkedHashMap<>(ticks));
   }
 
   static CpuSample of(Scan scan, String procRoot, double uptime) {
-    Map<Key, Long> ticks = new HashMap<>();
+    Map<Key, Long> ticks = new LinkedHashMap<>();
     for (ProcessEntry process : scan.processes()) {
       ticks.put(new Key(process.pid(), process.stat().starttime()), process.stat().cpuTicks());
     }
@@ -79,28 +80,15 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     out.append("proc-root ").append(procRoot).append('\n');
     out.append("uptime ").append(Decimals.fixed(uptime, 2)).append('\n');
-    // By PID: the same processes always give the same file, whatever the map's order.
-    Key[] keys = ticks.keySet().toArray(new Key[0]);
-    Arrays.sort(keys, new ByPid());
-    for (Key key : keys) {
-      out.append(key.pid())
+    for (Map.Entry<Key, Long> entry : ticks.entrySet()) {
+      out.append(entry.getKey().pid())
           .append(' ')
-          .append(key.starttime())
+          .append(entry.getKey().starttime())
           .append(' ')
-          .append(ticks.get(key))
+          .append(entry.getValue())
           .append('\n');
     }
     return out.toString();
-  }
-
-  /** PID first, then start time. */
-  private static final class ByPid implements Comparator<Key> {
-    @Override
-    public int compare(Key a, Key b) {
-      return a.pid() != b.pid()
-          ? Integer.compare(a.pid(), b.pid())
-          : Long.compare(a.starttime(), b.starttime());
-    }
   }
 
   /**
@@ -120,7 +108,7 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
       throw new IllegalArgumentException("line 3: the uptime is not a number");
     }
     double uptime = Double.parseDouble(uptimeText);
-    Map<Key, Long> ticks = new HashMap<>();
+    Map<Key, Long> ticks = new LinkedHashMap<>();
     for (int i = 3; i < lines.length; i++) {
       if (lines[i].isEmpty() && i == lines.length - 1) {
         break;
