@@ -38,10 +38,13 @@ record CpuSample(String procRoot, double uptime, Map<Key, Long> ticks) {
     }
   }
 
+  /**
+   * @param ticks kept as given, not copied (of and parse build it for the sample alone), in its
+   *     order: the scan's, PIDs ascending, or the file's, so the same processes always give the
+   *     same file
+   */
   CpuSample {
-    // In the order given (the scan's, PIDs ascending; the file's when read): the same processes
-    // always give the same file.
-    ticks = Collections.unmodifiableMap(new LinkedHashMap<>(ticks));
+    ticks = Collections.unmodifiableMap(ticks);
   }
 
   static CpuSample of(Scan scan, String procRoot, double uptime) {

@@ -44,17 +44,7 @@ class CpuStateTrustTest {
     exec(
         concat(AS_NOBODY, List.of("sh", "-c", "cat > \"$1\"", "sh", state.toString())),
         forgedSample());
-    MonitorRun run =
-        MonitorRun.external(
-            "cpu.monitor",
-            "--state-dir",
-            dir.toString(),
-            "--max",
-            "20",
-            "--sample",
-            "2",
-            "-t",
-            "20");
+    MonitorRun run = hogRun();
     assertThat(run.output())
         .contains("yes(" + hog.pid() + ")")
         .contains(
@@ -74,17 +64,7 @@ class CpuStateTrustTest {
       Files.writeString(forged, forgery);
       Path state = dir.resolve("cpu.monitor.state");
       exec(concat(AS_NOBODY, List.of("ln", "-s", forged.toString(), state.toString())));
-      MonitorRun run =
-          MonitorRun.external(
-              "cpu.monitor",
-              "--state-dir",
-              dir.toString(),
-              "--max",
-              "20",
-              "--sample",
-              "2",
-              "-t",
-              "20");
+      MonitorRun run = hogRun();
       assertThat(run.output())
           .contains("yes(" + hog.pid() + ")")
           .contains("is not trusted (it is a symbolic link (to " + forged + ")); sampled instead");
@@ -101,17 +81,7 @@ class CpuStateTrustTest {
     Path state = dir.resolve("cpu.monitor.state");
     String forgery = forgedSample();
     Files.writeString(state, forgery); // ours, but nobody could have swapped it
-    MonitorRun run =
-        MonitorRun.external(
-            "cpu.monitor",
-            "--state-dir",
-            dir.toString(),
-            "--max",
-            "20",
-            "--sample",
-            "2",
-            "-t",
-            "20");
+    MonitorRun run = hogRun();
     assertThat(run.output())
         .contains("yes(" + hog.pid() + ")")
         .contains(
@@ -127,17 +97,7 @@ class CpuStateTrustTest {
   void aPreviousFigureAboveTodaysIsCorruptStateNotNoUse() throws Exception {
     Path state = dir.resolve("cpu.monitor.state");
     Files.writeString(state, forgedSample());
-    MonitorRun run =
-        MonitorRun.external(
-            "cpu.monitor",
-            "--state-dir",
-            dir.toString(),
-            "--max",
-            "20",
-            "--sample",
-            "2",
-            "-t",
-            "20");
+    MonitorRun run = hogRun();
     assertThat(run.output())
         .contains("yes(" + hog.pid() + ")")
         .contains(
@@ -148,6 +108,12 @@ class CpuStateTrustTest {
                 + " had used 999999999999 clock "
                 + "ticks of CPU then, ");
     assertThat(run.exit()).isEqualTo(1);
+  }
+
+  /** cpu.monitor with this test's state directory, judging the hog (over 20%) on a 2 s sample. */
+  private MonitorRun hogRun() throws Exception {
+    return MonitorRun.external(
+        "cpu.monitor", "--state-dir", dir.toString(), "--max", "20", "--sample", "2", "-t", "20");
   }
 
   /**
