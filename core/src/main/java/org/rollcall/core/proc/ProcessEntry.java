@@ -19,6 +19,7 @@ public final class ProcessEntry {
   private Field<Executable> exe;
   private boolean noExecutable;
   private Field<SecurityLabel> label;
+  private Field<ControlGroup> cgroup;
 
   ProcessEntry(ProcessReader reader, ProcStat stat) {
     this.reader = reader;
@@ -114,6 +115,14 @@ public final class ProcessEntry {
     return label;
   }
 
+  /** The systemd cgroup and unit from {@code cgroup}; absent when the file is missing. */
+  public Field<ControlGroup> cgroup() {
+    if (cgroup == null) {
+      cgroup = reader.cgroup(pid());
+    }
+    return cgroup;
+  }
+
   /**
    * Whether the executable is the file {@code path} names here, not a look-alike shown under that
    * path in another mount namespace; call only when {@link #exe()} shows {@code path}. Not kept:
@@ -135,6 +144,7 @@ public final class ProcessEntry {
     exe = null;
     noExecutable = false;
     label = null;
+    cgroup = null;
   }
 
   @Override

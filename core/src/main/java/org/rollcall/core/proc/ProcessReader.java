@@ -172,6 +172,25 @@ final class ProcessReader {
     };
   }
 
+  /** The systemd cgroup; a malformed file leaves it unknown, naming the file and the problem. */
+  Field<ControlGroup> cgroup(int pid) {
+    String file = fs.pathText(pid, "cgroup");
+    return switch (files.read(file)) {
+      case READ -> parsedCgroup(SafeText.decode(files.bytes(), 0, files.length()), file);
+      case DENIED -> Field.absent("cgroup not readable: permission denied");
+      case MISSING -> Field.absent(goneOr(pid, "no cgroup file (a kernel without cgroups)"));
+      case FAILED -> Field.absent(goneOr(pid, "cgroup not readable: " + files.failure()));
+    };
+  }
+
+  private static Field<ControlGroup> parsedCgroup(String content, String file) {
+    try {
+      return Field.of(ControlGroup.parse(content, file));
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
+  }
+
   private static Field<SecurityLabel> labelFrom(String content) {
     SecurityLabel label = SecurityLabel.parse(content);
     return label.text().isEmpty() ? Field.absent("empty security label") : Field.of(label);

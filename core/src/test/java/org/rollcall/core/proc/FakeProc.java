@@ -165,6 +165,11 @@ public final class FakeProc {
       return write("attr/current", (label + "\0").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The {@code cgroup} file, one {@code ID:CONTROLLERS:PATH} line each. */
+    public Process cgroup(String... lines) {
+      return write("cgroup", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     public Process write(String file, byte[] content) {
       FakeProc.write(dir.resolve(file), content);
       return this;

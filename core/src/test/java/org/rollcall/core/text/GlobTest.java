@@ -1,4 +1,4 @@
-package org.rollcall.core.match;
+package org.rollcall.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ContextTermTest {
+class GlobTest {
   @ParameterizedTest(name = "{0} ~ {1}: {2}")
   @CsvSource(
       delimiter = '|',
@@ -27,7 +27,7 @@ class ContextTermTest {
         "x:*:y*                           | x:y                                  | false",
       })
   void wildcardsMatchAnyRun(String glob, String label, boolean expected) {
-    assertThat(ContextTerm.matches(ContextTerm.wildcardPieces(glob), label)).isEqualTo(expected);
+    assertThat(Glob.of(glob).matches(label)).isEqualTo(expected);
   }
 
   /**
@@ -43,7 +43,7 @@ class ContextTermTest {
         glob = glob + ":";
       }
       String label = randomText(random, "ab:\n", 9);
-      assertThat(ContextTerm.matches(ContextTerm.wildcardPieces(glob), label))
+      assertThat(Glob.of(glob).matches(label))
           .as("%s ~ %s", glob, label)
           .isEqualTo(regex(glob).matcher(label).matches());
     }
