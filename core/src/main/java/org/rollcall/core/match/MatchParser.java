@@ -14,7 +14,9 @@ import org.rollcall.core.text.Ascii;
  * Parses a MATCH: terms joined by {@code ,} (write {@code \,} for a comma inside a value), each
  * optionally negated with {@code !}: {@code NAME}, {@code name=NAME}, {@code /ABSOLUTE/PATH},
  * {@code user=NAME|UID}, {@code group=NAME|GID}, {@code context=TYPE|FULL:LABEL}, {@code
- * args=REGEX}, {@code ppid=N}.
+ * args=REGEX}, {@code ppid=N}, {@code state=LETTERS}, {@code unit=GLOB}, {@code cgroup=GLOB},
+ * {@code *} (every process) and the comparisons {@code QUANTITY>LIMIT} and {@code QUANTITY<LIMIT}
+ * on rss, vsz, threads, fds, age and cpu.
  */
 public final class MatchParser {
   private final UserDirectory users;
@@ -52,6 +54,13 @@ public final class MatchParser {
     if (text.startsWith("/")) {
       return new ExeTerm(text);
     }
+    if (text.equals(EveryProcessTerm.TEXT)) {
+      return new EveryProcessTerm();
+    }
+    int operator = operatorAt(text);
+    if (operator > 0) {
+      return quantity(text, operator, match);
+    }
     int equals = text.indexOf('=');
     if (equals < 0) {
       return new NameTerm(text);
@@ -59,7 +68,7 @@ public final class MatchParser {
     String key = text.substring(0, equals);
     String value = text.substring(equals + 1);
     if (value.isEmpty()) {
-      throw new UsageException("term '" + text + "' has no value");
+      throw new UsageException("term '" + text + "' has no value: write " + key + "=VALUE");
     }
     return switch (key) {
       case "name" -> new NameTerm(value);
@@ -68,14 +77,44 @@ public final class MatchParser {
       case "context" -> new ContextTerm(value, text);
       case "args" -> new ArgsTerm(regex(value, text), text, regexBudget);
       case "ppid" -> new PpidTerm(number(value, text), text);
-      default ->
-          throw new UsageException(
-              "unknown term '"
-                  + key
-                  + "=' in '"
-                  + match
-                  + "' (known: name=, user=, group=, context=, args=, ppid=, /path, NAME)");
+      case "state" -> new StateTerm(value, text);
+      case "unit" -> new CgroupTerm(CgroupTerm.Part.UNIT, value, text);
+      case "cgroup" -> new CgroupTerm(CgroupTerm.Part.PATH, value, text);
+      default -> throw new UsageException("unknown term '" + key + "=' in '" + match + "'" + KNOWN);
     };
+  }
+
+  private static final String KNOWN =
+      " (known: NAME, /path, *, name=, user=, group=, context=, args=, ppid=, state=, unit=,"
+          + " cgroup=, rss>, rss<, vsz>, vsz<, threads>, threads<, fds>, fds<, age>, age<, cpu>,"
+          + " cpu<)";
+
+  /**
+   * Where a comparison's {@code <} or {@code >} stands: after a word of letters and before any
+   * {@code =}; 0 when the term is no comparison. A name holding one is written {@code name=}.
+   */
+  private static int operatorAt(String text) {
+    int i = 0;
+    while (i < text.length() && Ascii.isLetter(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == '<' || text.charAt(i) == '>') ? i : 0;
+  }
+
+  private static Term quantity(String text, int operator, String match) {
+    Quantity quantity = Quantity.named(text.substring(0, operator));
+    if (quantity == null) {
+      throw new UsageException(
+          "unknown comparison '"
+              + text.substring(0, operator + 1)
+              + "' in '"
+              + match
+              + "'"
+              + KNOWN
+              + "; a name holding < or > is name=NAME");
+    }
+    return new QuantityTerm(
+        quantity, text.charAt(operator) == '>', text.substring(operator + 1), text);
   }
 
   /** A numeric ID as given; a name through the user directory (which loads NSS only now). */

@@ -16,6 +16,11 @@ final class NotTerm implements Term {
   }
 
   @Override
+  public String measure(ProcessEntry process) {
+    return term.measure(process);
+  }
+
+  @Override
   public int cost() {
     return term.cost();
   }

@@ -1,11 +1,17 @@
 package org.rollcall.core.match;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.rollcall.core.ids.UserDirectory;
+import org.rollcall.core.proc.ControlGroup;
 import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
+import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcStat;
 import org.rollcall.core.proc.ProcessEntry;
 
@@ -17,7 +23,12 @@ import org.rollcall.core.proc.ProcessEntry;
 public final class ProcessDescription {
   private ProcessDescription() {}
 
-  public static List<String> lines(ProcessEntry process, UserDirectory users) {
+  /**
+   * The lines for {@code process}; {@code bootTime} (see {@link ProcClock#bootTime}) dates its
+   * start.
+   */
+  public static List<String> lines(
+      ProcessEntry process, UserDirectory users, Field<Long> bootTime) {
     ProcStat stat = process.stat();
     List<String> lines = new ArrayList<>();
     lines.add(
@@ -43,8 +54,34 @@ public final class ProcessDescription {
             + (process.cmdlineTruncated() ? " ... (" + ArgsTerm.CUT + ")" : ""));
     lines.add(credentials(process.credentials(), users));
     lines.add("label: " + process.label());
+    lines.add("memory: " + Quantity.RSS.describe(process) + ", " + Quantity.VSZ.describe(process));
+    lines.add(Quantity.THREADS.describe(process) + ", " + Quantity.FDS.describe(process));
+    lines.add(
+        Quantity.AGE.describe(process)
+            + startedAt(process, bootTime)
+            + ", "
+            + Quantity.CPU.describe(process));
+    lines.add("cgroup: " + process.cgroup().map(ProcessDescription::cgroup));
     return lines;
   }
+
+  private static String cgroup(ControlGroup group) {
+    return group.path() + (group.unit() == null ? ", in no unit" : ", unit " + group.unit());
+  }
+
+  /** " (started 2026-12-07 09:13:02)" in local time, or nothing without a boot time. */
+  private static String startedAt(ProcessEntry process, Field<Long> bootTime) {
+    if (!bootTime.isPresent()) {
+      return " (start time unknown: " + bootTime.whyAbsent() + ")";
+    }
+    long started = bootTime.value() + process.stat().starttime() / ProcClock.TICKS_PER_SECOND;
+    return " (started "
+        + STARTED.format(Instant.ofEpochSecond(started).atZone(ZoneId.systemDefault()))
+        + ")";
+  }
+
+  private static final DateTimeFormatter STARTED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   /**
    * One line with the real/effective/saved/filesystem UIDs and GIDs and the supplementary groups,

@@ -16,20 +16,63 @@ public final class ProcessMatch {
   /** The same, for the test every process goes through: no iterator to allocate. */
   private final Term[] byCost;
 
+  private final boolean countsZombies;
+  private final boolean measures;
+
   ProcessMatch(String text, List<Term> terms) {
     this.text = text;
     List<Term> byCost = new ArrayList<>(terms);
     byCost.sort(new ByCost());
     this.terms = List.copyOf(byCost);
     this.byCost = byCost.toArray(new Term[0]);
+    boolean zombies = false;
+    boolean measuring = false;
+    for (Term term : terms) {
+      zombies |=
+          term instanceof EveryProcessTerm
+              || term instanceof StateTerm state && state.namesZombies();
+      measuring |= term instanceof QuantityTerm || term instanceof NotTerm;
+    }
+    this.countsZombies = zombies;
+    this.measures = measuring;
   }
 
-  /** Cheapest first. */
+  /**
+   * Cheapest first; of two that cost the same, the one that needs no stat first, so a scan of names
+   * serves a rule that does not start with {@code ppid=} or {@code state=}.
+   */
   private static final class ByCost implements Comparator<Term> {
     @Override
     public int compare(Term a, Term b) {
-      return Integer.compare(a.cost(), b.cost());
+      int byCost = Integer.compare(a.cost(), b.cost());
+      return byCost != 0 ? byCost : Boolean.compare(a.readsStat(), b.readsStat());
     }
+  }
+
+  /**
+   * Whether zombies count: a zombie runs nothing and holds no memory, so a rule counts it only when
+   * it asks for every process ({@code *}) or for the zombie state.
+   */
+  public boolean countsZombies() {
+    return countsZombies;
+  }
+
+  /**
+   * What the comparisons measured of a process that matches ({@code rss 2.3 GiB, age 5m}), or null
+   * for a MATCH with none.
+   */
+  public String measure(ProcessEntry process) {
+    if (!measures) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (Term term : terms) {
+      String measured = term.measure(process);
+      if (measured != null) {
+        out.append(out.length() == 0 ? "" : ", ").append(measured);
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
   }
 
   /** Yes when every term holds, no when one does not, otherwise undecided with the first reason. */

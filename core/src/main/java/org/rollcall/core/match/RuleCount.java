@@ -1,6 +1,7 @@
 package org.rollcall.core.match;
 
 import java.util.List;
+import java.util.Map;
 import org.rollcall.core.result.Range;
 import org.rollcall.core.result.Status;
 
@@ -15,13 +16,31 @@ import org.rollcall.core.result.Status;
  * @param undecidedReason why the first undecided process could not be decided, or null
  * @param unseen processes the scan listed but could not read, or -1 when an unknown number may be
  *     hidden
+ * @param measures what the rule's comparisons measured of each matched PID ({@code rss 2.3 GiB}),
+ *     empty for a rule without comparisons
  */
 public record RuleCount(
-    Rule rule, List<Integer> matched, List<Integer> undecided, String undecidedReason, int unseen) {
+    Rule rule,
+    List<Integer> matched,
+    List<Integer> undecided,
+    String undecidedReason,
+    int unseen,
+    Map<Integer, String> measures) {
 
   public RuleCount {
     matched = List.copyOf(matched);
     undecided = List.copyOf(undecided);
+    measures = Map.copyOf(measures);
+  }
+
+  /** A count whose rule measures nothing. */
+  public RuleCount(
+      Rule rule,
+      List<Integer> matched,
+      List<Integer> undecided,
+      String undecidedReason,
+      int unseen) {
+    this(rule, matched, undecided, undecidedReason, unseen, Map.of());
   }
 
   public int low() {

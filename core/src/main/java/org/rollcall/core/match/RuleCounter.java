@@ -1,7 +1,9 @@
 package org.rollcall.core.match;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.ProcessGoneException;
@@ -10,8 +12,9 @@ import org.rollcall.core.proc.Scan;
 /**
  * Counts the processes of a scan that each rule matches. A process is tested against every rule
  * before any count changes, so one that exits halfway is dropped from all rules alike. Zombies are
- * not counted: they run nothing. Whether a process is a zombie or our own is asked only once a rule
- * matches it (or cannot tell), so a scan of names reads the stat of those processes only.
+ * counted only by the rules that ask for them ({@link ProcessMatch#countsZombies()}): they run
+ * nothing. Whether a process is a zombie or our own is asked only once a rule matches it (or cannot
+ * tell), so a scan of names reads the stat of those processes only.
  */
 public final class RuleCounter {
   private RuleCounter() {}
@@ -25,19 +28,25 @@ public final class RuleCounter {
   public static List<RuleCount> count(List<Rule> rules, Scan scan, OwnProcesses own) {
     List<List<Integer>> matched = lists(rules.size());
     List<List<Integer>> undecided = lists(rules.size());
+    List<Map<Integer, String>> measures = new ArrayList<>(rules.size());
     String[] reasons = new String[rules.size()];
+    String[] measured = new String[rules.size()];
     Verdict[] verdicts = new Verdict[rules.size()];
     ProcessMatch[] matches = new ProcessMatch[rules.size()];
     for (int i = 0; i < matches.length; i++) {
       matches[i] = rules.get(i).match();
+      measures.add(new HashMap<>());
     }
     for (ProcessEntry process : scan.processes()) {
-      if (!counts(process, matches, verdicts, own)) {
+      if (!counts(process, matches, verdicts, measured, own)) {
         continue;
       }
       for (int i = 0; i < rules.size(); i++) {
         if (verdicts[i].isYes()) {
           matched.get(i).add(process.pid());
+          if (measured[i] != null) {
+            measures.get(i).put(process.pid(), measured[i]);
+          }
         } else if (verdicts[i].isUnknown()) {
           undecided.get(i).add(process.pid());
           if (reasons[i] == null) {
@@ -49,30 +58,59 @@ public final class RuleCounter {
     int unseen = scan.hiddenNote() != null ? -1 : scan.unreadable();
     List<RuleCount> counts = new ArrayList<>(rules.size());
     for (int i = 0; i < rules.size(); i++) {
-      counts.add(new RuleCount(rules.get(i), matched.get(i), undecided.get(i), reasons[i], unseen));
+      counts.add(
+          new RuleCount(
+              rules.get(i), matched.get(i), undecided.get(i), reasons[i], unseen, measures.get(i)));
     }
     return counts;
   }
 
   /**
-   * Tests {@code process} against every match into {@code verdicts}: whether it counts for one of
-   * them (a zombie, one of ours or one that exited meanwhile does not). A method of its own so the
-   * JIT compiles it early: a scan's loop runs too few times to be compiled while it runs.
+   * Tests {@code process} against every match into {@code verdicts}, and what each match that holds
+   * measured into {@code measured}: whether it counts for one of them (one of ours, one that exited
+   * meanwhile, or a zombie for the matches that do not ask for zombies does not). A method of its
+   * own so the JIT compiles it early: a scan's loop runs too few times to be compiled while it
+   * runs.
    */
   private static boolean counts(
-      ProcessEntry process, ProcessMatch[] matches, Verdict[] verdicts, OwnProcesses own) {
+      ProcessEntry process,
+      ProcessMatch[] matches,
+      Verdict[] verdicts,
+      String[] measured,
+      OwnProcesses own) {
     try {
       boolean counted = false;
       for (int i = 0; i < matches.length; i++) {
         verdicts[i] = matches[i].test(process);
         counted |= !verdicts[i].isNo();
       }
-      return counted && !process.stat().isZombie() && !own.includes(process);
+      if (counted && process.stat().isZombie()) {
+        counted = dropZombie(matches, verdicts);
+      }
+      if (!counted || own.includes(process)) {
+        return false;
+      }
+      for (int i = 0; i < matches.length; i++) {
+        measured[i] = verdicts[i].isYes() ? matches[i].measure(process) : null;
+      }
+      return true;
     } catch (ProcessGoneException e) {
       return false;
     } finally {
       process.release();
     }
+  }
+
+  /** Turns the verdicts of matches that skip zombies to no: whether one still counts it. */
+  private static boolean dropZombie(ProcessMatch[] matches, Verdict[] verdicts) {
+    boolean counted = false;
+    for (int i = 0; i < matches.length; i++) {
+      if (!matches[i].countsZombies()) {
+        verdicts[i] = Verdict.NO;
+      }
+      counted |= !verdicts[i].isNo();
+    }
+    return counted;
   }
 
   private static List<List<Integer>> lists(int n) {

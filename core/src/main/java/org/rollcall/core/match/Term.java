@@ -12,7 +12,8 @@ public interface Term {
 
   /**
    * The relative cost of the files this term reads, so cheap terms run first and decide most
-   * processes: 0 for the name (comm) or stat, 1 status, 2 cmdline, 3 exe or attr/current.
+   * processes: 0 for the name (comm) or stat, 1 status, 2 cmdline or cgroup, 3 exe or attr/current,
+   * 4 a directory listing.
    */
   int cost();
 
@@ -22,6 +23,14 @@ public interface Term {
    */
   default boolean readsStat() {
     return false;
+  }
+
+  /**
+   * What the term measured of a process it matched ({@code rss 2.3 GiB}), for the detail line that
+   * names the offenders; null for a term that measures nothing.
+   */
+  default String measure(ProcessEntry process) {
+    return null;
   }
 
   /** The term as the user wrote it. */

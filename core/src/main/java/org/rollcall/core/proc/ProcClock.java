@@ -45,6 +45,34 @@ public final class ProcClock {
     throw new MalformedProcFileException(file, "'" + words[0] + "' is not a number of seconds");
   }
 
+  /**
+   * When the system booted, in seconds since the epoch, from the {@code btime} line of {@code
+   * root/stat} (proc(5): "boot time, in seconds since the Epoch"); absent where it cannot be read.
+   */
+  public static Field<Long> bootTime(ProcFs fs) {
+    Path file = fs.root().resolve("stat");
+    String content;
+    try {
+      content = FileText.read(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return Field.absent("cannot read " + file + ": " + e.getMessage());
+    }
+    return parseBootTime(content, file);
+  }
+
+  /** The {@code btime} line's value; absent when there is none or it is not a number. */
+  static Field<Long> parseBootTime(String content, Path file) {
+    for (String line : content.split("\n")) {
+      if (line.startsWith("btime ")) {
+        String value = line.substring(6).trim();
+        return Ascii.isDigits(value, 1, 18)
+            ? Field.of(Long.parseLong(value))
+            : Field.absent("malformed " + file + ": btime '" + value + "' is not a number");
+      }
+    }
+    return Field.absent("no btime line in " + file);
+  }
+
   /** Clock ticks as seconds. */
   public static double seconds(long ticks) {
     return ticks / (double) TICKS_PER_SECOND;

@@ -20,6 +20,8 @@ public final class ProcessEntry {
   private boolean noExecutable;
   private Field<SecurityLabel> label;
   private Field<ControlGroup> cgroup;
+  private Field<Memory> memory;
+  private Field<Integer> openFiles;
 
   ProcessEntry(ProcessReader reader, ProcStat stat) {
     this.reader = reader;
@@ -62,6 +64,34 @@ public final class ProcessEntry {
       credentials = reader.credentials(pid());
     }
     return credentials;
+  }
+
+  /** Resident and virtual memory from {@code status}. */
+  public Field<Memory> memory() {
+    if (memory == null) {
+      memory = reader.memory(this);
+    }
+    return memory;
+  }
+
+  /** How many file descriptors are open, from {@code fd}: listed only when asked. */
+  public Field<Integer> openFiles() {
+    if (openFiles == null) {
+      openFiles = reader.openFiles(pid);
+    }
+    return openFiles;
+  }
+
+  /**
+   * Seconds since the process started: the scan's uptime less the start time from {@code stat}, as
+   * ps(1) counts ELAPSED.
+   */
+  public Field<Double> ageSeconds() {
+    Field<Double> uptime = reader.uptime();
+    if (!uptime.isPresent()) {
+      return uptime;
+    }
+    return Field.of(Math.max(0, uptime.value() - ProcClock.seconds(stat().starttime())));
   }
 
   /** The arguments from {@code cmdline}; empty for kernel threads and zombies. */
@@ -145,6 +175,8 @@ public final class ProcessEntry {
     noExecutable = false;
     label = null;
     cgroup = null;
+    memory = null;
+    openFiles = null;
   }
 
   @Override

@@ -3,9 +3,12 @@ package org.rollcall.core.proc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.rollcall.core.text.SafeText;
@@ -22,6 +25,7 @@ final class ProcessReader {
   private final ProcFileReader files = new ProcFileReader();
   private ProcessEntry opened;
   private String malformed;
+  private Field<Double> uptime;
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
@@ -137,6 +141,69 @@ final class ProcessReader {
     } catch (MalformedProcFileException e) {
       return Field.absent(e.getMessage());
     }
+  }
+
+  /** The memory lines of {@code status}; a kernel thread's or a zombie's are 0, having none. */
+  Field<Memory> memory(ProcessEntry process) {
+    int pid = process.pid();
+    String file = fs.pathText(pid, "status");
+    return switch (files.read(file)) {
+      case READ -> parsedMemory(process, file);
+      case DENIED -> Field.absent("status not readable: permission denied");
+      case MISSING -> Field.absent(goneOr(pid, "no status file"));
+      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
+    };
+  }
+
+  private Field<Memory> parsedMemory(ProcessEntry process, String file) {
+    Memory memory;
+    try {
+      memory = StatusParser.memory(files.bytes(), files.length(), Path.of(file));
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
+    if (memory != null) {
+      return Field.of(memory);
+    }
+    ProcStat stat = process.stat();
+    return stat.isKernelThread() || stat.isZombie()
+        ? Field.of(Memory.NONE)
+        : Field.absent("no VmRSS or VmSize line in status");
+  }
+
+  /**
+   * How many descriptors the process has open: the entries of its {@code fd} directory, which only
+   * its owner and root may list. Never 0 for a directory that could not be listed.
+   */
+  Field<Integer> openFiles(int pid) {
+    int count = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(fs.path(pid, "fd"))) {
+      for (Iterator<Path> i = entries.iterator(); i.hasNext(); i.next()) {
+        count++;
+      }
+      return Field.of(count);
+    } catch (AccessDeniedException e) {
+      return Field.absent("fd not listable: permission denied (needs root or the same user)");
+    } catch (NoSuchFileException e) {
+      return Field.absent(goneOr(pid, "no fd directory"));
+    } catch (IOException | DirectoryIteratorException e) {
+      return Field.absent(goneOr(pid, "fd not listable: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Seconds since boot, read once for the whole scan: every process's age is measured from the same
+   * moment.
+   */
+  Field<Double> uptime() {
+    if (uptime == null) {
+      try {
+        uptime = Field.of(ProcClock.uptime(fs));
+      } catch (IllegalStateException | MalformedProcFileException e) {
+        uptime = Field.absent(e.getMessage());
+      }
+    }
+    return uptime;
   }
 
   /**

@@ -15,6 +15,8 @@ public final class StatusParser {
   private static final byte[] UID = key("Uid:");
   private static final byte[] GID = key("Gid:");
   private static final byte[] GROUPS = key("Groups:");
+  private static final byte[] VM_RSS = key("VmRSS:");
+  private static final byte[] VM_SIZE = key("VmSize:");
 
   private StatusParser() {}
 
@@ -23,6 +25,44 @@ public final class StatusParser {
     int[] gids = ids(bytes, length, GID, 4, file);
     int[] groups = ids(bytes, length, GROUPS, -1, file);
     return new Credentials(uids, gids, groups);
+  }
+
+  /**
+   * The {@code VmRSS:} and {@code VmSize:} lines in KiB, or null when either is missing (a kernel
+   * thread, a zombie, a saved tree without them).
+   */
+  public static Memory memory(byte[] bytes, int length, Path file) {
+    long rss = kib(bytes, length, VM_RSS, file);
+    long size = kib(bytes, length, VM_SIZE, file);
+    return rss < 0 || size < 0 ? null : new Memory(rss, size);
+  }
+
+  /** A line's value " 1000 kB" as 1000; -1 when there is no such line. */
+  private static long kib(byte[] bytes, int length, byte[] key, Path file) {
+    int start = lineValue(bytes, length, key);
+    if (start < 0) {
+      return -1;
+    }
+    while (start < length && isSeparator(bytes[start])) {
+      start++;
+    }
+    int end = start;
+    long value = 0;
+    while (end < length && Ascii.isDigit(bytes[end]) && end - start < 18) {
+      value = value * 10 + (bytes[end++] - '0');
+    }
+    if (end == start || !hasKibUnit(bytes, length, end)) {
+      throw new MalformedProcFileException(file, name(key) + " is not a number of kB");
+    }
+    return value;
+  }
+
+  private static boolean hasKibUnit(byte[] bytes, int length, int at) {
+    return length - at >= 3
+        && bytes[at] == ' '
+        && bytes[at + 1] == 'k'
+        && bytes[at + 2] == 'B'
+        && (length - at == 3 || bytes[at + 3] == '\n');
   }
 
   private static byte[] key(String key) {
@@ -103,6 +143,15 @@ public final class StatusParser {
 
   /** Where the value of the first line starting with {@code key} begins. */
   private static int valueStart(byte[] bytes, int length, byte[] key, Path file) {
+    int start = lineValue(bytes, length, key);
+    if (start < 0) {
+      throw new MalformedProcFileException(file, "no " + name(key) + " line");
+    }
+    return start;
+  }
+
+  /** {@link #valueStart}, or -1 when no line starts with {@code key}. */
+  private static int lineValue(byte[] bytes, int length, byte[] key) {
     for (int line = 0; line < length; line++) {
       if (startsWith(bytes, length, line, key)) {
         return line + key.length;
@@ -111,7 +160,7 @@ public final class StatusParser {
         line++;
       }
     }
-    throw new MalformedProcFileException(file, "no " + name(key) + " line");
+    return -1;
   }
 
   private static boolean startsWith(byte[] bytes, int length, int at, byte[] key) {

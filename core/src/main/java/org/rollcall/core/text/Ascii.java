@@ -66,14 +66,14 @@ public final class Ascii {
     return c >= '0' && c <= '9';
   }
 
+  /** Whether {@code c} is an ASCII letter. */
+  public static boolean isLetter(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
   /** Whether {@code c} may be in a plain name: an ASCII letter or digit, {@code _ . -}. */
   public static boolean isNameChar(int c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || isDigit(c)
-        || c == '_'
-        || c == '.'
-        || c == '-';
+    return isLetter(c) || isDigit(c) || c == '_' || c == '.' || c == '-';
   }
 
   /**

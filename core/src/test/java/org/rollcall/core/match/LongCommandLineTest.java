@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.ids.FixedUserDirectory;
 import org.rollcall.core.proc.CmdlineParser;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
@@ -61,7 +62,10 @@ class LongCommandLineTest {
   @Test
   void explainSaysTheCommandLineWasCut() {
     ProcessEntry process = proc.fs().process(1).orElseThrow();
-    assertThat(ProcessDescription.lines(process, FixedUserDirectory.SAMPLE).get(4))
+    assertThat(
+            ProcessDescription.lines(
+                    process, FixedUserDirectory.SAMPLE, Field.absent("no boot time"))
+                .get(4))
         .isEqualTo(
             "args: perl -e 'sleep 300' ... (command line longer than 8 MiB: only its start was read)");
     assertThat(CmdlineParser.parseCut("a\0bc\0de".getBytes(), 7)).containsExactly("a", "bc");

@@ -67,6 +67,9 @@ public final class FakeProc {
     private int[] uids = {0, 0, 0, 0};
     private int[] gids = {0, 0, 0, 0};
     private int[] groups = {};
+    private int threads = 1;
+    private long rssKib = 1000;
+    private long vszKib = 10_000;
 
     Process(int pid) {
       this.pid = pid;
@@ -112,6 +115,36 @@ public final class FakeProc {
     public Process kernelThread() {
       this.flags |= 0x00200000L;
       return writeStat();
+    }
+
+    /** The thread count, stat's field 20. */
+    public Process threads(int count) {
+      this.threads = count;
+      return writeStat();
+    }
+
+    /**
+     * The status lines VmRSS and VmSize in KiB; -1 leaves both out, as the kernel does for kernel
+     * threads and zombies.
+     */
+    public Process memory(long rss, long vsz) {
+      this.rssKib = rss;
+      this.vszKib = vsz;
+      return writeStatus();
+    }
+
+    /** An fd directory with {@code count} entries, links to /dev/null as the kernel's are links. */
+    public Process openFiles(int count) {
+      try {
+        Path fd = dir.resolve("fd");
+        Files.createDirectories(fd);
+        for (int i = 0; i < count; i++) {
+          Files.createSymbolicLink(fd.resolve(Integer.toString(i)), Path.of("/dev/null"));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
     }
 
     /** CPU time in clock ticks (user, system) and the start time after boot in ticks. */
@@ -197,7 +230,11 @@ public final class FakeProc {
               + "Groups:\t"
               + join(groups, " ")
               + (groups.length > 0 ? " " : "")
-              + "\nVmRSS:\t    1000 kB\n";
+              + "\n"
+              + (rssKib < 0 ? "" : "VmSize:\t" + vszKib + " kB\nVmRSS:\t    " + rssKib + " kB\n")
+              + "Threads:\t"
+              + threads
+              + "\n";
       return write("status", text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -218,7 +255,9 @@ public final class FakeProc {
                   + utime
                   + " "
                   + stime
-                  + " 0 0 20 0 1 0 "
+                  + " 0 0 20 0 "
+                  + threads
+                  + " 0 "
                   + starttime
                   + " 10000000 250 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0"
                   + " 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n")

@@ -19,6 +19,7 @@ import org.rollcall.core.match.Rule;
 import org.rollcall.core.match.RuleCount;
 import org.rollcall.core.match.RuleCounter;
 import org.rollcall.core.match.RuleParser;
+import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
@@ -47,7 +48,10 @@ import picocli.CommandLine.Parameters;
       "1-1 exactly one, 0-0 none. MATCH is terms joined by ',' that must all hold, each negated by '!':",
       "NAME (process name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),",
       "user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; * globs),",
-      "args=REGEX (searched in the command line), ppid=N, name=NAME. Write \\, for a comma in a value.",
+      "args=REGEX (searched in the command line), ppid=N, name=NAME, state=LETTERS (R S D Z T...),",
+      "unit=GLOB (systemd unit), cgroup=GLOB, * (every process, zombies included), and comparisons",
+      "rss>SIZE vsz>SIZE (KiB, or K M G T), threads>N fds>N age>DURATION (s m h d) cpu>PERCENT",
+      "(lifetime average), each also with <. Write \\, for a comma in a value.",
       "Example: ps.monitor sshd:1- cron:1-5 /usr/lib/postfix/sbin/master:1-1 'sshd,!user=root:0-0'"
     })
 public final class PsMonitor implements Launchable {
@@ -71,7 +75,8 @@ public final class PsMonitor implements Launchable {
       names = {"--explain", "-x"},
       paramLabel = "PID",
       description =
-          "Show what ps.monitor sees for PID (name, exe, args, IDs, label) and which RULEs match it.")
+          "Show what ps.monitor sees for PID (name, exe, args, IDs, label, memory, threads, fds, "
+              + "age, cgroup) and which RULEs match it.")
   Integer explainPid;
 
   @Mixin ProcRootOption procRoot = new ProcRootOption();
@@ -215,7 +220,8 @@ public final class PsMonitor implements Launchable {
               + (hidden == null ? "" : " (" + hidden + ")"));
     }
     ProcessEntry process = found.get();
-    List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users));
+    List<String> lines =
+        new ArrayList<>(ProcessDescription.lines(process, users, ProcClock.bootTime(fs)));
     for (Rule rule : rules) {
       lines.add("rule " + rule.text() + ": " + rule.match().test(process));
       rule.match().explain(process).forEach(term -> lines.add("  " + term));

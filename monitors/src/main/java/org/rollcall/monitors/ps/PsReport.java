@@ -62,7 +62,7 @@ final class PsReport {
               + (count.low() == 1 ? "process" : "processes")
               + ", "
               + expected
-              + PidList.of(count.matched());
+              + PidList.of(count.matched(), count.measures());
       return Finding.of(status, match + ":" + count.low(), line);
     }
     String upTo =
