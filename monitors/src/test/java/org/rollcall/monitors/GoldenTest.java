@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,8 @@ class GoldenTest {
 
   @BeforeAll
   static void startSystemAndPeers() throws IOException {
+    // --explain dates a start in local time: the cases are written in UTC, wherever they run.
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     GoldenSystem.build(procRoot);
     VALUES.put("PROC", procRoot.toString());
     silent = FakePeer.start(FakePeer.silent());

@@ -204,7 +204,7 @@ class HostileNamesTest {
       // In this JVM for speed; the external run below shows the real entry point prints the same.
       MonitorRun run = MonitorRun.of(new PsMonitor(), "--explain", Long.toString(pid));
       List<String> lines = run.lines();
-      assertThat(lines).as(c.label()).hasSize(7);
+      assertThat(lines).as(c.label()).hasSize(11);
       assertThat(lines.get(1)).as(c.label()).isEqualTo("comm: " + c.printed());
       assertThat(lines.get(2)).as(c.label()).isEqualTo("name: " + c.printed());
       assertThat(lines.get(4))

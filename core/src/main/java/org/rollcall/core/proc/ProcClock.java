@@ -2,6 +2,7 @@ package org.rollcall.core.proc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.FileText;
@@ -54,6 +55,8 @@ public final class ProcClock {
     String content;
     try {
       content = FileText.read(file, StandardCharsets.ISO_8859_1);
+    } catch (NoSuchFileException e) {
+      return Field.absent("no " + file);
     } catch (IOException e) {
       return Field.absent("cannot read " + file + ": " + e.getMessage());
     }

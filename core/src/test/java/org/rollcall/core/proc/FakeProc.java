@@ -50,6 +50,15 @@ public final class FakeProc {
     return this;
   }
 
+  /** Writes the tree-wide {@code stat} with its {@code btime} line (seconds since the epoch). */
+  public FakeProc bootTime(long epochSeconds) {
+    write(
+        root.resolve("stat"),
+        ("cpu  100 0 100 1000 0 0 0 0 0 0\nbtime " + epochSeconds + "\nprocesses 1000\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
   /**
    * One process directory; the defaults make a plain sleeping process with an empty cmdline and no
    * exe.
