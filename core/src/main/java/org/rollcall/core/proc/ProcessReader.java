@@ -20,11 +20,13 @@ import org.rollcall.core.text.SafeText;
 final class ProcessReader {
   private final ProcFs fs;
   private final ProcFileReader files = new ProcFileReader();
+  private final CodeOnDisk code;
   private ProcessEntry opened;
   private String malformed;
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
+    this.code = new CodeOnDisk(fs);
   }
 
   /**
@@ -181,6 +183,64 @@ final class ProcessReader {
       case MISSING -> Field.absent(goneOr(pid, "no cgroup file (a kernel without cgroups)"));
       case FAILED -> Field.absent(goneOr(pid, "cgroup not readable: " + files.failure()));
     };
+  }
+
+  /**
+   * The effective and ambient capabilities, from {@code status} read again: only a rule on them
+   * asks, so a scan that reads every status for the IDs does not parse them.
+   */
+  Field<Capabilities> capabilities(int pid) {
+    String file = fs.pathText(pid, "status");
+    return switch (files.read(file)) {
+      case READ -> parsedCapabilities(file);
+      case DENIED -> Field.absent("status not readable: permission denied");
+      case MISSING -> Field.absent(goneOr(pid, "no status file"));
+      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
+    };
+  }
+
+  private Field<Capabilities> parsedCapabilities(String file) {
+    try {
+      Capabilities caps = StatusParser.capabilities(files.bytes(), files.length(), Path.of(file));
+      return caps == null ? Field.absent(file + " has no CapEff line") : Field.of(caps);
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
+  }
+
+  /**
+   * The files {@code process} runs code from that are deleted or replaced on disk: its executable
+   * and the files of its executable mappings ({@code maps}). None for a process that runs no
+   * executable (a kernel thread); absent when the exe link, the maps or a file cannot be read, or
+   * the maps is malformed (the reason names the file).
+   */
+  Field<List<StaleFile>> staleCode(ProcessEntry process) {
+    Field<Executable> exe = process.exe();
+    if (!exe.isPresent()) {
+      return process.runsNoExecutable() ? Field.of(List.of()) : Field.absent(exe.whyAbsent());
+    }
+    int pid = process.pid();
+    String file = fs.pathText(pid, "maps");
+    List<MappedFile> mapped;
+    switch (files.read(file)) {
+      case READ -> {
+        try {
+          mapped = MapsParser.executableFiles(files.bytes(), files.length(), file);
+        } catch (MalformedProcFileException e) {
+          return Field.absent(e.getMessage());
+        }
+      }
+      case DENIED -> {
+        return Field.absent("maps not readable: permission denied");
+      }
+      case MISSING -> {
+        return Field.absent(goneOr(pid, "no maps file"));
+      }
+      default -> {
+        return Field.absent(goneOr(pid, "maps not readable: " + files.failure()));
+      }
+    }
+    return code.staleFiles(pid, exe.value(), mapped);
   }
 
   private static Field<ControlGroup> parsedCgroup(String content, String file) {

@@ -15,6 +15,8 @@ public final class StatusParser {
   private static final byte[] UID = key("Uid:");
   private static final byte[] GID = key("Gid:");
   private static final byte[] GROUPS = key("Groups:");
+  private static final byte[] CAP_EFF = key("CapEff:");
+  private static final byte[] CAP_AMB = key("CapAmb:");
 
   private StatusParser() {}
 
@@ -23,6 +25,49 @@ public final class StatusParser {
     int[] gids = ids(bytes, length, GID, 4, file);
     int[] groups = ids(bytes, length, GROUPS, -1, file);
     return new Credentials(uids, gids, groups);
+  }
+
+  /**
+   * The effective and ambient capability sets, or null when there is no {@code CapEff:} line (a
+   * saved tree that left it out). A kernel before 4.3 writes no {@code CapAmb:} line: it has no
+   * ambient set, so that is 0.
+   */
+  public static Capabilities capabilities(byte[] bytes, int length, Path file) {
+    int effective = find(bytes, length, CAP_EFF);
+    if (effective < 0) {
+      return null;
+    }
+    int ambient = find(bytes, length, CAP_AMB);
+    return new Capabilities(
+        mask(bytes, length, effective, CAP_EFF, file),
+        ambient < 0 ? 0 : mask(bytes, length, ambient, CAP_AMB, file));
+  }
+
+  /** One to sixteen hex digits after optional tabs or spaces, up to the line's end. */
+  private static long mask(byte[] bytes, int length, int from, byte[] key, Path file) {
+    int start = from;
+    while (start < length && isSeparator(bytes[start])) {
+      start++;
+    }
+    int end = start;
+    long value = 0;
+    while (end < length && bytes[end] != '\n' && Character.digit(bytes[end], 16) >= 0) {
+      value = value << 4 | Character.digit(bytes[end], 16);
+      end++;
+    }
+    if (end == start || end - start > 16 || end < length && bytes[end] != '\n') {
+      int stop = end;
+      while (stop < length && bytes[stop] != '\n') {
+        stop++;
+      }
+      throw new MalformedProcFileException(
+          file,
+          name(key)
+              + " holds '"
+              + new String(bytes, from, Math.min(stop - from, 40), StandardCharsets.ISO_8859_1)
+              + "', not a hexadecimal capability mask");
+    }
+    return value;
   }
 
   private static byte[] key(String key) {
@@ -103,6 +148,15 @@ public final class StatusParser {
 
   /** Where the value of the first line starting with {@code key} begins. */
   private static int valueStart(byte[] bytes, int length, byte[] key, Path file) {
+    int start = find(bytes, length, key);
+    if (start < 0) {
+      throw new MalformedProcFileException(file, "no " + name(key) + " line");
+    }
+    return start;
+  }
+
+  /** {@link #valueStart}, or -1 when no line starts with {@code key}. */
+  private static int find(byte[] bytes, int length, byte[] key) {
     for (int line = 0; line < length; line++) {
       if (startsWith(bytes, length, line, key)) {
         return line + key.length;
@@ -111,7 +165,7 @@ public final class StatusParser {
         line++;
       }
     }
-    throw new MalformedProcFileException(file, "no " + name(key) + " line");
+    return -1;
   }
 
   private static boolean startsWith(byte[] bytes, int length, int at, byte[] key) {

@@ -1,0 +1,146 @@
+package org.rollcall.core.proc;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares the files a process runs code from with the files at their paths now, each path looked
+ * up under the process's own root ({@code /proc/PID/root}), so a process in a container or a chroot
+ * is compared with its own files, not the host's.
+ *
+ * <p>The executable is compared by stat(2) on both sides ({@code /proc/PID/exe} and the path): the
+ * same device and inode. A mapping is compared by the device and inode its maps line shows: the
+ * inode always, the device only when it is a real block device (major number above 0), because
+ * btrfs subvolumes and overlayfs show one anonymous device in maps and another to stat(2). In a
+ * saved tree without a {@code PID/root} the files are taken as they are shown: only the kernel's
+ * {@code (deleted)} marks count.
+ */
+final class CodeOnDisk {
+  private static final String MISSING = "no such file";
+
+  private final ProcFs fs;
+
+  CodeOnDisk(ProcFs fs) {
+    this.fs = fs;
+  }
+
+  /**
+   * The stale files among {@code exe} and {@code mapped}, the executable first; absent when a file
+   * cannot be looked up (the process's root is not readable). Throws {@link ProcessGoneException}
+   * when the process exited meanwhile: its files then look missing.
+   */
+  Field<List<StaleFile>> staleFiles(int pid, Executable exe, List<MappedFile> mapped) {
+    Field<List<StaleFile>> stale = compare(pid, exe, mapped);
+    if ((!stale.isPresent() || !stale.value().isEmpty())
+        && !Files.isDirectory(fs.root().resolve(Integer.toString(pid)))) {
+      throw new ProcessGoneException(pid);
+    }
+    return stale;
+  }
+
+  private Field<List<StaleFile>> compare(int pid, Executable exe, List<MappedFile> mapped) {
+    boolean comparable = fs.isLive() || Files.isDirectory(fs.path(pid, "root"));
+    List<StaleFile> stale = new ArrayList<>();
+    // A saved tree's exe link leads nowhere: only its mark, and the path under PID/root, count.
+    Field<StaleFile> exeNow =
+        fs.isLive() || comparable && exe.deleted()
+            ? exe(pid, exe)
+            : marked(exe.path(), exe.deleted());
+    if (!exeNow.isPresent()) {
+      return Field.absent(exeNow.whyAbsent());
+    }
+    add(stale, exeNow.value());
+    for (MappedFile file : mapped) {
+      // The executable's own mappings: judged above, by stat(2) on both sides.
+      if (!file.path().equals(exe.path())) {
+        Field<StaleFile> now =
+            comparable ? mapping(pid, file) : marked(file.path(), file.deleted());
+        if (!now.isPresent()) {
+          return Field.absent(now.whyAbsent());
+        }
+        add(stale, now.value());
+      }
+    }
+    return Field.of(List.copyOf(stale));
+  }
+
+  /** A file that is current is a StaleFile with a null path, which is not listed. */
+  private static void add(List<StaleFile> stale, StaleFile file) {
+    if (file.path() != null) {
+      stale.add(file);
+    }
+  }
+
+  private static Field<StaleFile> marked(String path, boolean deleted) {
+    return Field.of(new StaleFile(deleted ? path : null, false));
+  }
+
+  private Field<StaleFile> exe(int pid, Executable exe) {
+    Field<Map<String, Object>> now = key(underRoot(pid, exe.path()), "root");
+    if (exe.deleted() || !now.isPresent()) {
+      return notAtPath(exe.path(), now);
+    }
+    Field<Map<String, Object>> running = key(fs.path(pid, "exe"), "exe");
+    if (!running.isPresent()) {
+      return Field.absent(running.whyAbsent());
+    }
+    return Field.of(new StaleFile(running.value().equals(now.value()) ? null : exe.path(), true));
+  }
+
+  private Field<StaleFile> mapping(int pid, MappedFile file) {
+    Field<Map<String, Object>> now = key(underRoot(pid, file.path()), "root");
+    if (file.deleted() || !now.isPresent()) {
+      return notAtPath(file.path(), now);
+    }
+    return Field.of(new StaleFile(sameFile(file, now.value()) ? null : file.path(), true));
+  }
+
+  /**
+   * A file the process no longer runs from its path: replaced when another file is there now,
+   * deleted when none is; absent when that cannot be looked up.
+   */
+  private static Field<StaleFile> notAtPath(String path, Field<Map<String, Object>> now) {
+    if (!now.isPresent() && !MISSING.equals(now.whyAbsent())) {
+      return Field.absent(now.whyAbsent());
+    }
+    return Field.of(new StaleFile(path, now.isPresent()));
+  }
+
+  /** Whether the maps line's device and inode are the file's now; see the class comment. */
+  static boolean sameFile(MappedFile file, Map<String, Object> now) {
+    long dev = (Long) now.get("dev");
+    long major = (dev >>> 8) & 0xfff | (dev >>> 32) & ~0xfffL;
+    long minor = dev & 0xff | (dev >>> 12) & ~0xffL;
+    boolean device = file.major() == 0 || file.major() == major && file.minor() == minor;
+    return device && file.inode() == (Long) now.get("ino");
+  }
+
+  private Path underRoot(int pid, String path) {
+    return Path.of(fs.pathText(pid, "root") + path);
+  }
+
+  /** The file's device and inode, following links; {@code what} names it in a reason. */
+  private static Field<Map<String, Object>> key(Path file, String what) {
+    try {
+      return Field.of(Files.readAttributes(file, "unix:dev,ino"));
+    } catch (NoSuchFileException e) {
+      return Field.absent(MISSING);
+    } catch (AccessDeniedException e) {
+      return Field.absent(what + " not readable: permission denied");
+    } catch (FileSystemException e) {
+      // A component of the path that is a file now (ENOTDIR): nothing is at the path any more.
+      return "Not a directory".equals(e.getReason())
+          ? Field.absent(MISSING)
+          : Field.absent(file + " not readable: " + e.getMessage());
+    } catch (IOException | UnsupportedOperationException e) {
+      return Field.absent(file + " not readable: " + e.getMessage());
+    }
+  }
+}
