@@ -48,15 +48,19 @@ final class CodeOnDisk {
   private Field<List<StaleFile>> compare(int pid, Executable exe, List<MappedFile> mapped) {
     boolean comparable = fs.isLive() || Files.isDirectory(fs.path(pid, "root"));
     List<StaleFile> stale = new ArrayList<>();
-    // A saved tree's exe link leads nowhere: only its mark, and the path under PID/root, count.
-    Field<StaleFile> exeNow =
-        fs.isLive() || comparable && exe.deleted()
-            ? exe(pid, exe)
-            : marked(exe.path(), exe.deleted());
-    if (!exeNow.isPresent()) {
-      return Field.absent(exeNow.whyAbsent());
+    // Run from a memfd (fexecve) or a temporary file, the executable is no file an upgrade
+    // replaces; a saved tree's exe link leads nowhere: only its mark, and the path under PID/root,
+    // count.
+    if (MapsParser.isOnDisk(exe.path())) {
+      Field<StaleFile> exeNow =
+          fs.isLive() || comparable && exe.deleted()
+              ? exe(pid, exe)
+              : marked(exe.path(), exe.deleted());
+      if (!exeNow.isPresent()) {
+        return Field.absent(exeNow.whyAbsent());
+      }
+      add(stale, exeNow.value());
     }
-    add(stale, exeNow.value());
     for (MappedFile file : mapped) {
       // The executable's own mappings: judged above, by stat(2) on both sides.
       if (!file.path().equals(exe.path())) {

@@ -82,7 +82,8 @@ public final class MapsParser {
     return isOnDisk(path) ? new MappedFile(path, deleted, (int) major, (int) minor, inode) : null;
   }
 
-  private static boolean isOnDisk(String path) {
+  /** Whether {@code path} names code on disk, not one of the kinds of file above. */
+  static boolean isOnDisk(String path) {
     for (String prefix : NOT_ON_DISK) {
       if (path.startsWith(prefix)) {
         return false;

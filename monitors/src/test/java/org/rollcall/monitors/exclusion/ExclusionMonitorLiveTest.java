@@ -54,6 +54,53 @@ class ExclusionMonitorLiveTest {
     }
   }
 
+  @Test
+  void findsAUserKeepingARawSocketCapabilityAndNotRootOrAPlainUser() throws Exception {
+    LiveProcesses.assumeSetprivAsRoot();
+    try (LiveProcesses live = new LiveProcesses()) {
+      long capped =
+          live.start(
+                  "sleep",
+                  "setpriv",
+                  "--reuid=65534",
+                  "--regid=65534",
+                  "--clear-groups",
+                  "--inh-caps=+net_raw",
+                  "--ambient-caps=+net_raw",
+                  "sleep",
+                  "300")
+              .pid();
+      long plain =
+          live.start(
+                  "sleep",
+                  "setpriv",
+                  "--reuid=65534",
+                  "--regid=65534",
+                  "--clear-groups",
+                  "sleep",
+                  "300")
+              .pid();
+      MonitorRun run = MonitorRun.of(new ExclusionMonitor(), "--caps");
+      assertThat(run.summary().split(" "))
+          .contains("caps:sleep(" + capped + ")")
+          .doesNotContain(
+              "caps:sleep(" + plain + ")", "caps:java(" + ProcessHandle.current().pid() + ")");
+      assertThat(run.lines())
+          .contains(
+              "caps: sleep("
+                  + capped
+                  + ") holds cap_net_raw without user 0, ambient cap_net_raw (given to every program"
+                  + " it runs): uid r/e/s/fs 65534(nobody)/65534(nobody)/65534(nobody)/65534(nobody),"
+                  + " gid r/e/s/fs 65534(nogroup)/65534(nogroup)/65534(nogroup)/65534(nogroup),"
+                  + " groups none; label "
+                  + labelOf(capped)
+                  + "; exe /usr/bin/sleep; args sleep 300");
+      MonitorRun allowed =
+          MonitorRun.of(new ExclusionMonitor(), "--caps", "--allow-cap", "net_raw");
+      assertThat(allowed.output()).doesNotContain("(" + capped + ")");
+    }
+  }
+
   private static String labelOf(long pid) {
     return org.rollcall.core.proc.ProcFs.system()
         .process((int) pid)
