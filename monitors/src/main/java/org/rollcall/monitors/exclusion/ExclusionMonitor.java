@@ -14,7 +14,6 @@ import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.MatchParser;
 import org.rollcall.core.match.ProcessMatch;
-import org.rollcall.core.proc.Capabilities;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.text.Ascii;
@@ -186,7 +185,7 @@ public final class ExclusionMonitor implements Launchable {
       rules.add(ExclusionRule.staleCode());
     }
     if (caps) {
-      rules.add(capsRule());
+      rules.add(ExclusionRule.caps(allowedCaps));
     }
     if (defaults && selinux) {
       rules.add(ExclusionRule.singleDomain("init_t"));
@@ -199,21 +198,6 @@ public final class ExclusionMonitor implements Launchable {
       rules.add(ExclusionRule.forbidDomain(type));
     }
     return rules;
-  }
-
-  private ExclusionRule capsRule() {
-    long allowed = 0;
-    StringBuilder option = new StringBuilder("--caps");
-    for (String name : allowedCaps) {
-      int bit = Capabilities.bit(name);
-      if (bit < 0) {
-        throw new UsageException(
-            "'" + name + "' is not a capability (like cap_net_bind_service, or its number)");
-      }
-      allowed |= 1L << bit;
-      option.append(" --allow-cap ").append(name);
-    }
-    return ExclusionRule.caps(allowed, option.toString());
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

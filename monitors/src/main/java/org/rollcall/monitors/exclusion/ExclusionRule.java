@@ -1,6 +1,9 @@
 package org.rollcall.monitors.exclusion;
 
+import java.util.List;
+import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.match.Verdict;
+import org.rollcall.core.proc.Capabilities;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
@@ -39,11 +42,21 @@ record ExclusionRule(String name, String option, int allowed, String domain, Jud
   }
 
   /**
-   * @param allowed the capabilities exempted everywhere, as a mask
-   * @param option the option as given, with its {@code --allow-cap}s
+   * @param allowedCaps the capabilities {@code --allow-cap} exempts everywhere, by name or number
    */
-  static ExclusionRule caps(long allowed, String option) {
-    return new ExclusionRule("caps", option, 0, null, new KeepsCapabilities(allowed));
+  static ExclusionRule caps(List<String> allowedCaps) {
+    long allowed = 0;
+    StringBuilder option = new StringBuilder("--caps");
+    for (String name : allowedCaps) {
+      int bit = Capabilities.bit(name);
+      if (bit < 0) {
+        throw new UsageException(
+            "'" + name + "' is not a capability (like cap_net_bind_service, or its number)");
+      }
+      allowed |= 1L << bit;
+      option.append(" --allow-cap ").append(name);
+    }
+    return new ExclusionRule("caps", option.toString(), 0, null, new KeepsCapabilities(allowed));
   }
 
   boolean needsSelinux() {
