@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,14 @@ final class CodeOnDisk {
   private static final String MISSING = "no such file";
 
   private final ProcFs fs;
+
+  /**
+   * The files at paths as this process sees them, for processes that see the same (our root, our
+   * mount namespace): a thousand processes map the same libc, and one stat(2) answers for all.
+   */
+  private final Map<String, Field<Map<String, Object>>> seenByUs = new HashMap<>();
+
+  private String ourNamespace;
 
   CodeOnDisk(ProcFs fs) {
     this.fs = fs;
@@ -47,6 +56,7 @@ final class CodeOnDisk {
 
   private Field<List<StaleFile>> compare(int pid, Executable exe, List<MappedFile> mapped) {
     boolean comparable = fs.isLive() || Files.isDirectory(fs.path(pid, "root"));
+    boolean shared = seesAsWeDo(pid);
     List<StaleFile> stale = new ArrayList<>();
     // Run from a memfd (fexecve) or a temporary file, the executable is no file an upgrade
     // replaces; a saved tree's exe link leads nowhere: only its mark, and the path under PID/root,
@@ -54,7 +64,7 @@ final class CodeOnDisk {
     if (MapsParser.isOnDisk(exe.path())) {
       Field<StaleFile> exeNow =
           fs.isLive() || comparable && exe.deleted()
-              ? exe(pid, exe)
+              ? exe(pid, exe, shared)
               : marked(exe.path(), exe.deleted());
       if (!exeNow.isPresent()) {
         return Field.absent(exeNow.whyAbsent());
@@ -65,7 +75,7 @@ final class CodeOnDisk {
       // The executable's own mappings: judged above, by stat(2) on both sides.
       if (!file.path().equals(exe.path())) {
         Field<StaleFile> now =
-            comparable ? mapping(pid, file) : marked(file.path(), file.deleted());
+            comparable ? mapping(pid, file, shared) : marked(file.path(), file.deleted());
         if (!now.isPresent()) {
           return Field.absent(now.whyAbsent());
         }
@@ -86,8 +96,8 @@ final class CodeOnDisk {
     return Field.of(new StaleFile(deleted ? path : null, false));
   }
 
-  private Field<StaleFile> exe(int pid, Executable exe) {
-    Field<Map<String, Object>> now = key(underRoot(pid, exe.path()), "root");
+  private Field<StaleFile> exe(int pid, Executable exe, boolean shared) {
+    Field<Map<String, Object>> now = atPath(pid, exe.path(), shared);
     if (exe.deleted() || !now.isPresent()) {
       return notAtPath(exe.path(), now);
     }
@@ -98,8 +108,8 @@ final class CodeOnDisk {
     return Field.of(new StaleFile(running.value().equals(now.value()) ? null : exe.path(), true));
   }
 
-  private Field<StaleFile> mapping(int pid, MappedFile file) {
-    Field<Map<String, Object>> now = key(underRoot(pid, file.path()), "root");
+  private Field<StaleFile> mapping(int pid, MappedFile file, boolean shared) {
+    Field<Map<String, Object>> now = atPath(pid, file.path(), shared);
     if (file.deleted() || !now.isPresent()) {
       return notAtPath(file.path(), now);
     }
@@ -126,8 +136,36 @@ final class CodeOnDisk {
     return device && file.inode() == (Long) now.get("ino");
   }
 
-  private Path underRoot(int pid, String path) {
-    return Path.of(fs.pathText(pid, "root") + path);
+  /** The file at {@code path} as the process sees it now. */
+  private Field<Map<String, Object>> atPath(int pid, String path, boolean shared) {
+    if (!shared) {
+      return key(Path.of(fs.pathText(pid, "root") + path), "root");
+    }
+    Field<Map<String, Object>> known = seenByUs.get(path);
+    if (known == null) {
+      known = key(Path.of(path), path);
+      seenByUs.put(path, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether {@code pid} sees paths as this process does: the same root and mount namespace. Only on
+   * the live /proc; a link that cannot be read says no, and its root is then read itself.
+   */
+  private boolean seesAsWeDo(int pid) {
+    if (!fs.isLive()) {
+      return false;
+    }
+    try {
+      if (ourNamespace == null) {
+        ourNamespace = Files.readSymbolicLink(fs.root().resolve("self/ns/mnt")).toString();
+      }
+      return Files.readSymbolicLink(fs.path(pid, "root")).toString().equals("/")
+          && Files.readSymbolicLink(fs.path(pid, "ns/mnt")).toString().equals(ourNamespace);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The file's device and inode, following links; {@code what} names it in a reason. */
