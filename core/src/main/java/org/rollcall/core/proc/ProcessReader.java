@@ -121,12 +121,10 @@ final class ProcessReader {
 
   Field<Credentials> credentials(int pid) {
     String file = fs.pathText(pid, "status");
-    return switch (files.read(file)) {
-      case READ -> parsedCredentials(file);
-      case DENIED -> Field.absent("status not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no status file"));
-      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
-    };
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedCredentials(file)
+        : Field.absent(unread(pid, "status", read));
   }
 
   /**
@@ -191,11 +189,21 @@ final class ProcessReader {
    */
   Field<Capabilities> capabilities(int pid) {
     String file = fs.pathText(pid, "status");
-    return switch (files.read(file)) {
-      case READ -> parsedCapabilities(file);
-      case DENIED -> Field.absent("status not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no status file"));
-      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedCapabilities(file)
+        : Field.absent(unread(pid, "status", read));
+  }
+
+  /**
+   * Why {@code pid}'s file {@code name} was not read; throws {@link ProcessGoneException} when the
+   * process exited meanwhile.
+   */
+  private String unread(int pid, String name, ProcFileReader.Outcome outcome) {
+    return switch (outcome) {
+      case DENIED -> name + " not readable: permission denied";
+      case MISSING -> goneOr(pid, "no " + name + " file");
+      default -> goneOr(pid, name + " not readable: " + files.failure());
     };
   }
 
@@ -221,24 +229,15 @@ final class ProcessReader {
     }
     int pid = process.pid();
     String file = fs.pathText(pid, "maps");
+    ProcFileReader.Outcome read = files.read(file);
+    if (read != ProcFileReader.Outcome.READ) {
+      return Field.absent(unread(pid, "maps", read));
+    }
     List<MappedFile> mapped;
-    switch (files.read(file)) {
-      case READ -> {
-        try {
-          mapped = MapsParser.executableFiles(files.bytes(), files.length(), file);
-        } catch (MalformedProcFileException e) {
-          return Field.absent(e.getMessage());
-        }
-      }
-      case DENIED -> {
-        return Field.absent("maps not readable: permission denied");
-      }
-      case MISSING -> {
-        return Field.absent(goneOr(pid, "no maps file"));
-      }
-      default -> {
-        return Field.absent(goneOr(pid, "maps not readable: " + files.failure()));
-      }
+    try {
+      mapped = MapsParser.executableFiles(files.bytes(), files.length(), file);
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
     }
     return code.staleFiles(pid, exe.value(), mapped);
   }
