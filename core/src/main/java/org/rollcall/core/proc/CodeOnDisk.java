@@ -47,11 +47,48 @@ final class CodeOnDisk {
    */
   Field<List<StaleFile>> staleFiles(int pid, Executable exe, List<MappedFile> mapped) {
     Field<List<StaleFile>> stale = compare(pid, exe, mapped);
-    if ((!stale.isPresent() || !stale.value().isEmpty())
-        && !Files.isDirectory(fs.root().resolve(Integer.toString(pid)))) {
+    if (stale.isPresent() && stale.value().isEmpty()) {
+      return stale;
+    }
+    if (!running(pid)) {
       throw new ProcessGoneException(pid);
     }
-    return stale;
+    // A process that ran execve(2) while it was read was judged half by its old program: what it
+    // runs now was loaded just now, from the files on disk.
+    return execedSince(pid, exe) ? Field.of(List.of()) : stale;
+  }
+
+  /** Whether the exe link no longer says {@code exe}; only the live /proc's can change. */
+  private boolean execedSince(int pid, Executable exe) {
+    if (!fs.isLive()) {
+      return false;
+    }
+    try {
+      return !Files.readSymbolicLink(fs.path(pid, "exe")).toString().equals(exe.toString());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether {@code pid} is still there with its files: a process exiting releases its root before
+   * it is reaped, and then every path under {@code /proc/PID/root} looks missing.
+   */
+  private boolean running(int pid) {
+    if (!Files.isDirectory(fs.root().resolve(Integer.toString(pid)))) {
+      return false;
+    }
+    if (!fs.isLive()) {
+      return true;
+    }
+    try {
+      Files.readSymbolicLink(fs.path(pid, "root"));
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private Field<List<StaleFile>> compare(int pid, Executable exe, List<MappedFile> mapped) {
