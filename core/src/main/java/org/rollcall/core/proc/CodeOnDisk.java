@@ -1,13 +1,9 @@
 package org.rollcall.core.proc;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,20 +20,12 @@ import java.util.Map;
  * {@code (deleted)} marks count.
  */
 final class CodeOnDisk {
-  private static final String MISSING = "no such file";
-
   private final ProcFs fs;
-
-  /**
-   * The files at paths as this process sees them, for processes that see the same (our root, our
-   * mount namespace): a thousand processes map the same libc, and one stat(2) answers for all.
-   */
-  private final Map<String, Field<Map<String, Object>>> seenByUs = new HashMap<>();
-
-  private String ourNamespace;
+  private final FilesAtPaths files;
 
   CodeOnDisk(ProcFs fs) {
     this.fs = fs;
+    this.files = new FilesAtPaths(fs);
   }
 
   /**
@@ -93,7 +81,7 @@ final class CodeOnDisk {
 
   private Field<List<StaleFile>> compare(int pid, Executable exe, List<MappedFile> mapped) {
     boolean comparable = fs.isLive() || Files.isDirectory(fs.path(pid, "root"));
-    boolean shared = seesAsWeDo(pid);
+    boolean shared = files.seesAsWeDo(pid);
     List<StaleFile> stale = new ArrayList<>();
     // Run from a memfd (fexecve) or a temporary file, the executable is no file an upgrade
     // replaces; a saved tree's exe link leads nowhere: only its mark, and the path under PID/root,
@@ -134,11 +122,11 @@ final class CodeOnDisk {
   }
 
   private Field<StaleFile> exe(int pid, Executable exe, boolean shared) {
-    Field<Map<String, Object>> now = atPath(pid, exe.path(), shared);
+    Field<Map<String, Object>> now = files.at(pid, exe.path(), shared);
     if (exe.deleted() || !now.isPresent()) {
       return notAtPath(exe.path(), now);
     }
-    Field<Map<String, Object>> running = key(fs.path(pid, "exe"), "exe");
+    Field<Map<String, Object>> running = FilesAtPaths.key(fs.path(pid, "exe"), "exe");
     if (!running.isPresent()) {
       return Field.absent(running.whyAbsent());
     }
@@ -146,7 +134,7 @@ final class CodeOnDisk {
   }
 
   private Field<StaleFile> mapping(int pid, MappedFile file, boolean shared) {
-    Field<Map<String, Object>> now = atPath(pid, file.path(), shared);
+    Field<Map<String, Object>> now = files.at(pid, file.path(), shared);
     if (file.deleted() || !now.isPresent()) {
       return notAtPath(file.path(), now);
     }
@@ -158,7 +146,7 @@ final class CodeOnDisk {
    * deleted when none is; absent when that cannot be looked up.
    */
   private static Field<StaleFile> notAtPath(String path, Field<Map<String, Object>> now) {
-    if (!now.isPresent() && !MISSING.equals(now.whyAbsent())) {
+    if (!now.isPresent() && !FilesAtPaths.isMissing(now)) {
       return Field.absent(now.whyAbsent());
     }
     return Field.of(new StaleFile(path, now.isPresent()));
@@ -171,55 +159,5 @@ final class CodeOnDisk {
     long minor = dev & 0xff | (dev >>> 12) & ~0xffL;
     boolean device = file.major() == 0 || file.major() == major && file.minor() == minor;
     return device && file.inode() == (Long) now.get("ino");
-  }
-
-  /** The file at {@code path} as the process sees it now. */
-  private Field<Map<String, Object>> atPath(int pid, String path, boolean shared) {
-    if (!shared) {
-      return key(Path.of(fs.pathText(pid, "root") + path), "root");
-    }
-    Field<Map<String, Object>> known = seenByUs.get(path);
-    if (known == null) {
-      known = key(Path.of(path), path);
-      seenByUs.put(path, known);
-    }
-    return known;
-  }
-
-  /**
-   * Whether {@code pid} sees paths as this process does: the same root and mount namespace. Only on
-   * the live /proc; a link that cannot be read says no, and its root is then read itself.
-   */
-  private boolean seesAsWeDo(int pid) {
-    if (!fs.isLive()) {
-      return false;
-    }
-    try {
-      if (ourNamespace == null) {
-        ourNamespace = Files.readSymbolicLink(fs.root().resolve("self/ns/mnt")).toString();
-      }
-      return Files.readSymbolicLink(fs.path(pid, "root")).toString().equals("/")
-          && Files.readSymbolicLink(fs.path(pid, "ns/mnt")).toString().equals(ourNamespace);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** The file's device and inode, following links; {@code what} names it in a reason. */
-  private static Field<Map<String, Object>> key(Path file, String what) {
-    try {
-      return Field.of(Files.readAttributes(file, "unix:dev,ino"));
-    } catch (NoSuchFileException e) {
-      return Field.absent(MISSING);
-    } catch (AccessDeniedException e) {
-      return Field.absent(what + " not readable: permission denied");
-    } catch (FileSystemException e) {
-      // A component of the path that is a file now (ENOTDIR): nothing is at the path any more.
-      return "Not a directory".equals(e.getReason())
-          ? Field.absent(MISSING)
-          : Field.absent(file + " not readable: " + e.getMessage());
-    } catch (IOException | UnsupportedOperationException e) {
-      return Field.absent(file + " not readable: " + e.getMessage());
-    }
   }
 }
