@@ -114,6 +114,25 @@ class ChurnTest {
     assertEveryRun(5, () -> external("exclusion.monitor", "--gid0"), right);
   }
 
+  /**
+   * A process exiting mid-read has released its files: its root and exe no longer resolve, which
+   * must not read as code deleted from disk.
+   */
+  @Test
+  void staleCodeTakesNoExitingProcessForOneRunningDeletedCode() throws Exception {
+    Predicate<MonitorRun> right =
+        run ->
+            run.lines().stream()
+                .noneMatch(
+                    line ->
+                        line.startsWith("stale: true(")
+                            || line.startsWith("stale: sh(")
+                            || line.contains("error")
+                            || line.startsWith("--stale-code cannot be decided")
+                                && !line.contains("permission denied"));
+    assertEveryRun(300, () -> MonitorRun.of(new ExclusionMonitor(), "--stale-code"), right);
+  }
+
   @Test
   void cpuMonitorListsEachSleeperOnceOnEveryRun() throws Exception {
     String[] lifetime = {"--lifetime", "--include-users", "--max", "100000", "--top", "100000"};

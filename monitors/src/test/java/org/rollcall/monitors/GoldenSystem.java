@@ -7,9 +7,11 @@ import org.rollcall.core.proc.FakeProc;
  * The saved system golden tests run against: a small SELinux server with the processes etbemon's
  * blog names, an impostor "master", a user's sshd, a python daemon (busy: 95% of a CPU since the
  * sample in golden/cpu.monitor), a long-named daemon, a kernel thread, a zombie, and a daemon that
- * dropped root's user but kept its group. Booted 2026-12-01 00:00 UTC, up 10,000 s; on cgroup v2,
- * each daemon in its unit, alice's session in its scope, the zombie and the kernel thread in the
- * root cgroup; the backup daemon has grown to 3 GiB and 64 threads since it was restarted 50 s ago.
+ * dropped root's user but kept its group and a capability. sshd was upgraded and not restarted: its
+ * listener runs a deleted binary, a session process a deleted libssl. Booted 2026-12-01 00:00 UTC,
+ * up 10,000 s; on cgroup v2, each daemon in its unit, alice's session in its scope, the zombie and
+ * the kernel thread in the root cgroup; the backup daemon has grown to 3 GiB and 64 threads since
+ * it was restarted 50 s ago.
  */
 public final class GoldenSystem {
   private GoldenSystem() {}
@@ -51,7 +53,14 @@ public final class GoldenSystem {
         .cmdline("sshd: alice [priv]")
         .exe("/usr/sbin/sshd")
         .label("system_u:system_r:sshd_t:s0-s0:c0.c1023")
-        .cgroup("0::/user.slice/user-1000.slice/session-3.scope");
+        .cgroup("0::/user.slice/user-1000.slice/session-3.scope")
+        .maps(
+            "55d0c0a00000-55d0c0a9b000 r-xp 0000c000 fe:00 262511 /usr/sbin/sshd",
+            "7f3a1c200000-7f3a1c29d000 r-xp 00022000 fe:00 340075 "
+                + "/usr/lib/x86_64-linux-gnu/libssl.so.3 (deleted)",
+            "7f3a1c400000-7f3a1c426000 r-xp 00026000 fe:00 339380 "
+                + "/usr/lib/x86_64-linux-gnu/libc.so.6",
+            "7f3a1c600000-7f3a1c602000 r-xp 00000000 00:00 0 [vdso]");
     proc.process(402, "sshd")
         .ppid(401)
         .ids(1000, 1000)
@@ -86,6 +95,7 @@ public final class GoldenSystem {
         .ids(1000, 1000)
         .cmdline("evil")
         .exe("/tmp/evil")
+        .capabilities(0, 1L << 13)
         .label("unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023")
         .cgroup("0::/user.slice/user-1000.slice/session-3.scope")
         .openFiles(2);
@@ -94,6 +104,7 @@ public final class GoldenSystem {
         .status(new int[] {105, 105, 105, 105}, new int[] {0, 0, 0, 0}, new int[] {4})
         .cmdline("/usr/sbin/backupd", "--daemon")
         .exe("/usr/sbin/backupd")
+        .capabilities(1L << 2, 0)
         .label("system_u:system_r:initrc_t:s0")
         .cgroup("0::/system.slice/backupd.service")
         .memory(3L * 1024 * 1024, 4L * 1024 * 1024)

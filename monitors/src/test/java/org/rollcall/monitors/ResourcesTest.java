@@ -203,6 +203,45 @@ class ResourcesTest {
   }
 
   /**
+   * The most mappings the kernel gives a process by default (vm.max_map_count): a JVM or a browser
+   * has thousands.
+   */
+  private static final int MAPPINGS = 65_530;
+
+  @Test
+  void processesWithTheMostMappingsFitInA24MegabyteHeap() throws Exception {
+    FakeProc proc = new FakeProc(scratch.resolve("proc"));
+    StringBuilder maps = new StringBuilder();
+    for (int i = 0; i < MAPPINGS; i++) {
+      String address = Long.toHexString(0x7f0000000000L + i * 8192L);
+      maps.append(address).append("-").append(address.substring(0, 8)).append("1000");
+      maps.append(
+          i % 100 == 0
+              ? " r-xp 00001000 fe:00 " + (1000 + i / 100) + " /usr/lib/jvm/lib" + i / 100 + ".so"
+              : " rw-p 00000000 00:00 0 ");
+      maps.append(
+              i == MAPPINGS - 1
+                  ? "\n7f00-7f01 r-xp 00000000 fe:00 7 /usr/lib/libz.so.1 (deleted)"
+                  : "")
+          .append('\n');
+    }
+    byte[] big = maps.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int pid = 1; pid <= 2000; pid++) {
+      FakeProc.Process process = proc.process(pid, pid <= 4 ? "java" : "rcl").exe("/usr/bin/rcl");
+      if (pid <= 4) {
+        process.write("maps", big);
+      }
+    }
+    Executables.Run exclusion =
+        smallHeap("exclusion.monitor", "--stale-code", "--proc-root", proc.root().toString());
+    assertThat(exclusion.stdout().lines().findFirst().orElseThrow())
+        .isEqualTo("stale:/usr/bin/rcl");
+    assertThat(
+            exclusion.stdout().lines().filter(l -> l.contains("runs deleted /usr/lib/libz.so.1")))
+        .hasSize(4);
+  }
+
+  /**
    * Runs as its own JVM with a 24 MiB heap; an OutOfMemoryError would be an error line and exit 1.
    */
   private static Executables.Run smallHeap(String name, String... args) {

@@ -202,6 +202,17 @@ class RestrictedProcTest {
   }
 
   @Test
+  void staleCodeAsNobodyCannotCallRootsProcessesCurrent() {
+    Executables.Run run = asNobody(null, "exclusion.monitor", "--stale-code");
+    List<String> lines = run.stdout().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("stale:?");
+    assertThat(lines.get(1))
+        .startsWith("--stale-code cannot be decided for ")
+        .contains("not readable: permission denied");
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
   void cpuMonitorUnderHidepidSaysWhatItCouldNotMeasure() {
     Executables.Run run = asNobody("hidepid=2", "cpu.monitor", "--lifetime");
     assertThat(run.stdout())

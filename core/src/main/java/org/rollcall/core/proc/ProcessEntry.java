@@ -22,6 +22,8 @@ public final class ProcessEntry {
   private Field<ControlGroup> cgroup;
   private Field<Memory> memory;
   private Field<Integer> openFiles;
+  private Field<Capabilities> capabilities;
+  private Field<List<StaleFile>> staleCode;
 
   ProcessEntry(ProcessReader reader, ProcStat stat) {
     this.reader = reader;
@@ -153,6 +155,27 @@ public final class ProcessEntry {
     return cgroup;
   }
 
+  /** The effective and ambient capabilities from {@code status}. */
+  public Field<Capabilities> capabilities() {
+    if (capabilities == null) {
+      capabilities = reader.capabilities(pid());
+    }
+    return capabilities;
+  }
+
+  /**
+   * The files the process runs code from (its executable, the files it mapped executable) that were
+   * deleted or replaced on disk since it loaded them, executable first; empty for a process running
+   * no executable. Reads {@code maps}, which for a JVM is thousands of lines: asked for only by a
+   * rule on it.
+   */
+  public Field<List<StaleFile>> staleCode() {
+    if (staleCode == null) {
+      staleCode = reader.staleCode(this);
+    }
+    return staleCode;
+  }
+
   /**
    * Whether the executable is the file {@code path} names here, not a look-alike shown under that
    * path in another mount namespace; call only when {@link #exe()} shows {@code path}. Not kept:
@@ -177,6 +200,8 @@ public final class ProcessEntry {
     cgroup = null;
     memory = null;
     openFiles = null;
+    capabilities = null;
+    staleCode = null;
   }
 
   @Override

@@ -23,12 +23,14 @@ import org.rollcall.core.text.SafeText;
 final class ProcessReader {
   private final ProcFs fs;
   private final ProcFileReader files = new ProcFileReader();
+  private final CodeOnDisk code;
   private ProcessEntry opened;
   private String malformed;
   private Field<Double> uptime;
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
+    this.code = new CodeOnDisk(fs);
   }
 
   /**
@@ -123,12 +125,10 @@ final class ProcessReader {
 
   Field<Credentials> credentials(int pid) {
     String file = fs.pathText(pid, "status");
-    return switch (files.read(file)) {
-      case READ -> parsedCredentials(file);
-      case DENIED -> Field.absent("status not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no status file"));
-      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
-    };
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedCredentials(file)
+        : Field.absent(unread(pid, "status", read));
   }
 
   /**
@@ -248,6 +248,65 @@ final class ProcessReader {
       case MISSING -> Field.absent(goneOr(pid, "no cgroup file (a kernel without cgroups)"));
       case FAILED -> Field.absent(goneOr(pid, "cgroup not readable: " + files.failure()));
     };
+  }
+
+  /**
+   * The effective and ambient capabilities, from {@code status} read again: only a rule on them
+   * asks, so a scan that reads every status for the IDs does not parse them.
+   */
+  Field<Capabilities> capabilities(int pid) {
+    String file = fs.pathText(pid, "status");
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedCapabilities(file)
+        : Field.absent(unread(pid, "status", read));
+  }
+
+  /**
+   * Why {@code pid}'s file {@code name} was not read; throws {@link ProcessGoneException} when the
+   * process exited meanwhile.
+   */
+  private String unread(int pid, String name, ProcFileReader.Outcome outcome) {
+    return switch (outcome) {
+      case DENIED -> name + " not readable: permission denied";
+      case MISSING -> goneOr(pid, "no " + name + " file");
+      default -> goneOr(pid, name + " not readable: " + files.failure());
+    };
+  }
+
+  private Field<Capabilities> parsedCapabilities(String file) {
+    try {
+      Capabilities caps = StatusParser.capabilities(files.bytes(), files.length(), Path.of(file));
+      return caps == null ? Field.absent(file + " has no CapEff line") : Field.of(caps);
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
+  }
+
+  /**
+   * The files {@code process} runs code from that are deleted or replaced on disk: its executable
+   * and the files of its executable mappings ({@code maps}). None for a process that runs no
+   * executable (a kernel thread); absent when the exe link, the maps or a file cannot be read, or
+   * the maps is malformed (the reason names the file).
+   */
+  Field<List<StaleFile>> staleCode(ProcessEntry process) {
+    Field<Executable> exe = process.exe();
+    if (!exe.isPresent()) {
+      return process.runsNoExecutable() ? Field.of(List.of()) : Field.absent(exe.whyAbsent());
+    }
+    int pid = process.pid();
+    String file = fs.pathText(pid, "maps");
+    ProcFileReader.Outcome read = files.read(file);
+    if (read != ProcFileReader.Outcome.READ) {
+      return Field.absent(unread(pid, "maps", read));
+    }
+    List<MappedFile> mapped;
+    try {
+      mapped = MapsParser.executableFiles(files.bytes(), files.length(), file);
+    } catch (MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
+    return code.staleFiles(pid, exe.value(), mapped);
   }
 
   private static Field<ControlGroup> parsedCgroup(String content, String file) {

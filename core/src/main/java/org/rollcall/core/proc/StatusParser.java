@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import org.rollcall.core.text.Ascii;
 
 /**
- * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}. The
+ * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}, and
+ * on request the capability and memory lines. The
  * {@code Name:} line comes first and holds the comm escaped by the kernel, so lines are found by
  * their prefix at a line start, never by searching the whole text. Read from the bytes with loops:
  * exclusion.monitor parses every process's status, and regular expressions made this parser most of
@@ -15,6 +16,8 @@ public final class StatusParser {
   private static final byte[] UID = key("Uid:");
   private static final byte[] GID = key("Gid:");
   private static final byte[] GROUPS = key("Groups:");
+  private static final byte[] CAP_EFF = key("CapEff:");
+  private static final byte[] CAP_AMB = key("CapAmb:");
   private static final byte[] VM_RSS = key("VmRSS:");
   private static final byte[] VM_SIZE = key("VmSize:");
 
@@ -28,6 +31,49 @@ public final class StatusParser {
   }
 
   /**
+   * The effective and ambient capability sets, or null when there is no {@code CapEff:} line (a
+   * saved tree that left it out). A kernel before 4.3 writes no {@code CapAmb:} line: it has no
+   * ambient set, so that is 0.
+   */
+  public static Capabilities capabilities(byte[] bytes, int length, Path file) {
+    int effective = find(bytes, length, CAP_EFF);
+    if (effective < 0) {
+      return null;
+    }
+    int ambient = find(bytes, length, CAP_AMB);
+    return new Capabilities(
+        mask(bytes, length, effective, CAP_EFF, file),
+        ambient < 0 ? 0 : mask(bytes, length, ambient, CAP_AMB, file));
+  }
+
+  /** One to sixteen hex digits after optional tabs or spaces, up to the line's end. */
+  private static long mask(byte[] bytes, int length, int from, byte[] key, Path file) {
+    int start = from;
+    while (start < length && isSeparator(bytes[start])) {
+      start++;
+    }
+    int end = start;
+    long value = 0;
+    while (end < length && bytes[end] != '\n' && Character.digit(bytes[end], 16) >= 0) {
+      value = value << 4 | Character.digit(bytes[end], 16);
+      end++;
+    }
+    if (end == start || end - start > 16 || end < length && bytes[end] != '\n') {
+      int stop = end;
+      while (stop < length && bytes[stop] != '\n') {
+        stop++;
+      }
+      throw new MalformedProcFileException(
+          file,
+          name(key)
+              + " holds '"
+              + new String(bytes, from, Math.min(stop - from, 40), StandardCharsets.ISO_8859_1)
+              + "', not a hexadecimal capability mask");
+    }
+    return value;
+  }
+
+  /**
    * The {@code VmRSS:} and {@code VmSize:} lines in KiB, or null when either is missing (a kernel
    * thread, a zombie, a saved tree without them).
    */
@@ -37,9 +83,9 @@ public final class StatusParser {
     return rss < 0 || size < 0 ? null : new Memory(rss, size);
   }
 
-  /** A line's value " 1000 kB" as 1000; -1 when there is no such line. */
+  /** A line's value "   1000 kB" as 1000; -1 when there is no such line. */
   private static long kib(byte[] bytes, int length, byte[] key, Path file) {
-    int start = lineValue(bytes, length, key);
+    int start = find(bytes, length, key);
     if (start < 0) {
       return -1;
     }
@@ -143,7 +189,7 @@ public final class StatusParser {
 
   /** Where the value of the first line starting with {@code key} begins. */
   private static int valueStart(byte[] bytes, int length, byte[] key, Path file) {
-    int start = lineValue(bytes, length, key);
+    int start = find(bytes, length, key);
     if (start < 0) {
       throw new MalformedProcFileException(file, "no " + name(key) + " line");
     }
@@ -151,7 +197,7 @@ public final class StatusParser {
   }
 
   /** {@link #valueStart}, or -1 when no line starts with {@code key}. */
-  private static int lineValue(byte[] bytes, int length, byte[] key) {
+  private static int find(byte[] bytes, int length, byte[] key) {
     for (int line = 0; line < length; line++) {
       if (startsWith(bytes, length, line, key)) {
         return line + key.length;

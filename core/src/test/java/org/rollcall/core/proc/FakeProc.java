@@ -79,6 +79,8 @@ public final class FakeProc {
     private int threads = 1;
     private long rssKib = 1000;
     private long vszKib = 10_000;
+    private long capEff;
+    private long capAmb;
 
     Process(int pid) {
       this.pid = pid;
@@ -90,6 +92,7 @@ public final class FakeProc {
       }
       writeStat();
       write("cmdline", new byte[0]);
+      write("maps", new byte[0]);
     }
 
     public int pid() {
@@ -202,6 +205,34 @@ public final class FakeProc {
       return this;
     }
 
+    /** The effective and ambient capability sets, as {@code CapEff:} and {@code CapAmb:} masks. */
+    public Process capabilities(long effective, long ambient) {
+      this.capEff = effective;
+      this.capAmb = ambient;
+      return writeStatus();
+    }
+
+    /** The {@code maps} file, one proc(5) line each ("address perms offset dev inode path"). */
+    public Process maps(String... lines) {
+      StringBuilder text = new StringBuilder();
+      for (String line : lines) {
+        text.append(line).append('\n');
+      }
+      return write("maps", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Points {@code root} at {@code dir}: the files the process's paths name are looked up there.
+     */
+    public Process root(Path dir) {
+      try {
+        Files.createSymbolicLink(this.dir.resolve("root"), dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
     /** The LSM label, written as the kernel does: the text and a trailing NUL. */
     public Process label(String label) {
       return write("attr/current", (label + "\0").getBytes(StandardCharsets.UTF_8));
@@ -243,6 +274,12 @@ public final class FakeProc {
               + (rssKib < 0 ? "" : "VmSize:\t" + vszKib + " kB\nVmRSS:\t    " + rssKib + " kB\n")
               + "Threads:\t"
               + threads
+              + "\nCapInh:\t0000000000000000\nCapPrm:\t"
+              + hex(capEff)
+              + "\nCapEff:\t"
+              + hex(capEff)
+              + "\nCapBnd:\t000001ffffffffff\nCapAmb:\t"
+              + hex(capAmb)
               + "\n";
       return write("status", text.getBytes(StandardCharsets.UTF_8));
     }
@@ -285,6 +322,11 @@ public final class FakeProc {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String hex(long mask) {
+    String digits = Long.toHexString(mask);
+    return "0".repeat(16 - digits.length()) + digits;
   }
 
   private static String join(int[] ids, String separator) {

@@ -9,14 +9,21 @@ import java.nio.file.Path;
 /**
  * Fuzzes {@link StatusParser} against a reference reading: the first line starting with {@code
  * Uid:}, {@code Gid:} and {@code Groups:}, its IDs separated by spaces or tabs, each a decimal
- * number below 2^32. The parser throws only {@link MalformedProcFileException} naming the file, and
- * reads exactly those IDs.
+ * number below 2^32; and of {@code CapEff:} and {@code CapAmb:}, one to sixteen hex digits. The
+ * parser throws only {@link MalformedProcFileException} naming the file, and reads exactly those
+ * values.
  */
 class StatusParserFuzzTest {
   private static final Path FILE = Path.of("/proc/7/status");
 
+  /** One target for both readings of a status: Jazzer fuzzes one method of a class at a time. */
   @FuzzTest(maxDuration = "10s")
   void parse(byte[] bytes) {
+    credentials(bytes);
+    capabilities(bytes);
+  }
+
+  private static void credentials(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     long[] uids = ids(text, "Uid:", 4);
     long[] gids = ids(text, "Gid:", 4);
@@ -34,6 +41,44 @@ class StatusParserFuzzTest {
     assertThat(unsigned(credentials.uids())).containsExactly(uids);
     assertThat(unsigned(credentials.gids())).containsExactly(gids);
     assertThat(unsigned(credentials.groups())).containsExactly(groups);
+  }
+
+  private static void capabilities(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String effective = value(text, "CapEff:");
+    String ambient = value(text, "CapAmb:");
+    boolean wellFormed =
+        effective == null || isMask(effective) && (ambient == null || isMask(ambient));
+    Capabilities caps;
+    try {
+      caps = StatusParser.capabilities(bytes, bytes.length, FILE);
+    } catch (MalformedProcFileException e) {
+      assertThat(e).hasMessageStartingWith("malformed " + FILE + ": ");
+      assertThat(wellFormed).as("rejected a well-formed status: " + e.getMessage()).isFalse();
+      return;
+    }
+    assertThat(wellFormed).as("accepted a malformed mask").isTrue();
+    if (effective == null) {
+      assertThat(caps).isNull();
+      return;
+    }
+    assertThat(caps.effective()).isEqualTo(Long.parseUnsignedLong(effective.strip(), 16));
+    assertThat(caps.ambient())
+        .isEqualTo(ambient == null ? 0 : Long.parseUnsignedLong(ambient.strip(), 16));
+  }
+
+  /** The rest of the first line starting with {@code key}, or null. */
+  private static String value(String text, String key) {
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith(key)) {
+        return line.substring(key.length());
+      }
+    }
+    return null;
+  }
+
+  private static boolean isMask(String value) {
+    return value.matches("[ \t]*[0-9a-fA-F]{1,16}");
   }
 
   /**

@@ -76,8 +76,16 @@ final class ExclusionCheck {
     }
     Offender offender =
         Offender.of(process, users, exemption.isUnknown() ? exemption.reason() : null);
+    // Every rule's words first: the process may exit while they are read, and then counts for none.
+    Breach[] breaches = new Breach[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
-      tallies.get(i).add(offender, verdicts[i]);
+      Judge judge = rules.get(i).judge();
+      if (verdicts[i].isYes()) {
+        breaches[i] = new Breach(offender, judge.offence(process), judge.group(process));
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      tallies.get(i).add(breaches[i], offender.pid(), verdicts[i]);
     }
   }
 
@@ -98,41 +106,52 @@ final class ExclusionCheck {
 
   /** One rule's processes so far. */
   private static final class Tally {
-    private final List<Offender> selected = new ArrayList<>();
+    private final List<Breach> selected = new ArrayList<>();
     private final List<Integer> undecided = new ArrayList<>();
     private String reason;
 
-    void add(Offender offender, Verdict verdict) {
+    /**
+     * @param breach what the rule found, when it selected the process
+     */
+    void add(Breach breach, int pid, Verdict verdict) {
       if (verdict.isYes()) {
-        selected.add(offender);
+        selected.add(breach);
       } else if (verdict.isUnknown()) {
-        undecided.add(offender.pid());
+        undecided.add(pid);
         reason = reason == null ? verdict.reason() : reason;
       }
     }
 
     RuleOutcome outcome(ExclusionRule rule, String unseen) {
-      Offender kept = null;
+      Breach kept = null;
       if (rule.allowed() == 1 && !selected.isEmpty()) {
         // The domain's one legitimate process is the first started: init (PID 1) on a healthy
         // system.
         kept = selected.get(0);
-        for (Offender offender : selected) {
-          if (offender.starttime() < kept.starttime()
-              || offender.starttime() == kept.starttime() && offender.pid() < kept.pid()) {
-            kept = offender;
+        for (Breach breach : selected) {
+          Offender offender = breach.offender();
+          if (offender.starttime() < kept.offender().starttime()
+              || offender.starttime() == kept.offender().starttime()
+                  && offender.pid() < kept.offender().pid()) {
+            kept = breach;
           }
         }
       }
       // By identity, not List.remove: a record's own equals bootstraps method handles.
-      List<Offender> offenders = new ArrayList<>(selected.size());
-      for (Offender offender : selected) {
-        if (offender != kept) {
-          offenders.add(offender);
+      List<Breach> offenders = new ArrayList<>(selected.size());
+      for (Breach breach : selected) {
+        if (breach != kept) {
+          offenders.add(breach);
         }
       }
       return new RuleOutcome(
-          rule, List.copyOf(offenders), kept, List.copyOf(undecided), reason, null, unseen);
+          rule,
+          List.copyOf(offenders),
+          kept == null ? null : kept.offender(),
+          List.copyOf(undecided),
+          reason,
+          null,
+          unseen);
     }
   }
 }

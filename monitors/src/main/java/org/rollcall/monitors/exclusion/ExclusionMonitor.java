@@ -35,8 +35,12 @@ import picocli.CommandLine.Option;
     description = {
       "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0, the setuid()",
       "before setgid() bug), a second process in a single SELinux domain (--single-domain init_t), or any in a",
-      "forbidden one (--forbid-domain initrc_t). Without rule options: --gid0, and when SELinux is enabled",
-      "--single-domain init_t --forbid-domain initrc_t. --allow takes ps.monitor's MATCH terms.",
+      "forbidden one (--forbid-domain initrc_t); one still running code an upgrade deleted or replaced",
+      "(--stale-code), or one that left root's user but kept capabilities (--caps). Without rule options:",
+      "--gid0, and when SELinux is enabled --single-domain init_t --forbid-domain initrc_t. --stale-code and",
+      "--caps are never defaults: they read every process's maps or capabilities, and a freshly upgraded",
+      "server fails --stale-code until its services are restarted, which is news to act on in a maintenance",
+      "window, not an alarm for every mon.cf. --allow takes ps.monitor's MATCH terms.",
       "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord --forbid-domain unconfined_service_t"
     })
 public final class ExclusionMonitor implements Launchable {
@@ -67,6 +71,31 @@ public final class ExclusionMonitor implements Launchable {
       paramLabel = "TYPE",
       description = "No process may run in SELinux domain TYPE. Repeatable.")
   List<String> forbiddenDomains = new ArrayList<>();
+
+  @Option(
+      names = "--stale-code",
+      description =
+          "Fail on a process running an executable or a shared object (mapped executable) that was"
+              + " deleted or replaced on disk since it loaded it; offenders are grouped by the systemd"
+              + " service to restart, else by executable. memfd, /dev/shm, SysV, anonymous and"
+              + " read-only mappings, and files under /tmp, /var/tmp and /run, are not code on disk."
+              + " A process whose maps cannot be read is undecided (stale:?).")
+  boolean staleCode;
+
+  @Option(
+      names = "--caps",
+      description =
+          "Fail on a process none of whose four UIDs is 0 that holds effective capabilities"
+              + " (CapEff), or ambient ones (CapAmb, given to every program it runs).")
+  boolean caps;
+
+  @Option(
+      names = "--allow-cap",
+      paramLabel = "CAP",
+      description =
+          "With --caps, exempt capability CAP everywhere (cap_net_bind_service, net_bind_service"
+              + " or its number). Repeatable.")
+  List<String> allowedCaps = new ArrayList<>();
 
   @Option(
       names = "--allow",
@@ -141,13 +170,22 @@ public final class ExclusionMonitor implements Launchable {
         throw new UsageException("domain " + type + " is given more than once");
       }
     }
-    boolean defaults = !gid0 && domains.isEmpty();
+    boolean defaults = !gid0 && domains.isEmpty() && !staleCode && !caps;
     if (ignoreSupplementary && !gid0 && !defaults) {
       throw new UsageException("--ignore-supplementary needs --gid0");
+    }
+    if (!allowedCaps.isEmpty() && !caps) {
+      throw new UsageException("--allow-cap needs --caps");
     }
     List<ExclusionRule> rules = new ArrayList<>();
     if (gid0 || defaults) {
       rules.add(ExclusionRule.gid0(!ignoreSupplementary));
+    }
+    if (staleCode) {
+      rules.add(ExclusionRule.staleCode());
+    }
+    if (caps) {
+      rules.add(ExclusionRule.caps(allowedCaps));
     }
     if (defaults && selinux) {
       rules.add(ExclusionRule.singleDomain("init_t"));

@@ -48,6 +48,43 @@ final class ExclusionReport {
     return false;
   }
 
+  /**
+   * {@code RULE: NAME(PID) OFFENCE[, where only KEPT may]: IDENTITY[ (why --allow was undecided)]}.
+   */
+  private static String detail(ExclusionRule rule, Breach breach, Offender kept) {
+    Offender offender = breach.offender();
+    return rule.name()
+        + ": "
+        + offender.tag()
+        + " "
+        + breach.offence()
+        + (kept == null ? "" : ", where only " + kept.tag() + " may")
+        + ": "
+        + offender.identity()
+        + (offender.allowNote() == null ? "" : " (" + offender.allowNote() + ")");
+  }
+
+  /**
+   * The breaches with those of one group together, groups in the order of their first process (the
+   * PID order), so the lines a sysadmin acts on at once stand together.
+   */
+  static List<Breach> grouped(List<Breach> breaches) {
+    List<Breach> ordered = new ArrayList<>(breaches.size());
+    boolean[] placed = new boolean[breaches.size()];
+    for (int i = 0; i < breaches.size(); i++) {
+      if (!placed[i]) {
+        String group = breaches.get(i).group();
+        for (int j = i; j < breaches.size(); j++) {
+          if (!placed[j] && (j == i || group != null && group.equals(breaches.get(j).group()))) {
+            placed[j] = true;
+            ordered.add(breaches.get(j));
+          }
+        }
+      }
+    }
+    return ordered;
+  }
+
   static Finding finding(RuleOutcome outcome) {
     ExclusionRule rule = outcome.rule();
     if (outcome.unavailable() != null) {
@@ -61,18 +98,16 @@ final class ExclusionReport {
     }
     List<String> details = new ArrayList<>();
     StringJoiner token = new StringJoiner(" ");
-    for (Offender offender : outcome.offenders()) {
-      token.add(rule.name() + ":" + offender.tag());
-      details.add(
-          rule.name()
-              + ": "
-              + offender.tag()
-              + " "
-              + rule.offence()
-              + (outcome.kept() == null ? "" : ", where only " + outcome.kept().tag() + " may")
-              + ": "
-              + offender.identity()
-              + (offender.allowNote() == null ? "" : " (" + offender.allowNote() + ")"));
+    String previous = null;
+    for (Breach breach : grouped(outcome.offenders())) {
+      // A group's word once, for all its processes: the summary names what to restart.
+      if (breach.group() == null) {
+        token.add(rule.name() + ":" + breach.offender().tag());
+      } else if (!breach.group().equals(previous)) {
+        token.add(rule.name() + ":" + breach.group());
+      }
+      previous = breach.group();
+      details.add(detail(rule, breach, outcome.kept()));
     }
     if (outcome.missingSingle()) {
       token.add(rule.name() + ":none");

@@ -1,37 +1,62 @@
 package org.rollcall.monitors.exclusion;
 
+import java.util.List;
+import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.match.Verdict;
-import org.rollcall.core.proc.Credentials;
-import org.rollcall.core.proc.Field;
+import org.rollcall.core.proc.Capabilities;
 import org.rollcall.core.proc.ProcessEntry;
-import org.rollcall.core.proc.SecurityLabel;
 
 /**
  * One exclusion rule of exclusion.monitor: which processes it selects, and how many of them may
  * exist (none, or exactly one for {@code --single-domain}).
  *
- * @param name the rule's word on the summary line: {@code gid0}, or the SELinux type of a domain
- *     rule
+ * @param name the rule's word on the summary line: {@code gid0}, {@code stale}, {@code caps}, or
+ *     the SELinux type of a domain rule
  * @param option the option that asked for it, as a person would type it
  * @param allowed how many selected processes may run: 0, or 1 for a single domain (which then must
  *     have one)
- * @param domain the SELinux type a domain rule selects, or null for the gid0 rule
- * @param supplementary whether the gid0 rule also looks at supplementary groups
+ * @param domain the SELinux type a domain rule selects, or null for the other rules
+ * @param judge how it judges one process
  */
-record ExclusionRule(
-    String name, String option, int allowed, String domain, boolean supplementary) {
+record ExclusionRule(String name, String option, int allowed, String domain, Judge judge) {
 
   static ExclusionRule gid0(boolean supplementary) {
     return new ExclusionRule(
-        "gid0", supplementary ? "--gid0" : "--gid0 --ignore-supplementary", 0, null, supplementary);
+        "gid0",
+        supplementary ? "--gid0" : "--gid0 --ignore-supplementary",
+        0,
+        null,
+        new GroupZero(supplementary));
   }
 
   static ExclusionRule singleDomain(String type) {
-    return new ExclusionRule(type, "--single-domain " + type, 1, type, false);
+    return new ExclusionRule(type, "--single-domain " + type, 1, type, new InDomain(type, false));
   }
 
   static ExclusionRule forbidDomain(String type) {
-    return new ExclusionRule(type, "--forbid-domain " + type, 0, type, false);
+    return new ExclusionRule(type, "--forbid-domain " + type, 0, type, new InDomain(type, true));
+  }
+
+  static ExclusionRule staleCode() {
+    return new ExclusionRule("stale", "--stale-code", 0, null, new RunsStaleCode());
+  }
+
+  /**
+   * @param allowedCaps the capabilities {@code --allow-cap} exempts everywhere, by name or number
+   */
+  static ExclusionRule caps(List<String> allowedCaps) {
+    long allowed = 0;
+    StringBuilder option = new StringBuilder("--caps");
+    for (String name : allowedCaps) {
+      int bit = Capabilities.bit(name);
+      if (bit < 0) {
+        throw new UsageException(
+            "'" + name + "' is not a capability (like cap_net_bind_service, or its number)");
+      }
+      allowed |= 1L << bit;
+      option.append(" --allow-cap ").append(name);
+    }
+    return new ExclusionRule("caps", option.toString(), 0, null, new KeepsCapabilities(allowed));
   }
 
   boolean needsSelinux() {
@@ -40,48 +65,6 @@ record ExclusionRule(
 
   /** Whether the rule selects {@code process}; undecided when the field it needs cannot be read. */
   Verdict test(ProcessEntry process) {
-    return domain == null ? holdsGroupZero(process) : inDomain(process);
-  }
-
-  /** What a selected process is doing wrong, in words. */
-  String offence() {
-    if (domain == null) {
-      return "holds group 0 without user 0";
-    }
-    return allowed == 0
-        ? "runs in forbidden SELinux domain " + domain
-        : "runs in SELinux domain " + domain;
-  }
-
-  /**
-   * setuid() before setgid(): a GID slot (or a supplementary group) still 0 while no UID slot is.
-   */
-  private Verdict holdsGroupZero(ProcessEntry process) {
-    Field<Credentials> field = process.credentials();
-    if (!field.isPresent()) {
-      return Verdict.unknown(field.whyAbsent());
-    }
-    Credentials ids = field.value();
-    if (contains(ids.uids(), 0)) {
-      return Verdict.NO;
-    }
-    return Verdict.of(contains(ids.gids(), 0) || (supplementary && contains(ids.groups(), 0)));
-  }
-
-  private Verdict inDomain(ProcessEntry process) {
-    Field<SecurityLabel> label = process.label();
-    if (!label.isPresent()) {
-      return Verdict.unknown(label.whyAbsent());
-    }
-    return Verdict.of(label.value().isSelinux() && label.value().type().equals(domain));
-  }
-
-  private static boolean contains(int[] ids, int wanted) {
-    for (int id : ids) {
-      if (id == wanted) {
-        return true;
-      }
-    }
-    return false;
+    return judge.test(process);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What one exclusion rule found in a scan.
  *
  * @param rule the rule
- * @param offenders the processes that break it, in PID order
+ * @param offenders the processes that break it, in PID order, with what it found
  * @param kept for a single-domain rule, the process taken as the domain's legitimate one (the
  *     earliest started), else null
  * @param undecided PIDs the rule could not be decided for
@@ -16,7 +16,7 @@ import java.util.List;
  */
 record RuleOutcome(
     ExclusionRule rule,
-    List<Offender> offenders,
+    List<Breach> offenders,
     Offender kept,
     List<Integer> undecided,
     String undecidedReason,
