@@ -6,11 +6,10 @@ import org.rollcall.core.text.Ascii;
 
 /**
  * Parses the {@code Uid:}, {@code Gid:} and {@code Groups:} lines of {@code /proc/PID/status}, and
- * on request the capability and memory lines. The
- * {@code Name:} line comes first and holds the comm escaped by the kernel, so lines are found by
- * their prefix at a line start, never by searching the whole text. Read from the bytes with loops:
- * exclusion.monitor parses every process's status, and regular expressions made this parser most of
- * its CPU time.
+ * on request the capability and memory lines. The {@code Name:} line comes first and holds the comm
+ * escaped by the kernel, so lines are found by their prefix at a line start, never by searching the
+ * whole text. Read from the bytes with loops: exclusion.monitor parses every process's status, and
+ * regular expressions made this parser most of its CPU time.
  */
 public final class StatusParser {
   private static final byte[] UID = key("Uid:");
@@ -83,7 +82,7 @@ public final class StatusParser {
     return rss < 0 || size < 0 ? null : new Memory(rss, size);
   }
 
-  /** A line's value "   1000 kB" as 1000; -1 when there is no such line. */
+  /** A line's value " 1000 kB" as 1000; -1 when there is no such line. */
   private static long kib(byte[] bytes, int length, byte[] key, Path file) {
     int start = find(bytes, length, key);
     if (start < 0) {
