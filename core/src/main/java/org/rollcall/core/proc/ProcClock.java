@@ -45,6 +45,37 @@ public final class ProcClock {
     throw new MalformedProcFileException(file, "'" + words[0] + "' is not a number of seconds");
   }
 
+  /**
+   * The time of boot in seconds since the epoch: {@code btime} of {@code root/stat} (proc(5): "boot
+   * time, in seconds since the Epoch"). With a stat's starttime it gives a process's start on the
+   * wall clock; a different value means another boot (or a clock set since), in which (PID, start
+   * time) names other processes.
+   */
+  public static long bootTime(ProcFs fs) {
+    Path file = fs.root().resolve("stat");
+    try {
+      return parseBootTime(FileText.read(file, StandardCharsets.ISO_8859_1), file);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The {@code btime N} line of a stat file's text: its N, one to 19 digits. */
+  public static long parseBootTime(String content, Path file) {
+    int line = content.startsWith("btime ") ? 0 : content.indexOf("\nbtime ") + 1;
+    if (line == 0 && !content.startsWith("btime ")) {
+      throw new MalformedProcFileException(file, "no btime line");
+    }
+    int start = line + "btime ".length();
+    int end = content.indexOf('\n', start);
+    String value = content.substring(start, end < 0 ? content.length() : end);
+    if (!Ascii.isDigits(value, 1, 18)) {
+      throw new MalformedProcFileException(
+          file, "btime '" + value + "' is not a number of seconds");
+    }
+    return Long.parseLong(value);
+  }
+
   /** Clock ticks as seconds. */
   public static double seconds(long ticks) {
     return ticks / (double) TICKS_PER_SECOND;
