@@ -7,13 +7,17 @@ import org.rollcall.core.proc.FakeProc;
  * The saved system golden tests run against: a small SELinux server with the processes etbemon's
  * blog names, an impostor "master", a user's sshd, a python daemon (busy: 95% of a CPU since the
  * sample in golden/cpu.monitor), a long-named daemon, a kernel thread, a zombie, and a daemon that
- * dropped root's user but kept its group.
+ * dropped root's user but kept its group. It booted at 08:00 UTC on 2026-12-07 and has been up
+ * 10000 s; every process started ten seconds after boot.
  */
 public final class GoldenSystem {
+  /** 2026-12-07 08:00:00 UTC. */
+  public static final long BOOT_TIME = 1_796_630_400L;
+
   private GoldenSystem() {}
 
   public static FakeProc build(Path root) {
-    FakeProc proc = new FakeProc(root);
+    FakeProc proc = new FakeProc(root).btime(BOOT_TIME);
     proc.process(1, "systemd")
         .ppid(0)
         .cmdline("/sbin/init", "splash")

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +45,13 @@ class GoldenTest {
   static FakePeer midLine;
   static UdpPeer udpEcho;
 
+  private static TimeZone zone;
+
   @BeforeAll
   static void startSystemAndPeers() throws IOException {
+    // ps.monitor --restarts writes local times: the cases are written in UTC, wherever they run.
+    zone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     GoldenSystem.build(procRoot);
     VALUES.put("PROC", procRoot.toString());
     silent = FakePeer.start(FakePeer.silent());
@@ -69,6 +75,7 @@ class GoldenTest {
     wrong.close();
     midLine.close();
     udpEcho.close();
+    TimeZone.setDefault(zone);
   }
 
   static Stream<Golden.Case> cases() throws IOException {
