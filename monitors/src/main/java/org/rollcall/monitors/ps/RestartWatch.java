@@ -3,7 +3,6 @@ package org.rollcall.monitors.ps;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,10 @@ import org.rollcall.core.proc.MalformedProcFileException;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
-import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Report;
 import org.rollcall.monitors.ProcessKey;
 import org.rollcall.monitors.StateFile;
-import org.rollcall.monitors.ps.Restarts.Life;
 import org.rollcall.monitors.ps.Restarts.Restart;
 
 /**
@@ -129,7 +126,7 @@ final class RestartWatch {
         previous == null
             ? none
             : new Restarts(previous, now, new WallClock(zone, now.runTime()))
-                .judge(rules, lives(previous, lastScan), lastScan.incompletenessNote(), notes);
+                .judge(rules, new ScanLives(lastScan), lastScan.incompletenessNote(), notes);
     String failure = file.write(now.format());
     if (failure != null) {
       notes.add(failure);
@@ -200,31 +197,5 @@ final class RestartWatch {
       rules.putIfAbsent(count.rule().text(), keys);
     }
     return rules;
-  }
-
-  /** What became of each process the previous run recorded, by {@code scan}, this run's last. */
-  private static Map<ProcessKey, Life> lives(RestartState previous, Scan scan) {
-    Map<ProcessKey, Life> lives = new HashMap<>();
-    for (List<ProcessKey> keys : previous.rules().values()) {
-      for (ProcessKey key : keys) {
-        lives.put(key, life(key, scan));
-      }
-    }
-    return lives;
-  }
-
-  private static Life life(ProcessKey key, Scan scan) {
-    Optional<ProcessEntry> process = scan.process(key.pid());
-    if (process.isEmpty()) {
-      return scan.isIncomplete() ? Life.UNSEEN : Life.GONE;
-    }
-    try {
-      boolean same = process.get().stat().starttime() == key.starttime();
-      return same && !process.get().stat().isZombie() ? Life.RUNS : Life.GONE;
-    } catch (ProcessGoneException e) {
-      return Life.GONE;
-    } catch (MalformedProcFileException e) {
-      return Life.UNSEEN;
-    }
   }
 }

@@ -1,8 +1,9 @@
 package org.rollcall.monitors.ps;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.rollcall.core.match.Rule;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.result.Finding;
@@ -26,6 +27,11 @@ final class Restarts {
     GONE,
     /** Not in this run's scan, which could not see every process: it may run on. */
     UNSEEN
+  }
+
+  /** What became of each process of the previous run, asked only until one runs on. */
+  interface Lives {
+    Life of(ProcessKey key);
   }
 
   /** A rule that restarted (CRITICAL), or may have (UNKNOWN), and the detail line saying so. */
@@ -58,11 +64,10 @@ final class Restarts {
    * Each rule's restart, or null where there is none; a rule the previous run did not have gets a
    * note instead.
    *
-   * @param lives what became of each process of the previous run (one not listed is gone)
+   * @param lives what became of each process of the previous run
    * @param unseenReason why this run's scan could not see every process, or null
    */
-  List<Restart> judge(
-      List<Rule> rules, Map<ProcessKey, Life> lives, String unseenReason, List<String> notes) {
+  List<Restart> judge(List<Rule> rules, Lives lives, String unseenReason, List<String> notes) {
     List<Restart> restarts = new ArrayList<>(rules.size());
     for (Rule rule : rules) {
       List<ProcessKey> then = previous.rules().get(rule.text());
@@ -86,22 +91,18 @@ final class Restarts {
       Rule rule,
       List<ProcessKey> then,
       List<ProcessKey> running,
-      Map<ProcessKey, Life> lives,
+      Lives lives,
       String unseenReason) {
     if (then.isEmpty() || running.isEmpty()) {
       return null;
     }
-    boolean unseen = false;
-    for (ProcessKey key : then) {
-      Life life = lives.getOrDefault(key, Life.GONE);
-      if (life == Life.RUNS || running.contains(key)) {
-        return null;
-      }
-      unseen |= life == Life.UNSEEN;
+    Life fate = fate(then, running, lives);
+    if (fate == Life.RUNS) {
+      return null;
     }
     String since = " since " + clock.at(previous.runTime()) + ": ";
     String runs = processes(running, now.bootTime()) + (running.size() == 1 ? " runs" : " run");
-    if (unseen) {
+    if (fate == Life.UNSEEN) {
       return new Restart(
           Status.UNKNOWN,
           "cannot tell whether "
@@ -123,6 +124,25 @@ final class Restarts {
             + processes(then, previous.bootTime())
             + (then.size() == 1 ? " is gone, " : " are gone, ")
             + runs);
+  }
+
+  /**
+   * RUNS when a process of the previous run runs on (or counted in this run), else UNSEEN when one
+   * may (this run could not see it), else GONE: all of them are.
+   */
+  private static Life fate(List<ProcessKey> then, List<ProcessKey> running, Lives lives) {
+    Set<ProcessKey> counted = new HashSet<>(running);
+    Life fate = Life.GONE;
+    for (ProcessKey key : then) {
+      Life life = lives.of(key);
+      if (life == Life.RUNS || counted.contains(key)) {
+        return Life.RUNS;
+      }
+      if (life == Life.UNSEEN) {
+        fate = Life.UNSEEN;
+      }
+    }
+    return fate;
   }
 
   /**
