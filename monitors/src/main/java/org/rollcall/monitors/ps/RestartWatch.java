@@ -160,8 +160,8 @@ final class RestartWatch {
       notes.add(file.unusable("it was taken from " + previous.procRoot() + ", not " + procRoot));
       return null;
     }
-    if (Math.abs(now.bootTime() - previous.bootTime()) > BOOT_TIME_SLACK_SECONDS
-        || now.uptime() < previous.uptime()) {
+    // Not the uptime: a concurrent run may have written a later one, and a reboot moves btime.
+    if (Math.abs(now.bootTime() - previous.bootTime()) > BOOT_TIME_SLACK_SECONDS) {
       WallClock clock = new WallClock(zone, now.runTime());
       notes.add(
           "note: --restarts: the system booted (or its clock was set) since the previous run at "

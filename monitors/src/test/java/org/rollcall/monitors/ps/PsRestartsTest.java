@@ -122,6 +122,15 @@ class PsRestartsTest {
   }
 
   @Test
+  void aBootTimeReadOneSecondLaterIsStillTheSameBoot() {
+    firstRunThenFiveMinutes("sshd:1-1");
+    proc.btime(BOOT + 1);
+    proc.process(812, "sshd").cpu(0, 0, 1_020_000);
+    MonitorRun run = run("sshd:1-1");
+    assertThat(run.summary()).isEqualTo("sshd:1,restarted");
+  }
+
+  @Test
   void anOldProcessThisRunCannotSeeLeavesTheRestartUndecided() {
     firstRunThenFiveMinutes("sshd:1-");
     proc.process(900, "sshd").cpu(0, 0, 1_020_000);
