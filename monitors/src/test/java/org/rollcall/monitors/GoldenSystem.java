@@ -8,16 +8,20 @@ import org.rollcall.core.proc.FakeProc;
  * blog names, an impostor "master", a user's sshd, a python daemon (busy: 95% of a CPU since the
  * sample in golden/cpu.monitor), a long-named daemon, a kernel thread, a zombie, and a daemon that
  * dropped root's user but kept its group and a capability. sshd was upgraded and not restarted: its
- * listener runs a deleted binary, a session process a deleted libssl. Booted 2026-12-01 00:00 UTC,
- * up 10,000 s; on cgroup v2, each daemon in its unit, alice's session in its scope, the zombie and
- * the kernel thread in the root cgroup; the backup daemon has grown to 3 GiB and 64 threads since
- * it was restarted 50 s ago.
+ * listener runs a deleted binary, a session process a deleted libssl. It booted at 08:00 UTC on
+ * 2026-12-07 and has been up 10000 s; every process started ten seconds after boot but the backup
+ * daemon, restarted 50 s ago, which has grown to 3 GiB and 64 threads since. On cgroup v2, each
+ * daemon is in its unit, alice's session in its scope, the zombie and the kernel thread in the root
+ * cgroup.
  */
 public final class GoldenSystem {
+  /** 2026-12-07 08:00:00 UTC. */
+  public static final long BOOT_TIME = 1_796_630_400L;
+
   private GoldenSystem() {}
 
   public static FakeProc build(Path root) {
-    FakeProc proc = new FakeProc(root).bootTime(1_796_083_200L);
+    FakeProc proc = new FakeProc(root).btime(BOOT_TIME);
     proc.process(1, "systemd")
         .ppid(0)
         .cmdline("/sbin/init", "splash")

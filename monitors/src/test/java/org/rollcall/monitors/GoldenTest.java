@@ -45,9 +45,12 @@ class GoldenTest {
   static FakePeer midLine;
   static UdpPeer udpEcho;
 
+  private static TimeZone zone;
+
   @BeforeAll
   static void startSystemAndPeers() throws IOException {
-    // --explain dates a start in local time: the cases are written in UTC, wherever they run.
+    // ps.monitor --restarts writes local times: the cases are written in UTC, wherever they run.
+    zone = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     GoldenSystem.build(procRoot);
     VALUES.put("PROC", procRoot.toString());
@@ -72,6 +75,7 @@ class GoldenTest {
     wrong.close();
     midLine.close();
     udpEcho.close();
+    TimeZone.setDefault(zone);
   }
 
   static Stream<Golden.Case> cases() throws IOException {

@@ -3,7 +3,6 @@ package org.rollcall.core.match;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.proc.ProcFs;
@@ -43,12 +42,11 @@ public final class OwnProcesses {
       return new OwnProcesses(0, Set.of());
     }
     int self = selfPid(fs);
-    List<ProcessEntry> processes = scan.processes();
     Set<Integer> chain = new HashSet<>();
     chain.add(self);
-    ProcessEntry me = find(processes, self);
+    ProcessEntry me = scan.process(self).orElse(null);
     int parent = me == null ? parentPid() : me.stat().ppid();
-    ProcessEntry ancestor = find(processes, parent);
+    ProcessEntry ancestor = scan.process(parent).orElse(null);
     while (parent > 1 && ancestor != null && isWrapper(ancestor.comm())) {
       int above = parentOf(ancestor);
       // A child of ours is one already; a PID seen before closes a loop.
@@ -56,7 +54,7 @@ public final class OwnProcesses {
         break;
       }
       parent = above;
-      ancestor = find(processes, parent);
+      ancestor = scan.process(parent).orElse(null);
     }
     return new OwnProcesses(self, chain);
   }
@@ -95,25 +93,6 @@ public final class OwnProcesses {
    */
   public boolean includes(ProcessEntry process) {
     return listed.contains(process.pid()) || (self > 0 && process.stat().ppid() == self);
-  }
-
-  /** The process {@code pid} of a scan (which lists them ascending by PID), or null. */
-  private static ProcessEntry find(List<ProcessEntry> processes, int pid) {
-    int low = 0;
-    int high = processes.size() - 1;
-    while (low <= high) {
-      int middle = (low + high) >>> 1;
-      int found = processes.get(middle).pid();
-      if (found == pid) {
-        return processes.get(middle);
-      }
-      if (found < pid) {
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return null;
   }
 
   /**

@@ -2,7 +2,6 @@ package org.rollcall.core.proc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.FileText;
@@ -47,33 +46,34 @@ public final class ProcClock {
   }
 
   /**
-   * When the system booted, in seconds since the epoch, from the {@code btime} line of {@code
-   * root/stat} (proc(5): "boot time, in seconds since the Epoch"); absent where it cannot be read.
+   * The time of boot in seconds since the epoch: {@code btime} of {@code root/stat} (proc(5): "boot
+   * time, in seconds since the Epoch"). With a stat's starttime it gives a process's start on the
+   * wall clock; a different value means another boot (or a clock set since), in which (PID, start
+   * time) names other processes.
    */
-  public static Field<Long> bootTime(ProcFs fs) {
+  public static long bootTime(ProcFs fs) {
     Path file = fs.root().resolve("stat");
-    String content;
     try {
-      content = FileText.read(file, StandardCharsets.ISO_8859_1);
-    } catch (NoSuchFileException e) {
-      return Field.absent("no " + file);
+      return parseBootTime(FileText.read(file, StandardCharsets.ISO_8859_1), file);
     } catch (IOException e) {
-      return Field.absent("cannot read " + file + ": " + e.getMessage());
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parseBootTime(content, file);
   }
 
-  /** The {@code btime} line's value; absent when there is none or it is not a number. */
-  static Field<Long> parseBootTime(String content, Path file) {
-    for (String line : content.split("\n")) {
-      if (line.startsWith("btime ")) {
-        String value = line.substring(6).trim();
-        return Ascii.isDigits(value, 1, 18)
-            ? Field.of(Long.parseLong(value))
-            : Field.absent("malformed " + file + ": btime '" + value + "' is not a number");
-      }
+  /** The {@code btime N} line of a stat file's text: its N, one to 19 digits. */
+  public static long parseBootTime(String content, Path file) {
+    int line = content.startsWith("btime ") ? 0 : content.indexOf("\nbtime ") + 1;
+    if (line == 0 && !content.startsWith("btime ")) {
+      throw new MalformedProcFileException(file, "no btime line");
     }
-    return Field.absent("no btime line in " + file);
+    int start = line + "btime ".length();
+    int end = content.indexOf('\n', start);
+    String value = content.substring(start, end < 0 ? content.length() : end);
+    if (!Ascii.isDigits(value, 1, 18)) {
+      throw new MalformedProcFileException(
+          file, "btime '" + value + "' is not a number of seconds");
+    }
+    return Long.parseLong(value);
   }
 
   /** Clock ticks as seconds. */

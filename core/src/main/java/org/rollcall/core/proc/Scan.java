@@ -1,6 +1,7 @@
 package org.rollcall.core.proc;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The processes one pass over a proc tree found.
@@ -22,6 +23,25 @@ public record Scan(
   /** A scan in which every stat that could be read parsed. */
   public Scan(List<ProcessEntry> processes, int unreadable, String hiddenNote) {
     this(processes, unreadable, hiddenNote, 0, null);
+  }
+
+  /** The process with {@code pid}, if this scan read it (a binary search: processes ascend). */
+  public Optional<ProcessEntry> process(int pid) {
+    int low = 0;
+    int high = processes.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int found = processes.get(middle).pid();
+      if (found == pid) {
+        return Optional.of(processes.get(middle));
+      }
+      if (found < pid) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether some processes may exist that this scan could not see or read. */

@@ -41,20 +41,23 @@ public final class FakeProc {
     return new Process(pid).comm(comm).ids(0, 0);
   }
 
+  /**
+   * Writes the tree-wide {@code stat}: one cpu line, as the kernel starts it, and {@code btime},
+   * the boot time in seconds since the epoch.
+   */
+  public FakeProc btime(long epochSeconds) {
+    write(
+        root.resolve("stat"),
+        ("cpu  100 0 50 1000 0 0 0 0 0 0\nctxt 4000\nbtime " + epochSeconds + "\nprocesses 900\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
   /** Writes {@code uptime}: seconds since boot, then idle seconds (not used by rollcall). */
   public FakeProc uptime(double seconds) {
     write(
         root.resolve("uptime"),
         String.format(Locale.ROOT, "%.2f %.2f\n", seconds, seconds * 1.5)
-            .getBytes(StandardCharsets.US_ASCII));
-    return this;
-  }
-
-  /** Writes the tree-wide {@code stat} with its {@code btime} line (seconds since the epoch). */
-  public FakeProc bootTime(long epochSeconds) {
-    write(
-        root.resolve("stat"),
-        ("cpu  100 0 100 1000 0 0 0 0 0 0\nbtime " + epochSeconds + "\nprocesses 1000\n")
             .getBytes(StandardCharsets.US_ASCII));
     return this;
   }

@@ -48,4 +48,36 @@ class ProcClockTest {
           .hasMessage("malformed /proc/uptime: '" + text + "' is not a number of seconds");
     }
   }
+
+  @Test
+  void readsBootTimeFromAFixtureTreeAndTheSystem(@TempDir Path dir) {
+    assertThat(ProcClock.bootTime(new FakeProc(dir).btime(1_765_094_400).fs()))
+        .isEqualTo(1_765_094_400L);
+    long now = System.currentTimeMillis() / 1000;
+    double uptime = ProcClock.uptime(ProcFs.system());
+    // btime plus uptime is now, to the second the kernel rounds btime to (and this test's reads).
+    assertThat(ProcClock.bootTime(ProcFs.system()) + uptime).isBetween(now - 2.0, now + 2.0);
+  }
+
+  @Test
+  void bootTimeIsTheBtimeLineAnywhereInStat() {
+    Path file = Path.of("/proc/stat");
+    assertThat(ProcClock.parseBootTime("btime 5\n", file)).isEqualTo(5);
+    assertThat(ProcClock.parseBootTime("cpu  1 2\nintr 7 0\nbtime 1765094400\nprocs 1\n", file))
+        .isEqualTo(1_765_094_400L);
+    assertThat(ProcClock.parseBootTime("ctxt 1\nbtime 42", file)).isEqualTo(42);
+    String[][] bad = {
+      {"cpu  1 2\n", "no btime line"},
+      {"xbtime 5\n", "no btime line"},
+      {"btime -5\n", "btime '-5' is not a number of seconds"},
+      {"btime 5 6\n", "btime '5 6' is not a number of seconds"},
+      {"btime \n", "btime '' is not a number of seconds"},
+      {"btime 9999999999999999999\n", "btime '9999999999999999999' is not a number of seconds"}
+    };
+    for (String[] text : bad) {
+      assertThatThrownBy(() -> ProcClock.parseBootTime(text[0], file))
+          .isInstanceOf(MalformedProcFileException.class)
+          .hasMessage("malformed /proc/stat: " + text[1]);
+    }
+  }
 }

@@ -38,6 +38,22 @@ class ProcFsTest {
   }
 
   @Test
+  void aScanFindsEachOfItsProcessesByPid() {
+    FakeProc proc = new FakeProc(root);
+    for (int pid : new int[] {1, 7, 42, 300, 301}) {
+      proc.process(pid, "p" + pid);
+    }
+    Scan scan = proc.fs().scan();
+    for (int pid : new int[] {1, 7, 42, 300, 301}) {
+      assertThat(scan.process(pid)).get().extracting(ProcessEntry::comm).isEqualTo("p" + pid);
+    }
+    for (int pid : new int[] {0, 2, 43, 299, 302, Integer.MAX_VALUE}) {
+      assertThat(scan.process(pid)).isEmpty();
+    }
+    assertThat(new Scan(List.of(), 0, null).process(1)).isEmpty();
+  }
+
+  @Test
   void readsEveryFieldOfAProcess() {
     FakeProc proc = new FakeProc(root);
     proc.process(10, "sshd")

@@ -5,6 +5,7 @@ import java.util.List;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
+import org.rollcall.monitors.ProcessKey;
 
 /**
  * Turns two samples into CPU use per process: the difference of {@code utime+stime} for a process
@@ -31,10 +32,7 @@ final class CpuMeter {
         continue;
       }
       long ticks = process.stat().cpuTicks();
-      Long earlier =
-          before == null
-              ? null
-              : before.ticks().get(new CpuSample.Key(process.pid(), process.stat().starttime()));
+      Long earlier = before == null ? null : before.ticks().get(ProcessKey.of(process));
       if (earlier != null) {
         uses.add(
             new CpuUse(

@@ -1,7 +1,6 @@
 package org.rollcall.monitors.cpu;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.rollcall.core.match.OwnProcesses;
 import org.rollcall.core.match.ProcessMatch;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessGoneException;
+import org.rollcall.monitors.StateFile;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -210,20 +210,7 @@ public final class CpuMonitor implements Launchable {
 
   /** --state-dir, else mon's MON_STATEDIR, else none (then every run samples). */
   private CpuStateFile stateFile(List<String> notes) {
-    Path dir = stateDir;
-    if (dir == null) {
-      String fromMon = environment.get("MON_STATEDIR");
-      if (fromMon == null || fromMon.isEmpty()) {
-        return null;
-      }
-      dir = Path.of(fromMon);
-      if (!Files.isDirectory(dir)) {
-        notes.add("note: MON_STATEDIR " + dir + " is not a directory; sampled instead");
-        return null;
-      }
-    } else if (!Files.isDirectory(dir)) {
-      throw new UsageException("--state-dir " + dir + " is not a directory");
-    }
-    return CpuStateFile.in(dir, environment.get("MON_GROUP"), environment.get("MON_SERVICE"));
+    StateFile file = StateFile.chosen(stateDir, environment, CpuStateFile.OWNER, notes);
+    return file == null ? null : new CpuStateFile(file);
   }
 }

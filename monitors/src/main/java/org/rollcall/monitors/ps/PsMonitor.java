@@ -1,9 +1,11 @@
 package org.rollcall.monitors.ps;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
@@ -19,6 +21,8 @@ import org.rollcall.core.match.Rule;
 import org.rollcall.core.match.RuleCount;
 import org.rollcall.core.match.RuleCounter;
 import org.rollcall.core.match.RuleParser;
+import org.rollcall.core.proc.Field;
+import org.rollcall.core.proc.MalformedProcFileException;
 import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
@@ -67,6 +71,22 @@ public final class PsMonitor implements Launchable {
           "When a rule fails, scan again after this delay and report only rules that still fail "
               + "(rides out a daemon's restart).")
   Double recheckSeconds;
+
+  @Option(
+      names = "--restarts",
+      description =
+          "Also fail a rule whose processes of the previous run are all gone while it matches "
+              + "processes now: its daemon restarted (state in --state-dir or $MON_STATEDIR).")
+  boolean restarts;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Keep --restarts' state here (default: $MON_STATEDIR, which mon sets).")
+  Path stateDir;
+
+  /** MON_STATEDIR, MON_GROUP and MON_SERVICE; read only with --restarts (tests set their own). */
+  Map<String, String> environment;
 
   /** What the run waits for now, for a signal's line (see {@link #pending}). */
   private volatile String waitingFor;
@@ -134,12 +154,22 @@ public final class PsMonitor implements Launchable {
     if (explainPid != null) {
       return explain(fs, rules, out);
     }
+    if (stateDir != null && !restarts) {
+      throw new UsageException("--state-dir keeps the state of --restarts: give --restarts too");
+    }
     if (rules.isEmpty()) {
       throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
     }
     Duration recheck = recheckDelay(deadline);
+    RestartWatch watch =
+        restarts
+            ? RestartWatch.of(
+                stateDir, environment != null ? environment : System.getenv(), fs, procRoot)
+            : null;
     Scan scan = scan(fs, rules);
-    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
+    List<RuleCount> first = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
+    List<RuleCount> counts = first;
+    Scan last = scan;
     if (recheck != null && anyFailed(counts)) {
       waitingFor =
           "the --recheck of the failing rules, "
@@ -147,11 +177,17 @@ public final class PsMonitor implements Launchable {
               + " s after the first look";
       deadline.sleep(recheck);
       waitingFor = null;
-      counts = recount(counts, fs);
+      List<Rule> failed = failedRules(first);
+      last = scan(fs, failed);
+      counts = recount(first, failed, last, fs);
     }
     return options
         .mode()
-        .render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
+        .render(
+            watch != null
+                ? watch.report(first, scan, counts, last)
+                : PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()),
+            out);
   }
 
   /**
@@ -177,11 +213,13 @@ public final class PsMonitor implements Launchable {
     return false;
   }
 
-  /** Counts again the rules that failed, keeping the ones that held. */
-  private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
-    List<Rule> failed =
-        first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
-    Scan scan = scan(fs, failed);
+  private static List<Rule> failedRules(List<RuleCount> counts) {
+    return counts.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
+  }
+
+  /** Counts the {@code failed} rules again on {@code scan}, keeping the ones that held. */
+  private static List<RuleCount> recount(
+      List<RuleCount> first, List<Rule> failed, Scan scan, ProcFs fs) {
     List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> merged = new ArrayList<>();
     int next = 0;
@@ -220,13 +258,21 @@ public final class PsMonitor implements Launchable {
               + (hidden == null ? "" : " (" + hidden + ")"));
     }
     ProcessEntry process = found.get();
-    List<String> lines =
-        new ArrayList<>(ProcessDescription.lines(process, users, ProcClock.bootTime(fs)));
+    List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users, bootTime(fs)));
     for (Rule rule : rules) {
       lines.add("rule " + rule.text() + ": " + rule.match().test(process));
       rule.match().explain(process).forEach(term -> lines.add("  " + term));
     }
     lines.forEach(line -> out.print(SafeText.escape(line) + "\n"));
     return 0;
+  }
+
+  /** The boot time to date a start by, or why there is none (a saved tree without its stat). */
+  private static Field<Long> bootTime(ProcFs fs) {
+    try {
+      return Field.of(ProcClock.bootTime(fs));
+    } catch (IllegalStateException | MalformedProcFileException e) {
+      return Field.absent(e.getMessage());
+    }
   }
 }

@@ -9,6 +9,7 @@ import org.rollcall.core.result.Report;
 import org.rollcall.core.result.Status;
 import org.rollcall.core.text.Decimals;
 import org.rollcall.monitors.PidList;
+import org.rollcall.monitors.ps.Restarts.Restart;
 
 /**
  * Turns ps.monitor's rule counts into a report: one finding per rule, a perfdata count per rule.
@@ -25,10 +26,22 @@ final class PsReport {
    *     naming the file), or null when they were only not visible
    */
   static Report of(List<RuleCount> counts, String scanNote, String unseenReason) {
+    return of(counts, List.of(), scanNote, unseenReason);
+  }
+
+  /**
+   * @param restarts each rule's restart or null, in the rules' order; empty without --restarts
+   */
+  static Report of(
+      List<RuleCount> counts, List<Restart> restarts, String scanNote, String unseenReason) {
     Report report = new Report("PS");
     StringJoiner held = new StringJoiner(" ");
+    int rule = 0;
     for (RuleCount count : counts) {
-      report.add(finding(count, unseenReason));
+      Finding finding = finding(count, unseenReason);
+      Restart restart = restarts.isEmpty() ? null : restarts.get(rule++);
+      // Without --restarts no class of theirs is loaded: a plain run costs what it did.
+      report.add(restart == null ? finding : Restart.addedTo(finding, restart));
       report.addPerfdata(
           Perfdata.count(count.rule().matchText(), count.low(), count.rule().range()));
       held.add(count.rule().matchText() + ":" + count.low());

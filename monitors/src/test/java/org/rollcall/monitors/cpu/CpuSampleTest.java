@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.monitors.ProcessKey;
 
 class CpuSampleTest {
   @Test
@@ -18,15 +19,14 @@ class CpuSampleTest {
     CpuSample sample = CpuSample.of(proc.fs().scan(), "/proc", 555.5);
     assertThat(sample.ticks())
         .containsOnly(
-            Map.entry(new CpuSample.Key(1, 1), 500L),
-            Map.entry(new CpuSample.Key(42, 12345), 7010L));
+            Map.entry(new ProcessKey(1, 1), 500L), Map.entry(new ProcessKey(42, 12345), 7010L));
   }
 
   @Test
   void formatsAndParsesBack() {
     CpuSample sample =
         new CpuSample(
-            "/proc", 1234.56, Map.of(new CpuSample.Key(7, 99), 42L, new CpuSample.Key(8, 100), 0L));
+            "/proc", 1234.56, Map.of(new ProcessKey(7, 99), 42L, new ProcessKey(8, 100), 0L));
     String text = sample.format();
     assertThat(text)
         .startsWith("# rollcall cpu.monitor state, format 1\nproc-root /proc\nuptime 1234.56\n")
@@ -68,6 +68,6 @@ class CpuSampleTest {
           .hasMessage("line 4 is not 'PID STARTTIME TICKS'");
     }
     assertThat(CpuSample.parse(start + "uptime 12.5\n7 99 42\n").ticks())
-        .containsOnly(Map.entry(new CpuSample.Key(7, 99), 42L));
+        .containsOnly(Map.entry(new ProcessKey(7, 99), 42L));
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.monitors.ProcessKey;
 
 class CpuStateFileTest {
   @TempDir Path dir;
@@ -76,9 +77,9 @@ class CpuStateFileTest {
   }
 
   private static CpuSample bigSample(int writer, int round) {
-    Map<CpuSample.Key, Long> ticks = new HashMap<>();
+    Map<ProcessKey, Long> ticks = new HashMap<>();
     for (int pid = 1; pid <= 5_000; pid++) {
-      ticks.put(new CpuSample.Key(pid, writer), (long) round);
+      ticks.put(new ProcessKey(pid, writer), (long) round);
     }
     return new CpuSample("/proc", 100 + round, ticks);
   }

@@ -1,9 +1,9 @@
 package org.rollcall.monitors.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollcall.monitors.Commands.exec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollcall.monitors.Commands;
 import org.rollcall.monitors.MonitorRun;
 
 /**
@@ -19,9 +20,6 @@ import org.rollcall.monitors.MonitorRun;
  * and hid it.
  */
 class CpuStateTrustTest {
-  private static final List<String> AS_NOBODY =
-      List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-
   private Path dir;
   private Process hog;
 
@@ -41,9 +39,7 @@ class CpuStateTrustTest {
   void aStateFileAnotherUserPlantedInAStickyDirectoryIsNotTrusted() throws Exception {
     exec(List.of("chmod", "1777", dir.toString()));
     Path state = dir.resolve("cpu.monitor.state");
-    exec(
-        concat(AS_NOBODY, List.of("sh", "-c", "cat > \"$1\"", "sh", state.toString())),
-        forgedSample());
+    exec(Commands.asNobody("sh", "-c", "cat > \"$1\"", "sh", state.toString()), forgedSample());
     MonitorRun run = hogRun();
     assertThat(run.output())
         .contains("yes(" + hog.pid() + ")")
@@ -63,7 +59,7 @@ class CpuStateTrustTest {
       String forgery = forgedSample();
       Files.writeString(forged, forgery);
       Path state = dir.resolve("cpu.monitor.state");
-      exec(concat(AS_NOBODY, List.of("ln", "-s", forged.toString(), state.toString())));
+      exec(Commands.asNobody("ln", "-s", forged.toString(), state.toString()));
       MonitorRun run = hogRun();
       assertThat(run.output())
           .contains("yes(" + hog.pid() + ")")
@@ -133,25 +129,5 @@ class CpuStateTrustTest {
         + " "
         + starttime
         + " 999999999999\n";
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
-
-  private static void exec(List<String> command) throws Exception {
-    exec(command, "");
-  }
-
-  private static void exec(List<String> command, String input) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try (var in = process.getOutputStream()) {
-      in.write(input.getBytes(StandardCharsets.UTF_8));
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(command + ": " + output).isZero();
   }
 }
