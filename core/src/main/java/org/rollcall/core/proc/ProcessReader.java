@@ -243,7 +243,7 @@ final class ProcessReader {
   Field<ControlGroup> cgroup(int pid) {
     String file = fs.pathText(pid, "cgroup");
     return switch (files.read(file)) {
-      case READ -> parsedCgroup(SafeText.decode(files.bytes(), 0, files.length()), file);
+      case READ -> parsedCgroup(file);
       case DENIED -> Field.absent("cgroup not readable: permission denied");
       case MISSING -> Field.absent(goneOr(pid, "no cgroup file (a kernel without cgroups)"));
       case FAILED -> Field.absent(goneOr(pid, "cgroup not readable: " + files.failure()));
@@ -309,9 +309,9 @@ final class ProcessReader {
     return code.staleFiles(pid, exe.value(), mapped);
   }
 
-  private static Field<ControlGroup> parsedCgroup(String content, String file) {
+  private Field<ControlGroup> parsedCgroup(String file) {
     try {
-      return Field.of(ControlGroup.parse(content, file));
+      return Field.of(ControlGroup.parse(files.bytes(), files.length(), file));
     } catch (MalformedProcFileException e) {
       return Field.absent(e.getMessage());
     }

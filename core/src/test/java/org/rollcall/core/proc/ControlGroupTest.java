@@ -71,4 +71,71 @@ class ControlGroupTest {
     assertThatThrownBy(() -> ControlGroup.parse("0::relative\n", "f"))
         .hasMessage("malformed f: the path 'relative' is not absolute");
   }
+
+  /**
+   * The byte parser against a plain reading of the text (split into lines, each cut at its first
+   * two colons), on random files over a small alphabet: the same cgroup, or both refuse.
+   */
+  @Test
+  void agreesWithAPlainReading() {
+    java.util.Random random = new java.util.Random(20261207);
+    String[] pieces = {
+      "0", "1", ":", "::", "/", "a.service", "b.slice/", "name=systemd", "\n", "x"
+    };
+    for (int i = 0; i < 30_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(9); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String reference;
+      try {
+        reference = reference(text.toString()).toString();
+      } catch (MalformedProcFileException e) {
+        reference = e.getMessage();
+      }
+      String parsed;
+      try {
+        parsed = ControlGroup.parse(text.toString(), "f").toString();
+      } catch (MalformedProcFileException e) {
+        parsed = e.getMessage();
+      }
+      assertThat(parsed).as("%s", text).isEqualTo(reference);
+    }
+  }
+
+  private static ControlGroup reference(String content) {
+    String unified = null;
+    String systemd = null;
+    for (String line : content.split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] fields = line.split(":", 3);
+      if (fields.length < 3) {
+        throw new MalformedProcFileException("f", "line '" + line + "' is not ID:CONTROLLERS:PATH");
+      }
+      if (fields[1].equals("name=systemd")) {
+        if (systemd != null) {
+          throw new MalformedProcFileException(
+              "f", "two name=systemd lines: a cgroup name holds a line feed");
+        }
+        systemd = fields[2];
+      } else if (fields[0].equals("0") && fields[1].isEmpty()) {
+        if (unified != null) {
+          throw new MalformedProcFileException(
+              "f", "two 0:: lines: a cgroup name holds a line feed");
+        }
+        unified = fields[2];
+      }
+    }
+    String path = systemd != null ? systemd : unified;
+    if (path == null) {
+      throw new MalformedProcFileException(
+          "f", "neither a cgroup v2 line (0::PATH) nor a name=systemd line");
+    }
+    if (!path.startsWith("/")) {
+      throw new MalformedProcFileException("f", "the path '" + path + "' is not absolute");
+    }
+    return new ControlGroup(path, ControlGroup.unitOf(path));
+  }
 }
