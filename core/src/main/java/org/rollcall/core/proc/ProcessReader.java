@@ -147,12 +147,10 @@ final class ProcessReader {
   Field<Memory> memory(ProcessEntry process) {
     int pid = process.pid();
     String file = fs.pathText(pid, "status");
-    return switch (files.read(file)) {
-      case READ -> parsedMemory(process, file);
-      case DENIED -> Field.absent("status not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no status file"));
-      case FAILED -> Field.absent(goneOr(pid, "status not readable: " + files.failure()));
-    };
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedMemory(process, file)
+        : Field.absent(unread(pid, "status", read));
   }
 
   private Field<Memory> parsedMemory(ProcessEntry process, String file) {
@@ -242,12 +240,10 @@ final class ProcessReader {
   /** The systemd cgroup; a malformed file leaves it unknown, naming the file and the problem. */
   Field<ControlGroup> cgroup(int pid) {
     String file = fs.pathText(pid, "cgroup");
-    return switch (files.read(file)) {
-      case READ -> parsedCgroup(file);
-      case DENIED -> Field.absent("cgroup not readable: permission denied");
-      case MISSING -> Field.absent(goneOr(pid, "no cgroup file (a kernel without cgroups)"));
-      case FAILED -> Field.absent(goneOr(pid, "cgroup not readable: " + files.failure()));
-    };
+    ProcFileReader.Outcome read = files.read(file);
+    return read == ProcFileReader.Outcome.READ
+        ? parsedCgroup(file)
+        : Field.absent(unread(pid, "cgroup", read));
   }
 
   /**
