@@ -29,12 +29,15 @@ final class CgroupTerm implements Term {
 
   @Override
   public Verdict test(ProcessEntry process) {
+    if (part == Part.UNIT) {
+      Field<Boolean> in = process.inUnit(glob);
+      return in.isPresent() ? Verdict.of(in.value()) : Verdict.unknown(in.whyAbsent());
+    }
     Field<ControlGroup> cgroup = process.cgroup();
     if (!cgroup.isPresent()) {
       return Verdict.unknown(cgroup.whyAbsent());
     }
-    String value = part == Part.UNIT ? cgroup.value().unit() : cgroup.value().path();
-    return Verdict.of(value != null && glob.matches(value));
+    return Verdict.of(glob.matches(cgroup.value().path()));
   }
 
   @Override

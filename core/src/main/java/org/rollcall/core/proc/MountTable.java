@@ -86,6 +86,28 @@ final class MountTable {
     return found;
   }
 
+  /**
+   * Where systemd's cgroup hierarchy is mounted whole (its root at the mount point): the v1 {@code
+   * name=systemd} hierarchy where there is one, as {@link ControlGroup} prefers it, else cgroup v2;
+   * null when neither is.
+   */
+  String systemdHierarchy() {
+    String unified = null;
+    for (Mount mount : mounts) {
+      if (!mount.root().equals("/")) {
+        continue;
+      }
+      if (mount.type().equals("cgroup")
+          && ("," + mount.superOptions() + ",").contains(",name=systemd,")) {
+        return mount.mountPoint();
+      }
+      if (mount.type().equals("cgroup2") && unified == null) {
+        unified = mount.mountPoint();
+      }
+    }
+    return unified;
+  }
+
   private static boolean covers(String mountPoint, String path) {
     return mountPoint.equals("/") || path.equals(mountPoint) || path.startsWith(mountPoint + "/");
   }

@@ -1,6 +1,7 @@
 package org.rollcall.core.proc;
 
 import java.util.List;
+import org.rollcall.core.text.Glob;
 
 /**
  * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}), read
@@ -174,6 +175,11 @@ public final class ProcessEntry {
       staleCode = reader.staleCode(this);
     }
     return staleCode;
+  }
+
+  /** Whether the process is in a systemd unit {@code glob} matches (see {@link ControlGroup}). */
+  public Field<Boolean> inUnit(Glob glob) {
+    return reader.inUnit(this, glob);
   }
 
   /**

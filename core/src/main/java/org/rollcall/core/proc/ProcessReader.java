@@ -8,9 +8,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.rollcall.core.text.Glob;
 import org.rollcall.core.text.SafeText;
 
 /**
@@ -27,6 +30,8 @@ final class ProcessReader {
   private ProcessEntry opened;
   private String malformed;
   private Field<Double> uptime;
+  private Field<UnitMembers> units;
+  private final Map<String, Set<Integer>> unitMembers = new HashMap<>();
 
   ProcessReader(ProcFs fs) {
     this.fs = fs;
@@ -244,6 +249,49 @@ final class ProcessReader {
     return read == ProcFileReader.Outcome.READ
         ? parsedCgroup(file)
         : Field.absent(unread(pid, "cgroup", read));
+  }
+
+  /**
+   * Whether the process is in a systemd unit {@code glob} matches: from one walk of the cgroup
+   * filesystem for the whole scan where that serves (every process the scan listed was in its
+   * cgroup before the walk), else from the process's cgroup file. A zombie, which may have left its
+   * cgroup's list, is asked its file.
+   */
+  Field<Boolean> inUnit(ProcessEntry process, Glob glob) {
+    Set<Integer> members = unitMembers(glob);
+    if (members != null) {
+      ProcStat stat = process.statIfRead();
+      if (members.contains(process.pid()) || stat == null || !stat.isZombie()) {
+        return Field.of(members.contains(process.pid()));
+      }
+    }
+    Field<ControlGroup> cgroup = process.cgroup();
+    if (!cgroup.isPresent()) {
+      return Field.absent(cgroup.whyAbsent());
+    }
+    String unit = cgroup.value().unit();
+    return Field.of(unit != null && glob.matches(unit));
+  }
+
+  /** The PIDs in the units {@code glob} matches, or null where the walk does not serve. */
+  private Set<Integer> unitMembers(Glob glob) {
+    if (units == null) {
+      units = UnitMembers.open(fs);
+    }
+    if (!units.isPresent()) {
+      return null;
+    }
+    Set<Integer> members = unitMembers.get(glob.toString());
+    if (members == null) {
+      try {
+        members = units.value().of(glob);
+      } catch (IOException | RuntimeException e) {
+        units = Field.absent("the cgroup walk failed: " + e.getMessage());
+        return null;
+      }
+      unitMembers.put(glob.toString(), members);
+    }
+    return members;
   }
 
   /**

@@ -46,4 +46,19 @@ class MountTableTest {
                 .locate("/mnt/my disk/x"))
         .isEqualTo("0:40:/a b/x");
   }
+
+  @Test
+  void findsSystemdsCgroupHierarchyMountedWhole() {
+    String hybrid =
+        "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
+            + "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu\n"
+            + "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd\n"
+            + "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n";
+    assertThat(MountTable.parse(hybrid).systemdHierarchy()).isEqualTo("/sys/fs/cgroup/systemd");
+    String unified = "27 22 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n";
+    assertThat(MountTable.parse(unified).systemdHierarchy()).isEqualTo("/sys/fs/cgroup");
+    String container =
+        "27 22 0:26 /system.slice/docker-4f1c.scope /sys/fs/cgroup ro - cgroup2 cgroup2 rw\n";
+    assertThat(MountTable.parse(container).systemdHierarchy()).isNull();
+  }
 }

@@ -104,6 +104,44 @@ class PsMonitorFactsLiveTest {
     assertThat(run.exit()).isEqualTo(1);
   }
 
+  /**
+   * A unit made for the test in systemd's cgroup hierarchy, the fds holder moved into it:
+   * ps.monitor finds it there by one walk of the hierarchy, and the process's own cgroup file
+   * agrees.
+   */
+  @Test
+  void findsAProcessInTheUnitItWasMovedTo() throws Exception {
+    Path hierarchy =
+        Files.isDirectory(Path.of("/sys/fs/cgroup/systemd"))
+            ? Path.of("/sys/fs/cgroup/systemd")
+            : Path.of("/sys/fs/cgroup");
+    String unit = "rcl-facts-" + ProcessHandle.current().pid() + ".service";
+    Path slice = hierarchy.resolve("rcl-facts.slice");
+    Path cgroup = slice.resolve(unit);
+    try {
+      Files.createDirectories(cgroup);
+    } catch (IOException e) {
+      assumeTrue(false, "cannot make a cgroup in " + hierarchy + ": " + e);
+    }
+    String holder = Files.readString(ready("fds")).strip();
+    try {
+      Files.writeString(cgroup.resolve("cgroup.procs"), holder);
+      assertThat(Files.readString(Path.of("/proc/" + holder + "/cgroup"))).contains(unit);
+      MonitorRun run =
+          MonitorRun.of(
+              new PsMonitor(),
+              "unit=" + unit + ":1-1",
+              "args=RCL-FACTS-fds,unit=rcl-facts-*.service:1-1",
+              "args=RCL-FACTS-,unit=rcl-facts-*.service:1-1",
+              "args=RCL-FACTS-,cgroup=/rcl-facts.slice/*:1-1");
+      assertThat(run.output()).startsWith("4 rules hold: ");
+    } finally {
+      Files.writeString(hierarchy.resolve("cgroup.procs"), holder);
+      Files.delete(cgroup);
+      Files.delete(slice);
+    }
+  }
+
   /** Only root and the owner may list a process's fd directory: never 0 for the others. */
   @Test
   void anotherUsersDescriptorsAreUndecidedNotZero() throws IOException {
