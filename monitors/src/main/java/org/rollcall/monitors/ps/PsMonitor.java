@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
@@ -16,20 +15,13 @@ import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.MatchParser;
 import org.rollcall.core.match.OwnProcesses;
-import org.rollcall.core.match.ProcessDescription;
 import org.rollcall.core.match.Rule;
 import org.rollcall.core.match.RuleCount;
 import org.rollcall.core.match.RuleCounter;
 import org.rollcall.core.match.RuleParser;
-import org.rollcall.core.proc.Field;
-import org.rollcall.core.proc.MalformedProcFileException;
-import org.rollcall.core.proc.ProcClock;
 import org.rollcall.core.proc.ProcFs;
-import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
-import org.rollcall.core.result.Status;
 import org.rollcall.core.text.Decimals;
-import org.rollcall.core.text.SafeText;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,7 +144,7 @@ public final class PsMonitor implements Launchable {
       rules.add(parser.parse(text));
     }
     if (explainPid != null) {
-      return explain(fs, rules, out);
+      return PsExplain.print(fs, explainPid, rules, users, out);
     }
     if (stateDir != null && !restarts) {
       throw new UsageException("--state-dir keeps the state of --restarts: give --restarts too");
@@ -160,7 +152,7 @@ public final class PsMonitor implements Launchable {
     if (rules.isEmpty()) {
       throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
     }
-    Duration recheck = recheckDelay(deadline);
+    Duration recheck = Recheck.delay(recheckSeconds, deadline);
     RestartWatch watch =
         restarts
             ? RestartWatch.of(
@@ -170,16 +162,16 @@ public final class PsMonitor implements Launchable {
     List<RuleCount> first = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> counts = first;
     Scan last = scan;
-    if (recheck != null && anyFailed(counts)) {
+    if (recheck != null && Recheck.anyFailed(counts)) {
       waitingFor =
           "the --recheck of the failing rules, "
               + Decimals.plain(recheckSeconds)
               + " s after the first look";
       deadline.sleep(recheck);
       waitingFor = null;
-      List<Rule> failed = failedRules(first);
+      List<Rule> failed = Recheck.failedRules(first);
       last = scan(fs, failed);
-      counts = recount(first, failed, last, fs);
+      counts = Recheck.recount(first, failed, last, fs);
     }
     return options
         .mode()
@@ -202,77 +194,5 @@ public final class PsMonitor implements Launchable {
       }
     }
     return fs.scanNames();
-  }
-
-  private static boolean anyFailed(List<RuleCount> counts) {
-    for (RuleCount count : counts) {
-      if (count.status() != Status.OK) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<Rule> failedRules(List<RuleCount> counts) {
-    return counts.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
-  }
-
-  /** Counts the {@code failed} rules again on {@code scan}, keeping the ones that held. */
-  private static List<RuleCount> recount(
-      List<RuleCount> first, List<Rule> failed, Scan scan, ProcFs fs) {
-    List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
-    List<RuleCount> merged = new ArrayList<>();
-    int next = 0;
-    for (RuleCount count : first) {
-      merged.add(count.status() == Status.OK ? count : again.get(next++));
-    }
-    return merged;
-  }
-
-  private Duration recheckDelay(Deadline deadline) {
-    if (recheckSeconds == null) {
-      return null;
-    }
-    Duration delay = Duration.ofMillis((long) (recheckSeconds * 1000));
-    if (recheckSeconds < 0 || !deadline.fits(delay, Duration.ofSeconds(1))) {
-      throw new UsageException(
-          "--recheck "
-              + Decimals.plain(recheckSeconds)
-              + " s must be at least 0 and leave a "
-              + "second of the --timeout ("
-              + Decimals.plain(deadline.total().toMillis() / 1000.0)
-              + " s)");
-    }
-    return delay;
-  }
-
-  private int explain(ProcFs fs, List<Rule> rules, PrintWriter out) {
-    Optional<ProcessEntry> found = fs.process(explainPid);
-    if (found.isEmpty()) {
-      String hidden = fs.hiddenProcessesNote();
-      throw new UsageException(
-          "no process "
-              + explainPid
-              + " in "
-              + fs.root()
-              + (hidden == null ? "" : " (" + hidden + ")"));
-    }
-    ProcessEntry process = found.get();
-    List<String> lines = new ArrayList<>(ProcessDescription.lines(process, users, bootTime(fs)));
-    for (Rule rule : rules) {
-      lines.add("rule " + rule.text() + ": " + rule.match().test(process));
-      rule.match().explain(process).forEach(term -> lines.add("  " + term));
-    }
-    lines.forEach(line -> out.print(SafeText.escape(line) + "\n"));
-    return 0;
-  }
-
-  /** The boot time to date a start by, or why there is none (a saved tree without its stat). */
-  private static Field<Long> bootTime(ProcFs fs) {
-    try {
-      return Field.of(ProcClock.bootTime(fs));
-    } catch (IllegalStateException | MalformedProcFileException e) {
-      return Field.absent(e.getMessage());
-    }
   }
 }
