@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +24,12 @@ import org.rollcall.core.proc.FakeProc;
 class ProcessFactsTest {
   private static final long GIB = 1024 * 1024;
 
-  @TempDir Path root;
-  FakeProc proc;
+  @TempDir static Path root;
+  static FakeProc proc;
 
-  @BeforeEach
-  void buildTree() {
+  /** Built once: no test changes it. */
+  @BeforeAll
+  static void buildTree() {
     proc = new FakeProc(root).uptime(10_000);
     proc.process(1, "systemd").ppid(0).cgroup("0::/init.scope").openFiles(3);
     proc.process(2, "kthreadd").kernelThread().ppid(0).memory(-1, -1).cgroup("0::/");
@@ -154,11 +155,11 @@ class ProcessFactsTest {
     assertThat(parse("name=a>b:0-0").match().text()).isEqualTo("name=a>b");
   }
 
-  private Rule parse(String rule) {
+  private static Rule parse(String rule) {
     return new RuleParser(new MatchParser(FixedUserDirectory.SAMPLE)).parse(rule);
   }
 
-  private RuleCount count(String rule) {
+  private static RuleCount count(String rule) {
     return RuleCounter.count(List.of(parse(rule)), proc.fs().scan(), Set.of()).get(0);
   }
 
