@@ -61,7 +61,8 @@ public final class ProcessDescription {
             + startedAt(process, bootTime)
             + ", "
             + Quantity.CPU.describe(process));
-    lines.add("cgroup: " + process.cgroup().map(ProcessDescription::cgroup));
+    Field<ControlGroup> group = process.cgroup();
+    lines.add("cgroup: " + (group.isPresent() ? cgroup(group.value()) : group.toString()));
     return lines;
   }
 
@@ -76,12 +77,18 @@ public final class ProcessDescription {
     }
     long started = bootTime.value() + process.stat().starttime() / ProcClock.TICKS_PER_SECOND;
     return " (started "
-        + STARTED.format(Instant.ofEpochSecond(started).atZone(ZoneId.systemDefault()))
+        + Started.FORMAT.format(Instant.ofEpochSecond(started).atZone(ZoneId.systemDefault()))
         + ")";
   }
 
-  private static final DateTimeFormatter STARTED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  /**
+   * Loaded with its first use, by --explain alone: java.time's formatting spins lambdas, which the
+   * detail lines of a plain run (this class's other methods) must not pay for.
+   */
+  private static final class Started {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  }
 
   /**
    * One line with the real/effective/saved/filesystem UIDs and GIDs and the supplementary groups,
