@@ -73,8 +73,15 @@ class TarballIT {
         .startsWith("PS CRITICAL: 1 of 1 failed: nosuchdaemon:0 | nosuchdaemon=0;;1:;0\n");
     assertThat(critical.exit()).isEqualTo(2);
     Shell.Result usage = Shell.run(bin("check_rollcall_ps"), "--bogus");
-    assertThat(usage.stdout()).startsWith("PS UNKNOWN: ps.monitor: Unknown option: '--bogus'");
+    assertThat(usage.stdout())
+        .startsWith("PS UNKNOWN: check_rollcall_ps: Unknown option: '--bogus'")
+        .endsWith("(see check_rollcall_ps --help)\n");
     assertThat(usage.exit()).isEqualTo(3);
+    Shell.Result help = Shell.run(bin("check_rollcall_ps"), "--help");
+    assertThat(help.stdout())
+        .contains("\nUsage: check_rollcall_ps [")
+        .doesNotContain("ps.monitor [");
+    assertThat(help.exit()).isEqualTo(3);
   }
 
   @Test
