@@ -43,6 +43,12 @@ class TarballIT {
     for (String name : Stream.concat(Stream.of("rollcall"), names.stream()).toList()) {
       assertThat(home.resolve("man/man1/" + name + ".1")).as("man page of " + name).isRegularFile();
     }
+    for (String name : Built.nagiosNames()) {
+      String monitor = name.substring("check_rollcall_".length()) + ".monitor";
+      assertThat(home.resolve("man/man1/" + name + ".1"))
+          .as("man page of " + name)
+          .hasContent(".so man1/" + monitor + ".1");
+    }
   }
 
   @Test

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "cpu.monitor",
+    header = "Fail when a process uses too much of one CPU",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "exclusion.monitor",
+    header = "Fail when a process runs that must not",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,

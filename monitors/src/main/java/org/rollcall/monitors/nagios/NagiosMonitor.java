@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "nagios.monitor",
+    header = "Run a Nagios plugin for mon, under a deadline",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** port.monitor: does every host answer on the port, and say what it should? */
 @Command(
     name = "port.monitor",
+    header = "Check that hosts answer on a TCP or UDP port",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,

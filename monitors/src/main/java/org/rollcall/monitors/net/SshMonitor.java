@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "ssh.monitor",
+    header = "Check that hosts' SSH servers answer, with the right software",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,

@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "ps.monitor",
+    header = "Count processes by rule; fail when a count is out of range",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
