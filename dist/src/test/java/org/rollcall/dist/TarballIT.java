@@ -217,7 +217,7 @@ class TarballIT {
                 + "(Debian: apt install default-jre-headless)\n");
     assertThat(mon.exit()).isEqualTo(1);
     Shell.Result nagios = Shell.run(env, List.of("/bin/sh", bin("check_rollcall_ps"), "sshd:1-"));
-    assertThat(nagios.stdout()).startsWith("ROLLCALL UNKNOWN: ps.monitor: no Java runtime");
+    assertThat(nagios.stdout()).startsWith("ROLLCALL UNKNOWN: check_rollcall_ps: no Java runtime");
     assertThat(nagios.exit()).isEqualTo(3);
   }
 
@@ -259,7 +259,7 @@ class TarballIT {
                 "user=rollcall-no-such-user:0-"));
     assertThat(nss.result().stdout())
         .as(nss.result().shown())
-        .startsWith("PS UNKNOWN: ps.monitor: unknown user 'rollcall-no-such-user'");
+        .startsWith("PS UNKNOWN: check_rollcall_ps: unknown user 'rollcall-no-such-user'");
     assertThat(nss.result().stderr()).isEmpty();
     assertThat(nss.filesCreated())
         .as("files the run created (JNA's library, hsperfdata, a cache)")
