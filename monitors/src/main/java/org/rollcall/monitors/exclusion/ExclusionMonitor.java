@@ -34,11 +34,12 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0, the setuid()",
-      "before setgid() bug), a second process in a single SELinux domain (--single-domain init_t), or any in a",
-      "forbidden one (--forbid-domain initrc_t). Without rule options: --gid0, and when SELinux is enabled",
-      "--single-domain init_t --forbid-domain initrc_t. --allow takes ps.monitor's MATCH terms.",
-      "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord --forbid-domain unconfined_service_t"
+      "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0,"
+          + " the setuid() before setgid() bug), a second process in a single SELinux domain"
+          + " (--single-domain init_t), or any in a forbidden one (--forbid-domain initrc_t).",
+      "Without rule options: --gid0, and when SELinux is enabled --single-domain init_t"
+          + " --forbid-domain initrc_t. --allow takes ps.monitor's MATCH terms.",
+      "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord"
     })
 public final class ExclusionMonitor implements Launchable {
   @Mixin MonitorOptions options = new MonitorOptions();
