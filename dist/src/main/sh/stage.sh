@@ -72,8 +72,8 @@ jna=$(ls "$home/lib/"jna-*.jar)
   && "$jar" xf "$jna" com/sun/jna/linux-x86-64/libjnidispatch.so com/sun/jna/linux-aarch64/libjnidispatch.so \
   && mv com/sun/jna/* . && rm -r com)
 
-# Man pages: one per executable and one for the launcher, from the man module.
-for name in rollcall $(cat "$home/lib/executables"); do
+# Man pages: one per executable and one for the launcher, and a .so link per Nagios name, from the man module.
+for name in rollcall $(cat "$home/lib/executables") $(nagios_names); do
   [ -f "$target/man/man1/$name.1" ] || { echo "stage.sh: no man page for $name in $target/man/man1" >&2; exit 1; }
   cp "$target/man/man1/$name.1" "$home/man/man1/"
 done

@@ -90,6 +90,12 @@ class DebianPackageIT {
           .as("man finds " + name)
           .isEqualTo("/usr/share/man/man1/" + name + ".1.gz\n");
     }
+    for (String name : Built.nagiosNames()) {
+      String monitor = name.substring("check_rollcall_".length()) + ".monitor";
+      assertThat(Shell.ok("man", "-w", name))
+          .as("man finds " + name + " through its .so link")
+          .isEqualTo("/usr/share/man/man1/" + monitor + ".1.gz\n");
+    }
     return diverted;
   }
 }

@@ -43,6 +43,12 @@ class TarballIT {
     for (String name : Stream.concat(Stream.of("rollcall"), names.stream()).toList()) {
       assertThat(home.resolve("man/man1/" + name + ".1")).as("man page of " + name).isRegularFile();
     }
+    for (String name : Built.nagiosNames()) {
+      String monitor = name.substring("check_rollcall_".length()) + ".monitor";
+      assertThat(home.resolve("man/man1/" + name + ".1"))
+          .as("man page of " + name)
+          .hasContent(".so man1/" + monitor + ".1");
+    }
   }
 
   @Test
@@ -73,8 +79,15 @@ class TarballIT {
         .startsWith("PS CRITICAL: 1 of 1 failed: nosuchdaemon:0 | nosuchdaemon=0;;1:;0\n");
     assertThat(critical.exit()).isEqualTo(2);
     Shell.Result usage = Shell.run(bin("check_rollcall_ps"), "--bogus");
-    assertThat(usage.stdout()).startsWith("PS UNKNOWN: ps.monitor: Unknown option: '--bogus'");
+    assertThat(usage.stdout())
+        .startsWith("PS UNKNOWN: check_rollcall_ps: Unknown option: '--bogus'")
+        .endsWith("(see check_rollcall_ps --help)\n");
     assertThat(usage.exit()).isEqualTo(3);
+    Shell.Result help = Shell.run(bin("check_rollcall_ps"), "--help");
+    assertThat(help.stdout())
+        .contains("\nUsage: check_rollcall_ps [")
+        .doesNotContain("ps.monitor [");
+    assertThat(help.exit()).isEqualTo(3);
   }
 
   @Test
@@ -204,7 +217,7 @@ class TarballIT {
                 + "(Debian: apt install default-jre-headless)\n");
     assertThat(mon.exit()).isEqualTo(1);
     Shell.Result nagios = Shell.run(env, List.of("/bin/sh", bin("check_rollcall_ps"), "sshd:1-"));
-    assertThat(nagios.stdout()).startsWith("ROLLCALL UNKNOWN: ps.monitor: no Java runtime");
+    assertThat(nagios.stdout()).startsWith("ROLLCALL UNKNOWN: check_rollcall_ps: no Java runtime");
     assertThat(nagios.exit()).isEqualTo(3);
   }
 
@@ -246,7 +259,7 @@ class TarballIT {
                 "user=rollcall-no-such-user:0-"));
     assertThat(nss.result().stdout())
         .as(nss.result().shown())
-        .startsWith("PS UNKNOWN: ps.monitor: unknown user 'rollcall-no-such-user'");
+        .startsWith("PS UNKNOWN: check_rollcall_ps: unknown user 'rollcall-no-such-user'");
     assertThat(nss.result().stderr()).isEmpty();
     assertThat(nss.filesCreated())
         .as("files the run created (JNA's library, hsperfdata, a cache)")

@@ -16,7 +16,9 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * generated sections (name, synopsis, description, options) with the sections a generator cannot
  * know taken from templates.
  *
- * <p>{@code ManPages GENERATED_DIR TEMPLATE_DIR PAGE_DIR}
+ * <p>{@code ManPages GENERATED_DIR TEMPLATE_DIR PAGE_DIR MAN1_DIR}: the AsciiDoc pages go to
+ * PAGE_DIR, for asciidoctor to render into MAN1_DIR; the Nagios names' {@code .so} links go
+ * straight to MAN1_DIR.
  */
 public final class ManPages {
   private ManPages() {}
@@ -33,6 +35,7 @@ public final class ManPages {
     Path generated = Path.of(args[0]);
     Path templates = Path.of(args[1]).toAbsolutePath();
     Path pages = Path.of(args[2]);
+    Path man1 = Path.of(args[3]);
     List<String> names = ExecutableRegistry.names(ManPages.class.getClassLoader());
     List<CommandSpec> specs = new ArrayList<>();
     for (String name : names) {
@@ -40,17 +43,24 @@ public final class ManPages {
     }
     Files.createDirectories(generated);
     Files.createDirectories(pages);
+    Files.createDirectories(man1);
     int status =
         ManPageGenerator.generateManPage(
             generated.toFile(), null, new boolean[0], false, specs.toArray(new CommandSpec[0]));
     if (status != 0) {
       throw new IllegalStateException("picocli's ManPageGenerator failed with status " + status);
     }
-    for (String name : names) {
+    for (CommandSpec spec : specs) {
+      String name = spec.name();
       escapeDoubleHyphens(generated.resolve(name + ".adoc"));
-      Files.writeString(
-          pages.resolve(name + ".adoc"),
-          new PageLayout(name, generated.toAbsolutePath(), templates).asciidoc());
+      String[] header = spec.usageMessage().header();
+      PageLayout layout =
+          new PageLayout(
+              name, header.length == 1 ? header[0] : null, generated.toAbsolutePath(), templates);
+      Files.writeString(pages.resolve(name + ".adoc"), layout.asciidoc());
+      if (!layout.nagiosName().isEmpty()) {
+        Files.writeString(man1.resolve(layout.nagiosName() + ".1"), layout.nagiosLink());
+      }
     }
     // The launcher is a shell script, not a picocli command: its page is written by hand.
     Files.copy(

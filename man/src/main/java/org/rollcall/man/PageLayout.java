@@ -5,12 +5,20 @@ import java.nio.file.Path;
 
 /**
  * One man page's AsciiDoc: picocli's generated sections included by tag, in man(7)'s order, with
- * EXIT STATUS, ENVIRONMENT, FILES and EXAMPLES from templates. A template named after the
- * executable ({@code ps.monitor-examples.adoc}) wins over the one for its kind ({@code
- * monitor-examples.adoc}), so an executable merged without its own templates still gets a complete
- * page.
+ * EXIT STATUS, ENVIRONMENT, FILES and EXAMPLES from templates, and NAGIOS PLUGIN for a monitor with
+ * a Nagios name. A template named after the executable ({@code ps.monitor-examples.adoc}) wins over
+ * the one for its kind ({@code monitor-examples.adoc}), so an executable merged without its own
+ * templates still gets a complete page.
+ *
+ * <p>The NAME line is written here, not taken from picocli: a one-line summary ending with
+ * "(rollcall)", so {@code man -k rollcall} lists every executable. It names the executable alone:
+ * given a second name, asciidoctor would write that name's page as {@code .so ps.monitor.1}, which
+ * man-db cannot open from /usr/share/man; the Nagios name gets its own {@code .so man1/...} page
+ * ({@link #nagiosLink()}), which mandb indexes under that name.
+ *
+ * @param summary the executable's one-line summary, its {@code @Command} header
  */
-record PageLayout(String name, Path generated, Path templates) {
+record PageLayout(String name, String summary, Path generated, Path templates) {
 
   /** "monitor" or "alert": what mon calls the executable, from its name. */
   String kind() {
@@ -32,15 +40,39 @@ record PageLayout(String name, Path generated, Path templates) {
       page.append(":rc-nagios-name: ").append(nagiosName()).append('\n');
     }
     page.append('\n');
-    for (String section :
-        new String[] {"name", "synopsis", "description", "options", "arguments"}) {
+    page.append("== Name\n\n").append(nameLine()).append("\n\n");
+    for (String section : new String[] {"synopsis", "description", "options", "arguments"}) {
       generatedSection(page, section);
+    }
+    if (!nagiosName().isEmpty()) {
+      include(page, "nagios");
     }
     for (String part :
         new String[] {"exit-status", "environment", "files", "examples", "see-also"}) {
-      page.append("include::").append(template(part)).append("[]\n\n");
+      include(page, part);
     }
     return page.toString();
+  }
+
+  /** {@code ps.monitor - SUMMARY (rollcall)}, whatis's line. */
+  String nameLine() {
+    if (summary == null || summary.isBlank() || summary.contains("\n")) {
+      throw new IllegalStateException(
+          name + " needs a one-line summary in its @Command(header = ...) for its NAME line");
+    }
+    return name + " - " + summary + " (rollcall)";
+  }
+
+  /**
+   * The page {@code man NAGIOS_NAME} opens: a {@code .so} link to the executable's own, which
+   * documents the Nagios contract too.
+   */
+  String nagiosLink() {
+    return ".so man1/" + name + ".1\n";
+  }
+
+  private void include(StringBuilder page, String part) {
+    page.append("include::").append(template(part)).append("[]\n\n");
   }
 
   private void generatedSection(StringBuilder page, String section) {

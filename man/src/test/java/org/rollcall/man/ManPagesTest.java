@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.cli.ExecutableRegistry;
 
 /** The pages the build rendered (target/classes/man1), read with man(1) as a sysadmin would. */
@@ -49,6 +51,91 @@ class ManPagesTest {
     assertThat(bridge)
         .as("'--' kept as two hyphens, not an em dash")
         .contains("nagios.monitor \\-\\- /usr/lib/nagios/plugins/check_disk");
+  }
+
+  /** The Nagios plugin names the package gives the monitors, as the pages derive them. */
+  private static List<String> nagiosNames() {
+    List<String> names = new ArrayList<>();
+    for (String name : ExecutableRegistry.names(ManPagesTest.class.getClassLoader())) {
+      String nagios = new PageLayout(name, "", Path.of(""), Path.of("")).nagiosName();
+      if (!nagios.isEmpty()) {
+        names.add(nagios);
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyNagiosNameIsASoLinkToAPageThatDocumentsTheNagiosContract() throws IOException {
+    assertThat(nagiosNames()).contains("check_rollcall_ps", "check_rollcall_ssh");
+    for (String nagios : nagiosNames()) {
+      String monitor = nagios.substring("check_rollcall_".length()) + ".monitor";
+      assertThat(MAN1.resolve(nagios + ".1")).hasContent(".so man1/" + monitor + ".1");
+      assertThat(Files.readString(MAN1.resolve(monitor + ".1")))
+          .as(monitor)
+          .contains(".SH \"NAGIOS PLUGIN\"", ".SS \"Performance data\"", "Run as \\fB" + nagios);
+    }
+    assertThat(Files.readString(MAN1.resolve("ssh.monitor.1")))
+        .contains("mon has no warning state", "defaults to 22");
+  }
+
+  /**
+   * man-db as a sysadmin meets it: the pages indexed by mandb in a private manual tree, then {@code
+   * man -k}, {@code man -w} and {@code man --warnings} on the Nagios names.
+   */
+  @Test
+  void manFindsEveryExecutableByRollcallAndOpensTheNagiosNames(@TempDir Path tree)
+      throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mandb")),
+        "mandb is not installed (Debian package man-db)");
+    Path man1 = Files.createDirectories(tree.resolve("man1"));
+    // Compressed, as the package installs them: a .so link the tree cannot resolve fails there.
+    try (var pages = Files.list(MAN1)) {
+      for (Path page : pages.toList()) {
+        try (var out =
+            new GZIPOutputStream(Files.newOutputStream(man1.resolve(page.getFileName() + ".gz")))) {
+          Files.copy(page, out);
+        }
+      }
+    }
+    run("mandb", "-q", tree.toString());
+    List<String> listed = new ArrayList<>();
+    for (String line : run("man", "-M", tree.toString(), "-k", "rollcall").split("\n")) {
+      listed.add(line.substring(0, line.indexOf(" (1)")));
+    }
+    assertThat(listed).containsAll(pages()).containsAll(nagiosNames());
+    for (String nagios : nagiosNames()) {
+      String monitor = nagios.substring("check_rollcall_".length()) + ".monitor";
+      assertThat(run("man", "-M", tree.toString(), "-w", nagios))
+          .isEqualTo(man1.resolve(monitor + ".1.gz") + "\n");
+      assertThat(run("man", "--warnings", "-M", tree.toString(), nagios))
+          .contains(monitor + " - ", "NAGIOS PLUGIN", "Run as " + nagios);
+    }
+  }
+
+  /** {@code command}'s standard output; fails on a warning on standard error or a failed exit. */
+  private static String run(String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.PIPE)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    var stderr =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    String stdout = read(process.getInputStream());
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+    assertThat(stderr.join()).as(String.join(" ", command)).isEmpty();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+    return stdout;
+  }
+
+  private static String read(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

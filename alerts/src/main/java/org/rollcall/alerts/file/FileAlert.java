@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "file.alert",
+    header = "Append an alert to a file in mon's file.alert format",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

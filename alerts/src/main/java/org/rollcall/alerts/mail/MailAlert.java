@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "mail.alert",
+    header = "Mail an alert through sendmail or SMTP",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

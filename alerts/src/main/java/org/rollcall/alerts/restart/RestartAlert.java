@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "restart.alert",
+    header = "Restart a unit or run a program on a failure alert",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** syslog.alert: one syslog(3) record per alert, with the summary and, if asked, the details. */
 @Command(
     name = "syslog.alert",
+    header = "Log an alert as one syslog record",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

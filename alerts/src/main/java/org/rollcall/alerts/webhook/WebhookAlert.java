@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** webhook.alert: POSTs the alert to an HTTP endpoint: generic JSON, Slack, Mattermost or ntfy. */
 @Command(
     name = "webhook.alert",
+    header = "POST an alert to a webhook (JSON, Slack, Mattermost, ntfy)",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

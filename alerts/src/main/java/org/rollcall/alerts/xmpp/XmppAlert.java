@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "xmpp.alert",
+    header = "Send an alert as an XMPP chat message",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -19,13 +19,17 @@ final class CommandLineParsing {
 
   /**
    * Parses {@code args} into {@code command}; prints the usage or version help to {@code out} when
-   * asked.
+   * asked, under {@code name} (the name the executable was called by).
    *
    * @throws UsageException for arguments picocli rejects, with its message
    */
-  static Outcome parse(Launchable command, String[] args, PrintWriter out) {
+  static Outcome parse(Launchable command, String name, String[] args, PrintWriter out) {
     CommandLine commandLine =
-        new CommandLine(command).setExpandAtFiles(false).setOut(out).setErr(out);
+        new CommandLine(command)
+            .setCommandName(name)
+            .setExpandAtFiles(false)
+            .setOut(out)
+            .setErr(out);
     try {
       commandLine.parseArgs(args);
     } catch (CommandLine.ParameterException e) {

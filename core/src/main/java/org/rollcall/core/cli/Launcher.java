@@ -34,6 +34,9 @@ public final class Launcher {
   private final PrintStream stdout;
   private final IntConsumer halt;
 
+  /** The name the user called the executable by, when not its own ({@code check_rollcall_ps}). */
+  private final String calledAs;
+
   /** The run under way: what a signal cuts short (null between runs). */
   private volatile Current current;
 
@@ -43,8 +46,19 @@ public final class Launcher {
    *     command still running
    */
   public Launcher(PrintStream stdout, IntConsumer halt) {
+    this(stdout, halt, null);
+  }
+
+  /**
+   * @param calledAs the name the executable was called by, which its help and error lines use
+   *     instead of its own: {@code check_rollcall_ps} for ps.monitor under its Nagios plugin name,
+   *     so that {@code --help} shows the command line the user types. Null for the executable's own
+   *     name.
+   */
+  public Launcher(PrintStream stdout, IntConsumer halt, String calledAs) {
     this.stdout = stdout;
     this.halt = halt;
+    this.calledAs = calledAs;
   }
 
   /**
@@ -95,7 +109,7 @@ public final class Launcher {
     Thread watchdog = null;
     try {
       if (!plain.take(command, args)
-          && CommandLineParsing.parse(command, args, out)
+          && CommandLineParsing.parse(command, calledName(command), args, out)
               == CommandLineParsing.Outcome.HELP_PRINTED) {
         code = run.renderer == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
@@ -149,14 +163,14 @@ public final class Launcher {
       }
       return errors.renderError(
           command.service(),
-          nameOf(command) + ": error: " + message,
+          calledName(command) + ": error: " + message,
           settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"),
           out);
     }
   }
 
-  private static String problem(Launchable command, UsageException e) {
-    String name = nameOf(command);
+  private String problem(Launchable command, UsageException e) {
+    String name = calledName(command);
     return name + ": " + e.getMessage() + " (see " + name + " --help)";
   }
 
@@ -177,7 +191,10 @@ public final class Launcher {
     void cut(String why, boolean waitForAnswer) {
       String pending = ending.over() ? null : pendingOf(command);
       String reason =
-          nameOf(command) + ": " + why + (pending == null ? "" : " while waiting for " + pending);
+          calledName(command)
+              + ": "
+              + why
+              + (pending == null ? "" : " while waiting for " + pending);
       ending.cut(command, reason, renderer, waitForAnswer);
     }
   }
@@ -221,5 +238,10 @@ public final class Launcher {
 
   static String nameOf(Object command) {
     return CommandLineParsing.nameOf(command);
+  }
+
+  /** The name this run's lines give the executable: the one it was called by, else its own. */
+  private String calledName(Object command) {
+    return calledAs != null ? calledAs : nameOf(command);
   }
 }

@@ -32,6 +32,13 @@ public final class Main {
    */
   static final String PLAIN_PROPERTY = "rollcall.plain.";
 
+  /**
+   * {@code rollcall.called-as=NAME}: the name the launcher script was called by when it is not the
+   * executable's own, a Nagios plugin name ({@code check_rollcall_ps} runs {@code ps.monitor
+   * --nagios}); help and error lines then name it.
+   */
+  static final String CALLED_AS_PROPERTY = "rollcall.called-as";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -40,7 +47,7 @@ public final class Main {
     // theirs reaches stdout or stderr, and nothing is kept (a buffer would grow for the whole run).
     // What rollcall says goes through the renderers to stdout.
     System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-    Launcher launcher = new Launcher(stdout, new Halt());
+    Launcher launcher = new Launcher(stdout, new Halt(), System.getProperty(CALLED_AS_PROPERTY));
     Signals.routeTo(launcher);
     if (args.length == 0) {
       stdout.println("usage: rollcall EXECUTABLE [ARGS...], e.g. ps.monitor sshd:1-");

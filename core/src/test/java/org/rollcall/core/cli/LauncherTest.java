@@ -140,6 +140,23 @@ class LauncherTest {
   }
 
   @Test
+  void helpAndUsageErrorsNameTheNameTheExecutableWasCalledBy() {
+    Launcher nagiosName =
+        new Launcher(
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            halted::set,
+            "check_rollcall_test");
+    assertThat(nagiosName.execute(new TestMonitor(), "--nagios", "--help")).isEqualTo(3);
+    assertThat(output()).startsWith("Usage: check_rollcall_test [");
+    stdout.reset();
+    assertThat(nagiosName.execute(new TestMonitor(), "--nagios", "--bogus")).isEqualTo(3);
+    assertThat(output())
+        .isEqualTo(
+            "TEST UNKNOWN: check_rollcall_test: Unknown option: '--bogus'"
+                + " (see check_rollcall_test --help)\n");
+  }
+
+  @Test
   void unexpectedExceptionsAreOneLineWithTheTraceOnlyWhenVerbose() {
     assertThat(launcher.execute(new TestMonitor(), "--throw", "boom")).isEqualTo(1);
     assertThat(output())

@@ -32,14 +32,18 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "cpu.monitor",
+    header = "Fail when a process uses too much of one CPU",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Fails when a process used more than --max percent of one CPU: since the previous run when a state",
-      "directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over its whole life with",
-      "--lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs) and cpu.monitor itself are exempt.",
+      "Fails when a process used more than --max percent of one CPU: since the previous run when a"
+          + " state directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over"
+          + " its whole life with --lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs)"
+          + " and cpu.monitor itself are exempt.",
+      "Perfdata: busiest= (the busiest process) and one value per process name, the busiest of"
+          + " that name, for the busiest names: labels that stay the same when a daemon restarts.",
       "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"
     })
 public final class CpuMonitor implements Launchable {
@@ -98,7 +102,9 @@ public final class CpuMonitor implements Launchable {
   @Option(
       names = "--top",
       paramLabel = "N",
-      description = "List the N busiest processes in the detail, whatever their use.")
+      description =
+          "List the N busiest processes in the detail, whatever their use, and give perfdata for "
+              + "the N busiest names (default: no list, 5 names).")
   int top;
 
   @Mixin ProcRootOption procRoot;

@@ -1,6 +1,8 @@
 package org.rollcall.monitors.cpu;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.match.ProcessDescription;
@@ -15,7 +17,7 @@ import org.rollcall.core.text.Decimals;
 /**
  * Turns measured CPU use into a report: a finding per measured process (offenders named {@code
  * NAME(PID):PCT%} with a detail line each), the {@code --top} busiest as notes, and perfdata for
- * the busiest.
+ * the busiest process and the busiest names.
  */
 final class CpuReport {
   static final int PERFDATA_DEFAULT = 5;
@@ -84,11 +86,10 @@ final class CpuReport {
             limits.critRange(),
             0.0,
             null));
-    for (int i = 0; i < Math.min(top > 0 ? top : PERFDATA_DEFAULT, busiestFirst.size()); i++) {
-      CpuUse use = busiestFirst.get(i);
+    for (CpuUse use : busiestOfEachName(busiestFirst, top > 0 ? top : PERFDATA_DEFAULT)) {
       report.addPerfdata(
           new Perfdata(
-              use.tag(),
+              use.process().comm(),
               round(use.percent()),
               "%",
               limits.warnRange(),
@@ -103,6 +104,22 @@ final class CpuReport {
       report.addNote(note);
     }
     return report;
+  }
+
+  /**
+   * The busiest process of each of the {@code names} busiest names. Perfdata is labelled by name,
+   * never by PID: a grapher starts a new series for every new label, and a restarted daemon keeps
+   * its name, not its PID.
+   */
+  static List<CpuUse> busiestOfEachName(List<CpuUse> busiestFirst, int names) {
+    Map<String, CpuUse> busiest = new LinkedHashMap<>();
+    for (CpuUse use : busiestFirst) {
+      if (busiest.size() == names) {
+        break;
+      }
+      busiest.putIfAbsent(use.process().comm(), use);
+    }
+    return List.copyOf(busiest.values());
   }
 
   /** NAME(PID): PCT% of one CPU WINDOW (N s of CPU); user; exe; args. */

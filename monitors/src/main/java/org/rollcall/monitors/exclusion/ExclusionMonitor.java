@@ -28,20 +28,24 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "exclusion.monitor",
+    header = "Fail when a process runs that must not",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0, the setuid()",
-      "before setgid() bug), a second process in a single SELinux domain (--single-domain init_t), or any in a",
-      "forbidden one (--forbid-domain initrc_t); one still running code an upgrade deleted or replaced",
-      "(--stale-code), or one that left root's user but kept capabilities (--caps). Without rule options:",
-      "--gid0, and when SELinux is enabled --single-domain init_t --forbid-domain initrc_t. --stale-code and",
-      "--caps are never defaults: they read every process's maps or capabilities, and a freshly upgraded",
-      "server fails --stale-code until its services are restarted, which is news to act on in a maintenance",
-      "window, not an alarm for every mon.cf. --allow takes ps.monitor's MATCH terms.",
-      "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord --forbid-domain unconfined_service_t"
+      "Fails when a process exists that must not: one holding group 0 without user 0 (--gid0,"
+          + " the setuid() before setgid() bug), a second process in a single SELinux domain"
+          + " (--single-domain init_t), or any in a forbidden one (--forbid-domain initrc_t); one"
+          + " still running code an upgrade deleted or replaced (--stale-code), or one that left"
+          + " root's user but kept capabilities (--caps).",
+      "Without rule options: --gid0, and when SELinux is enabled --single-domain init_t"
+          + " --forbid-domain initrc_t. --stale-code and --caps are never defaults: they read every"
+          + " process's maps or capabilities, and a freshly upgraded server fails --stale-code"
+          + " until its services are restarted, which is news to act on in a maintenance window,"
+          + " not an alarm for every mon.cf. --allow takes ps.monitor's MATCH terms.",
+      "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord",
+      "Example: exclusion.monitor --stale-code --caps --allow-cap cap_net_bind_service"
     })
 public final class ExclusionMonitor implements Launchable {
   @Mixin MonitorOptions options = new MonitorOptions();

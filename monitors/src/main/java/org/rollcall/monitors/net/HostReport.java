@@ -1,5 +1,6 @@
 package org.rollcall.monitors.net;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -13,16 +14,24 @@ import org.rollcall.core.text.Decimals;
 /**
  * Turns host results into a report: one finding per host (its name is the token on mon's summary
  * line), the response-time thresholds applied to hosts that answered, and a {@code time} perfdata
- * value per host.
+ * value per host: {@code time} alone, as check_tcp's, for one host, {@code time_HOST} for several.
  */
 public final class HostReport {
   private HostReport() {}
 
   /**
+   * The response-time thresholds and the longest time a host can take.
+   *
    * @param warn response time (seconds) that makes an answering host WARNING, or null
    * @param crit response time (seconds) that makes an answering host CRITICAL, or null
+   * @param timeout the run's whole deadline: perfdata's maximum, as check_tcp gives its timeout
    */
-  public static Report of(String service, List<HostResult> results, Range warn, Range crit) {
+  public record Thresholds(Range warn, Range crit, Duration timeout) {}
+
+  public static Report of(String service, List<HostResult> results, Thresholds limits) {
+    Range warn = limits.warn();
+    Range crit = limits.crit();
+    double max = limits.timeout().toMillis() / 1000.0;
     Report report = new Report(service);
     StringJoiner answered = new StringJoiner(", ");
     for (HostResult result : results) {
@@ -30,7 +39,7 @@ public final class HostReport {
       report.add(finding(result, seconds, warn, crit));
       String label = results.size() == 1 ? "time" : "time_" + result.host();
       report.addPerfdata(
-          new Perfdata(label, Math.round(seconds * 1e6) / 1e6, "s", warn, crit, 0.0, null));
+          new Perfdata(label, Math.round(seconds * 1e6) / 1e6, "s", warn, crit, 0.0, max));
       answered.add(result.host() + ": " + result.answer() + " (" + seconds(seconds) + ")");
     }
     String prefix = results.size() == 1 ? "" : results.size() + " hosts answer: ";

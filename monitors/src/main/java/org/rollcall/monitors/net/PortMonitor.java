@@ -16,14 +16,17 @@ import picocli.CommandLine.Option;
 /** port.monitor: does every host answer on the port, and say what it should? */
 @Command(
     name = "port.monitor",
+    header = "Check that hosts answer on a TCP or UDP port",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Connects to PORT on every HOST at once, within one deadline, and fails for each host that refuses,",
-      "does not answer, fails TLS, or does not send back what --expect wants.",
-      "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2"
+      "Connects to PORT on every HOST at once, within one deadline, and fails for each host that"
+          + " refuses, does not answer, fails TLS, does not send back what --expect wants, or"
+          + " answers slower than -c (or -w) seconds.",
+      "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2",
+      "As a Nagios plugin: check_rollcall_port -H mail1 -p 25 -w 1 -c 5"
     })
 public final class PortMonitor implements Launchable {
   /**
@@ -38,7 +41,7 @@ public final class PortMonitor implements Launchable {
       names = {"-p", "--port"},
       required = true,
       paramLabel = "PORT",
-      description = "TCP (or UDP) port.")
+      description = "TCP (or UDP) port; required, as check_tcp's.")
   int port;
 
   @Option(

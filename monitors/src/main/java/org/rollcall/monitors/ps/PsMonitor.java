@@ -34,21 +34,24 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "ps.monitor",
+    header = "Count processes by rule; fail when a count is out of range",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
       "Counts the processes each RULE matches and fails when a count is out of its range.",
-      "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most five,",
-      "1-1 exactly one, 0-0 none. MATCH is terms joined by ',' that must all hold, each negated by '!':",
-      "NAME (process name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),",
-      "user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; * globs),",
-      "args=REGEX (searched in the command line), ppid=N, name=NAME, state=LETTERS (R S D Z T...),",
-      "unit=GLOB (systemd unit), cgroup=GLOB, * (every process, zombies included), and comparisons",
-      "rss>SIZE vsz>SIZE (KiB, or K M G T), threads>N fds>N age>DURATION (s m h d) cpu>PERCENT",
-      "(lifetime average), each also with <. Write \\, for a comma in a value.",
-      "Example: ps.monitor sshd:1- cron:1-5 /usr/lib/postfix/sbin/master:1-1 'sshd,!user=root:0-0'"
+      "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most"
+          + " five, 1-1 exactly one, 0-0 none.",
+      "MATCH is terms joined by ',' that must all hold, each negated by '!': NAME (process"
+          + " name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),"
+          + " user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; *"
+          + " globs), args=REGEX (searched in the command line), ppid=N, name=NAME, state=LETTERS (R"
+          + " S D Z T...), unit=GLOB (systemd unit), cgroup=GLOB, * (every process, zombies"
+          + " included), and comparisons rss>SIZE vsz>SIZE (KiB, or K M G T), threads>N fds>N"
+          + " age>DURATION (s m h d) cpu>PERCENT (lifetime average), each also with <. Write \\, for"
+          + " a comma in a value.",
+      "Example: ps.monitor sshd:1- cron:1-5 'sshd,!user=root:0-0'"
     })
 public final class PsMonitor implements Launchable {
   @Mixin MonitorOptions options = new MonitorOptions();

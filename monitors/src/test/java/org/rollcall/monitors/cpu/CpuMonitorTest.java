@@ -167,7 +167,7 @@ class CpuMonitorTest {
     assertThat(run.lines())
         .containsExactly(
             "CPU WARNING: 2 of 3 failed: spinner(200):95.0% calm(300):60.0% | "
-                + "busiest=95%;50;97;0 spinner(200)=95%;50;97;0 calm(300)=60%;50;97;0",
+                + "busiest=95%;50;97;0 spinner=95%;50;97;0 calm=60%;50;97;0",
             "spinner(200): 95.0% of one CPU over its 400 s life (380 s of CPU); user root(0); exe /opt/spinner; "
                 + "args spinner --forever",
             "calm(300): 60.0% of one CPU over its 400 s life (240 s of CPU); user root(0); exe /usr/sbin/calm; "

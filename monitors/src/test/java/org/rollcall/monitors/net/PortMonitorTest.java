@@ -171,7 +171,7 @@ class PortMonitorTest {
           .matches(
               "TCP OK: 127\\.0\\.0\\.1: "
                   + peer.port()
-                  + "/tcp open \\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;5;10;0\\n");
+                  + "/tcp open \\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;5;10;0;30\\n");
       CommandRun slow =
           run("--nagios", "-c", "0.0000001", "-p", "" + peer.port(), "127.0.0.1", "localhost");
       assertThat(slow.exitCode()).isEqualTo(2);

@@ -45,7 +45,7 @@ class SshMonitorTest {
       assertThat(ok.output())
           .matches(
               "SSH OK: 127\\.0\\.0\\.1: OpenSSH_\\d+\\.\\d+p\\d+ .*\\(protocol 2\\.0\\) "
-                  + "\\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;;;0\\n");
+                  + "\\(0\\.\\d{3} s\\) \\| time=0\\.\\d+s;;;0;30\\n");
       CommandRun tooOld = run("-p", port, "--min-openssh", "99.1p1", "127.0.0.1");
       assertThat(tooOld.exitCode()).isEqualTo(1);
       assertThat(tooOld.lines().get(1))
