@@ -30,6 +30,10 @@ record PageLayout(String name, Path generated, Path templates) {
     page.append(":rc-name: ").append(name).append('\n');
     if (!nagiosName().isEmpty()) {
       page.append(":rc-nagios-name: ").append(nagiosName()).append('\n');
+      // The Icinga 2 CheckCommand the package ships for it (dist/src/main/icinga2).
+      page.append(":rc-icinga-command: rollcall-")
+          .append(nagiosName().substring("check_rollcall_".length()))
+          .append('\n');
     }
     page.append('\n');
     for (String section :

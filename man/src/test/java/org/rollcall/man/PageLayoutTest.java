@@ -22,7 +22,8 @@ class PageLayoutTest {
     assertThat(page)
         .startsWith(
             "include::/gen/ps.monitor.adoc[tag=picocli-generated-man-section-header]\n\n"
-                + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n\n");
+                + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n"
+                + ":rc-icinga-command: rollcall-ps\n\n");
     assertThat(page)
         .contains(
             "include::" + templates.resolve("ps.monitor-examples.adoc") + "[]",
