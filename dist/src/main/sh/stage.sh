@@ -11,7 +11,7 @@ stamp=@$(date -d "$(sed -n 's:.*<project.build.outputTimestamp>\(.*\)</.*:\1:p' 
 jar="$jdk/bin/jar"
 
 home=$target/stage/rollcall-$version
-rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1"
+rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1" "$home/icinga2"
 cp "$target/dist-lib/"*.jar "$home/lib/"
 build=$(cat "$home/lib/"*.jar | sha256sum | cut -c1-12)
 # The main jar's class path and main class, for the launcher to pass instead of -jar (the main jar holds no class).
@@ -79,6 +79,8 @@ for name in rollcall $(cat "$home/lib/executables") $(nagios_names); do
 done
 
 cp "$src/../../../README.md" "$home/"
+# Icinga 2's CheckCommand definitions, which an icinga2.conf includes by path (README, Under Icinga 2).
+cp "$src/icinga2/rollcall-commands.conf" "$home/icinga2/"
 for name in $(cat "$home/lib/executables") $(nagios_names); do
   ln -s rollcall "$home/bin/$name"
 done
@@ -96,7 +98,7 @@ root=$target/stage/deb
 share=$root/usr/share/rollcall
 mkdir -p "$share" "$root/usr/bin" "$root/usr/lib/mon/mon.d" "$root/usr/lib/mon/alert.d" \
   "$root/usr/lib/nagios/plugins" "$root/usr/share/man/man1" "$root/usr/share/doc/rollcall" "$root/var/cache/rollcall"
-cp -a "$home/bin" "$home/lib" "$share/"
+cp -a "$home/bin" "$home/lib" "$home/icinga2" "$share/"
 find "$share/bin" -type l -delete
 ln -s /var/cache/rollcall "$share/cds"
 ln -s ../share/rollcall/bin/rollcall "$root/usr/bin/rollcall"

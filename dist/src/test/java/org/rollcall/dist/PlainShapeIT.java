@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.core.cli.ArgumentFiles;
 import org.rollcall.core.cli.PlainShape;
 import org.rollcall.core.cli.Registration;
+import org.rollcall.core.cli.UsageException;
 
 /**
  * The fast path declared once: the launcher script's lib/classes holds each registry entry as it
  * is, and the script's own test of an argument list (which picks the plain class-data archive) says
- * what Java's {@link PlainShape} says, for every executable and every kind of argument list.
+ * what Java's {@link PlainShape} says, for every executable and every kind of argument list,
+ * argument files ({@link ArgumentFiles}) included.
  */
 class PlainShapeIT {
   private static final Path HOME = Built.TARGET.resolve("stage/rollcall-" + Built.VERSION);
@@ -57,12 +64,14 @@ class PlainShapeIT {
   }
 
   @Test
-  void theScriptTakesThePlainPathExactlyWhereJavaDoes() throws Exception {
-    String functions = functions("registered", "plain_run", "plain_arguments");
+  void theScriptTakesThePlainPathExactlyWhereJavaDoes(@TempDir Path dir) throws Exception {
+    String functions = functions("registered", "plain_run", "plain_file", "plain_arguments");
+    List<List<String>> lists = new ArrayList<>(ARGUMENT_LISTS);
+    lists.addAll(argumentFileLists(dir));
     int plainRuns = 0;
     for (String name : Built.executables()) {
       PlainShape shape = Registration.lookUp(name).plain();
-      for (List<String> args : ARGUMENT_LISTS) {
+      for (List<String> args : lists) {
         List<String> command =
             new ArrayList<>(
                 List.of(
@@ -76,12 +85,50 @@ class PlainShapeIT {
                     name));
         command.addAll(args);
         boolean script = Shell.run(command.toArray(String[]::new)).exit() == 0;
-        boolean java = shape.words(args.toArray(String[]::new)) != null;
+        boolean java = takesPlainPath(shape, args);
         assertThat(script).as(name + " " + args).isEqualTo(java);
         plainRuns += java ? 1 : 0;
       }
     }
     assertThat(plainRuns).as("argument lists that take the plain path").isGreaterThanOrEqualTo(10);
+  }
+
+  /** Argument lists naming argument files of every kind, written in {@code dir}. */
+  private static List<List<String>> argumentFileLists(Path dir) throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("rules", "# the daemons\nsshd:1-\n\n  \t\n  # indented\ncron:1-5\n");
+    files.put("nagios", "--nagios\nsshd:1-");
+    files.put("twice", "--nagios\n--nagios\n");
+    files.put("comments", "# nothing but comments\n\n");
+    files.put("option", "-t\n5\nsshd:1-\n");
+    files.put("empty-line-arg", "sshd:1-\n\n-\n");
+    files.put("at", "@@odd:1-\n");
+    files.put("nested", "sshd:1-\n@" + dir.resolve("rules") + "\n");
+    files.put("crlf", "sshd:1-\r\n#c\r\n");
+    List<List<String>> lists = new ArrayList<>();
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = dir.resolve(file.getKey());
+      Files.writeString(path, file.getValue());
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+      lists.add(List.of("@" + path));
+      lists.add(List.of("@" + path, "--nagios"));
+      lists.add(List.of("a:1-", "@" + path));
+    }
+    lists.add(List.of("@" + dir.resolve("none")));
+    lists.add(List.of("a:1-", "@" + dir));
+    lists.add(List.of("@"));
+    lists.add(List.of("@@odd:1-"));
+    lists.add(List.of("@@"));
+    return lists;
+  }
+
+  /** What Java decides: the arguments, their argument files expanded, have the plain shape. */
+  private static boolean takesPlainPath(PlainShape shape, List<String> args) {
+    try {
+      return shape.words(ArgumentFiles.expand(args.toArray(String[]::new))) != null;
+    } catch (UsageException e) {
+      return false;
+    }
   }
 
   /** The text of the staged launcher's shell functions {@code names}. */

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's mon.cf and Nagios examples are the files the end-to-end tests run, placeholders
- * filled in.
+ * The README's mon.cf, Nagios, NRPE and Icinga 2 examples are the files the end-to-end tests run,
+ * placeholders filled in.
  */
 class ReadmeExamplesTest {
   @Test
@@ -41,6 +41,36 @@ class ReadmeExamplesTest {
   void theNagiosExampleIsTheEndToEndTestsConfiguration() throws IOException {
     assertThat(readmeBlockAfter("## Under Nagios: the end-to-end example"))
         .isEqualTo(fill("nagios-objects.cfg", Map.of("@PROCESS@", "sshd", "@ABSENT@", "ftpd")));
+  }
+
+  @Test
+  void theNrpeExampleIsTheEndToEndTestsConfiguration() throws IOException {
+    assertThat(readmeBlockAfter("## Under NRPE: the end-to-end example"))
+        .isEqualTo(
+            fill(
+                "nrpe-commands.cfg",
+                Map.of(
+                    "@RULES@",
+                    "/etc/nagios/rollcall-ps.rules",
+                    "@MANY@",
+                    "/etc/nagios/rollcall-many.rules")));
+  }
+
+  @Test
+  void theIcingaExampleIsTheEndToEndTestsConfiguration() throws IOException {
+    assertThat(readmeBlockAfter("## Under Icinga 2: the end-to-end example"))
+        .isEqualTo(
+            fill(
+                "icinga2-services.conf",
+                Map.of(
+                    "@PROCESS@",
+                    "sshd",
+                    "@ABSENT@",
+                    "ftpd",
+                    "@RULES@",
+                    "/etc/nagios/rollcall-ps.rules",
+                    "@SSH_PORT@",
+                    "22")));
   }
 
   private static String fill(String resource, Map<String, String> values) throws IOException {

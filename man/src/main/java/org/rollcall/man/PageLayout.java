@@ -38,6 +38,10 @@ record PageLayout(String name, String summary, Path generated, Path templates) {
     page.append(":rc-name: ").append(name).append('\n');
     if (!nagiosName().isEmpty()) {
       page.append(":rc-nagios-name: ").append(nagiosName()).append('\n');
+      // The Icinga 2 CheckCommand the package ships for it (dist/src/main/icinga2).
+      page.append(":rc-icinga-command: rollcall-")
+          .append(nagiosName().substring("check_rollcall_".length()))
+          .append('\n');
     }
     page.append('\n');
     page.append("== Name\n\n").append(nameLine()).append("\n\n");

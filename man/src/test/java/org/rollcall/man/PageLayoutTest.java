@@ -24,7 +24,8 @@ class PageLayoutTest {
     assertThat(page)
         .startsWith(
             "include::/gen/ps.monitor.adoc[tag=picocli-generated-man-section-header]\n\n"
-                + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n\n"
+                + ":rc-name: ps.monitor\n:rc-nagios-name: check_rollcall_ps\n"
+                + ":rc-icinga-command: rollcall-ps\n\n"
                 + "== Name\n\nps.monitor - Count processes (rollcall)\n\n");
     assertThat(page)
         .contains(

@@ -34,14 +34,14 @@ class PlainPathTest {
           List.of("ps.monitor:0-"),
           List.of("sshd:1-", "--nagios"),
           List.of("--nagios", "tor:1-1", "cron:1-5"),
-          List.of("a:1-", "--nagios", "b:0-"));
+          List.of("a:1-", "--nagios", "b:0-"),
+          // What @@odd:0- leaves once ArgumentFiles expanded the arguments: a literal word.
+          List.of("@odd:0-"));
 
   /** Nothing at all: cpu.monitor and exclusion.monitor with every default. */
   private static final List<List<String>> NO_WORDS = List.of(List.of(), List.of("--nagios"));
 
-  /**
-   * What every shape leaves to picocli: options, help, argument files, odd words, --nagios twice.
-   */
+  /** What every shape leaves to picocli: options, help, odd words, --nagios twice. */
   private static final List<List<String>> FOR_PICOCLI =
       List.of(
           List.of("sshd:1-", "--nagios", "--nagios"),
@@ -49,7 +49,6 @@ class PlainPathTest {
           List.of("-t", "5", "sshd:1-"),
           List.of("--help"),
           List.of("sshd:1-", "-V"),
-          List.of("@rules"),
           List.of("--", "sshd:1-"),
           List.of("sshd:1-", ""),
           List.of("-x", "1"),

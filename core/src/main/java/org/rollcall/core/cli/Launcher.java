@@ -62,10 +62,10 @@ public final class Launcher {
   }
 
   /**
-   * Runs {@code command} with {@code args}: taken as they are when they have the plain shape its
-   * registry entry declares ({@link PlainShape}), otherwise parsed by picocli. Looks the entry up
-   * by the command's name, as a test or an embedding would; {@link Main} passes the shape it
-   * already has.
+   * Runs {@code command} with {@code args}, their argument files expanded ({@link ArgumentFiles}):
+   * taken as they are when they have the plain shape its registry entry declares ({@link
+   * PlainShape}), otherwise parsed by picocli. Looks the entry up by the command's name, as a test
+   * or an embedding would; {@link Main} passes the shape it already has.
    */
   public int execute(Launchable command, String... args) {
     return execute(command, Registration.plainShapeOf(nameOf(command)), args);
@@ -97,19 +97,15 @@ public final class Launcher {
   public int execute(Launchable command, PlainShape plain, String... args) {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
-    Current run =
-        new Current(
-            command,
-            (Arrays.asList(args).contains(MonitorOptions.NAGIOS)
-                    ? OutputMode.NAGIOS
-                    : OutputMode.MON)
-                .renderer());
+    Current run = new Current(command, contract(args));
     current = run;
     int code;
     Thread watchdog = null;
     try {
-      if (!plain.take(command, args)
-          && CommandLineParsing.parse(command, calledName(command), args, out)
+      String[] expanded = ArgumentFiles.expand(args);
+      run.renderer = contract(expanded);
+      if (!plain.take(command, expanded)
+          && CommandLineParsing.parse(command, calledName(command), expanded, out)
               == CommandLineParsing.Outcome.HELP_PRINTED) {
         code = run.renderer == OutputMode.NAGIOS.renderer() ? 3 : 0;
       } else {
@@ -167,6 +163,14 @@ public final class Launcher {
           settings.verbose() ? stackTrace(e) : List.of("(run with -v for the stack trace)"),
           out);
     }
+  }
+
+  /** The contract a run speaks until its options are parsed: Nagios's when it says --nagios. */
+  private static Renderer contract(String[] args) {
+    return (Arrays.asList(args).contains(MonitorOptions.NAGIOS)
+            ? OutputMode.NAGIOS
+            : OutputMode.MON)
+        .renderer();
   }
 
   private String problem(Launchable command, UsageException e) {

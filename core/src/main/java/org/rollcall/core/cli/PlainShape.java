@@ -7,10 +7,11 @@ import java.util.List;
  * The argument lists an executable runs without picocli, its plain path, as its registry entry
  * declares them ({@code plain=words} or {@code plain=no-words} in {@code META-INF/rollcall/NAME};
  * no such line: never). In each shape the only option is {@code --nagios}, at most once (picocli
- * refuses it twice), and a word is an argument that is not empty and starts with neither {@code -}
- * nor {@code @}: so picocli would make every word a positional parameter and leave every other
- * option at its default. The launcher script reads the same declaration from {@code lib/classes} to
- * pick the plain class-data archive, with the same test.
+ * refuses it twice), and a word is an argument that is neither empty nor starts with {@code -}: so
+ * picocli would make every word a positional parameter and leave every other option at its default.
+ * The arguments are those after {@link ArgumentFiles} expanded them (an {@code @X} left is a
+ * literal word). The launcher script reads the same declaration from {@code lib/classes} to pick
+ * the plain class-data archive, with the same test, reading an argument file's lines as Java does.
  */
 public enum PlainShape {
   /** Always parsed by picocli. */
@@ -69,7 +70,7 @@ public enum PlainShape {
     for (String arg : args) {
       if (arg.equals(MonitorOptions.NAGIOS) && !nagiosSeen) {
         nagiosSeen = true;
-      } else if (arg.isEmpty() || arg.charAt(0) == '-' || arg.charAt(0) == '@') {
+      } else if (arg.isEmpty() || arg.charAt(0) == '-') {
         return null;
       } else {
         words.add(arg);

@@ -39,6 +39,12 @@ public final class FileTrust {
      * world-writable.
      */
     public static final Policy APPEND_ONLY = new Policy(true, 0002);
+
+    /**
+     * A file the administrator writes that decides what a run checks (an argument file): root's or
+     * this user's, writable by no one else.
+     */
+    public static final Policy CONFIGURATION = new Policy(true, 0022);
   }
 
   private static final int STICKY = 01000;

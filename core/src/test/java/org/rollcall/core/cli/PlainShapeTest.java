@@ -12,10 +12,11 @@ class PlainShapeTest {
   }
 
   @Test
-  void wordsAreArgumentsThatAreNeitherEmptyNorOptionsNorArgumentFiles() {
-    assertThat(words(PlainShape.WORDS, "sshd:1-", "a-b:0-", "rcl sp) (ace:1-1"))
-        .containsExactly("sshd:1-", "a-b:0-", "rcl sp) (ace:1-1");
-    for (String odd : new String[] {"", "-v", "--nagios=x", "@rules", "--", "-5"}) {
+  void wordsAreArgumentsThatAreNeitherEmptyNorOptions() {
+    // An @X left after ArgumentFiles expanded the arguments is a literal word.
+    assertThat(words(PlainShape.WORDS, "sshd:1-", "a-b:0-", "rcl sp) (ace:1-1", "@x:0-"))
+        .containsExactly("sshd:1-", "a-b:0-", "rcl sp) (ace:1-1", "@x:0-");
+    for (String odd : new String[] {"", "-v", "--nagios=x", "--", "-5"}) {
       assertThat(words(PlainShape.WORDS, "sshd:1-", odd)).as(odd).isNull();
     }
   }

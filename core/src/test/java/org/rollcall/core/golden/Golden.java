@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.rollcall.core.cli.ArgumentFiles;
 import org.rollcall.core.cli.Registration;
+import org.rollcall.core.cli.UsageException;
 
 /**
  * The one golden harness: every executable's whole runs, held to files a reviewer reads. A module's
@@ -33,8 +35,9 @@ import org.rollcall.core.cli.Registration;
  * <p>{@code @KEY@} in the arguments, stdin and environment stands for a value the module's test
  * sets ({@code @DIR@}, the run's own directory, always), and the value is written back as
  * {@code @KEY@} in the output. An executable whose registry shape takes the arguments without
- * picocli runs both ways, each in a fresh directory, with the same result. {@code
- * -Dgolden.update=true} rewrites the expectations instead (review the diff before committing it).
+ * picocli (its argument files expanded) runs both ways, each in a fresh directory, with the same
+ * result. {@code -Dgolden.update=true} rewrites the expectations instead (review the diff before
+ * committing it).
  */
 public final class Golden {
   /** One case: {@code golden/EXECUTABLE/NAME.*}. */
@@ -101,11 +104,9 @@ public final class Golden {
       Case c, Runner runner, Map<String, String> values, UnaryOperator<String> normalize)
       throws Exception {
     List<String> argLines = Files.readAllLines(c.file(".args"), StandardCharsets.UTF_8);
-    String[] raw = argLines.toArray(String[]::new);
-    boolean plainToo = Registration.lookUp(c.executable()).plain().words(raw) != null;
     String first = null;
     int firstExit = 0;
-    for (boolean plain : plainToo ? new boolean[] {true, false} : new boolean[] {false}) {
+    for (boolean plain : new boolean[] {true, false}) {
       Path work =
           Files.createTempDirectory(
               "golden-",
@@ -114,10 +115,12 @@ public final class Golden {
         Map<String, String> all = new LinkedHashMap<>(values);
         all.put("DIR", work.toString());
         copyFiles(c.file(".files"), work, all);
+        String[] args = substitute(argLines, all);
+        if (plain && !takesPlainPath(c.executable(), args)) {
+          continue;
+        }
         String stdin = optional(c.file(".stdin"), all);
-        Result result =
-            runner.run(
-                c.executable(), plain, substitute(argLines, all), stdin, environment(c, all), work);
+        Result result = runner.run(c.executable(), plain, args, stdin, environment(c, all), work);
         String output = written(normalize.apply(result.stdout() + filesLeft(work)), all);
         if (first == null) {
           first = output;
@@ -138,6 +141,15 @@ public final class Golden {
     assertThat(firstExit)
         .as(c + " exit")
         .isEqualTo(Integer.parseInt(Files.readString(c.file(".exit")).trim()));
+  }
+
+  /** Whether the launcher takes {@code args} (argument files expanded) without picocli. */
+  private static boolean takesPlainPath(String executable, String[] args) throws IOException {
+    try {
+      return Registration.lookUp(executable).plain().words(ArgumentFiles.expand(args)) != null;
+    } catch (UsageException e) {
+      return false;
+    }
   }
 
   private static String[] substitute(List<String> lines, Map<String, String> values) {
