@@ -87,8 +87,8 @@ class CheckProcsDifferentialTest {
   void findsTheSameProcesses(String options, String match, String metric, int atLeast)
       throws Exception {
     Set<Integer> found = null;
-    // A state can flicker between the two reads (a kernel thread woken for a moment): a real
-    // difference shows in every try, a flicker in one.
+    // A state can flicker and come back between the reads: a real difference shows in every
+    // try, a flicker in one.
     for (int attempt = 0; attempt < 3 && found == null; attempt++) {
       found = compare(options, match, metric);
     }
@@ -102,15 +102,22 @@ class CheckProcsDifferentialTest {
   /** Runs both: the processes both found, or null when they differ (said in {@link #last}). */
   private static Set<Integer> compare(String options, String match, String metric)
       throws Exception {
-    Set<Integer> before = pids();
+    Map<Integer, Character> before = states();
     List<String> command = new java.util.ArrayList<>(List.of(CHECK_PROCS.toString(), "-vvv"));
     if (options != null) {
       command.addAll(List.of(options.replace("150M", "153600").split(" ")));
     }
     Executables.Run peer = Executables.exec(command);
     Set<Integer> ours = rollcall(match);
-    Set<Integer> stable = pids();
-    stable.retainAll(before);
+    // Compared over the processes that lived through both runs in one state: a kernel thread
+    // woken between the two reads is neither side's mistake.
+    Map<Integer, Character> after = states();
+    Set<Integer> stable = new HashSet<>();
+    for (Map.Entry<Integer, Character> entry : after.entrySet()) {
+      if (entry.getValue().equals(before.get(entry.getKey()))) {
+        stable.add(entry.getKey());
+      }
+    }
     stable.removeAll(ownTree());
     Map<Integer, Double> values = matched(peer.stdout(), metric);
     double limit = metric == null ? 0 : limit(options, metric);
@@ -208,12 +215,18 @@ class CheckProcsDifferentialTest {
     throw new IllegalArgumentException("no -w in " + options);
   }
 
-  private static Set<Integer> pids() throws IOException {
-    Set<Integer> pids = new HashSet<>();
+  /** Each process's state letter now. */
+  private static Map<Integer, Character> states() {
+    Map<Integer, Character> states = new HashMap<>();
     for (int pid : ProcFs.system().pids()) {
-      pids.add(pid);
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        states.put(pid, stat.charAt(stat.lastIndexOf(')') + 2));
+      } catch (IOException | RuntimeException e) {
+        // Gone meanwhile: not compared.
+      }
     }
-    return pids;
+    return states;
   }
 
   /**
