@@ -138,7 +138,7 @@ public final class PsMonitor implements Launchable {
       throw new UsageException("no RULE given, e.g. ps.monitor sshd:1-");
     }
     Duration recheck = recheckDelay(deadline);
-    Scan scan = scan(fs, rules);
+    Scan scan = RuleCounter.scanFor(fs, rules);
     List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     if (recheck != null && anyFailed(counts)) {
       waitingFor =
@@ -154,20 +154,6 @@ public final class PsMonitor implements Launchable {
         .render(PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()), out);
   }
 
-  /**
-   * The processes' names, their stat read only for those that need it (a rule matches them, or
-   * their exe link cannot be read); every stat when a rule tests {@code ppid=} first, which needs
-   * each one anyway.
-   */
-  private static Scan scan(ProcFs fs, List<Rule> rules) {
-    for (Rule rule : rules) {
-      if (rule.match().readsStatFirst()) {
-        return fs.scan();
-      }
-    }
-    return fs.scanNames();
-  }
-
   private static boolean anyFailed(List<RuleCount> counts) {
     for (RuleCount count : counts) {
       if (count.status() != Status.OK) {
@@ -181,7 +167,7 @@ public final class PsMonitor implements Launchable {
   private static List<RuleCount> recount(List<RuleCount> first, ProcFs fs) {
     List<Rule> failed =
         first.stream().filter(c -> c.status() != Status.OK).map(RuleCount::rule).toList();
-    Scan scan = scan(fs, failed);
+    Scan scan = RuleCounter.scanFor(fs, failed);
     List<RuleCount> again = RuleCounter.count(failed, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> merged = new ArrayList<>();
     int next = 0;
