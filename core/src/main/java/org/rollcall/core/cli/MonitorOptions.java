@@ -34,7 +34,9 @@ public final class MonitorOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Add stack traces to error lines.")
+      description =
+          "Say more (repeatable, -vv): stack traces on error lines, and what the monitor's"
+              + " own help says.")
   boolean[] verbose = new boolean[0]; // repeatable (-vvv), as the Nagios plugins' -v is
 
   /** Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios} or not. */

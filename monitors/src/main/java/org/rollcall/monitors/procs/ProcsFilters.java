@@ -163,8 +163,8 @@ final class ProcsFilters {
       throw new UsageException(
           "--ereg-argument-array '"
               + regex
-              + "' uses a POSIX class such as [:digit:]: write it as"
-              + " Java does, \\p{Digit}, \\p{Alpha}, \\s");
+              + "' uses a POSIX class such as [:digit:], which Java reads as a set of"
+              + " characters: write [0-9] for [[:digit:]], [a-zA-Z] for [[:alpha:]]");
     }
     try {
       Pattern.compile(regex);
