@@ -84,7 +84,11 @@ final class ProcsFilters {
       description = "Leave out kernel threads (kthreadd included).")
   boolean noKernelThreads;
 
-  /** The MATCH the filters make, {@code *} (every process, zombies included) for none. */
+  /**
+   * The MATCH the filters make. Without one that selects (only -k and -X, or none) it starts with
+   * {@code *}, every process, zombies included, as check_procs' total; any other leaves zombies
+   * out, since they run nothing, unless -s names Z.
+   */
   String match(UserDirectory users) {
     List<String> terms = new ArrayList<>();
     add(terms, states, "state=" + states);
@@ -96,13 +100,18 @@ final class ProcsFilters {
     add(terms, args, "args=" + escaped(Pattern.quote(args == null ? "" : args)));
     add(terms, regex, "args=" + escaped(checked(regex)));
     add(terms, command, "name=" + escaped(command));
+    if (terms.isEmpty()) {
+      terms.add("*");
+    }
     if (exclude != null) {
       for (String name : exclude.split(",")) {
         add(terms, name.isEmpty() ? null : name, "!name=" + escaped(name));
       }
     }
-    add(terms, noKernelThreads ? "" : null, "kthread=no");
-    return terms.isEmpty() ? "*" : String.join(",", terms);
+    if (noKernelThreads) {
+      terms.add("kthread=no");
+    }
+    return String.join(",", terms);
   }
 
   /**

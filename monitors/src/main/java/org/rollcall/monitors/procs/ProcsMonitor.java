@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Counts the processes the filters keep, as check_procs does, and checks the count (or, with"
           + " -m, each process's value) against -w and -c: Nagios ranges such as 10 (0 to 10), 10:"
-          + " (at least 10), ~:10 (at most 10), 10:20, @10:20 (alert inside). No filter counts"
-          + " every process, zombies included; a filter leaves zombies out unless -s names Z."
+          + " (at least 10), ~:10 (at most 10), 10:20, @10:20 (alert inside). With no filter but"
+          + " -k and -X every process counts, zombies included; any other filter leaves zombies"
+          + " out unless -s names Z."
           + " procs.monitor never counts itself, its children or the shells that started it."
           + " Names are ps.monitor's: longer than 15 bytes too, and a script's name for"
           + " interpreters (perl, python3, ...). -v also names the processes kept, -vv the"
@@ -77,6 +78,9 @@ public final class ProcsMonitor implements Launchable {
 
   private final UserDirectory users;
 
+  /** What the last run counted, for tests that compare its processes with check_procs'. */
+  ProcsCount counted;
+
   public ProcsMonitor() {
     this(UserDirectory.system(), new ProcRootOption());
   }
@@ -117,6 +121,7 @@ public final class ProcsMonitor implements Launchable {
     String base = filters.match(users);
     MatchParser parser = new MatchParser(users, deadline);
     ProcsCount count = ProcsCount.of(procRoot.fs(), parser, base, metric, warn, crit);
+    counted = count;
     ProcsReport report = new ProcsReport(metric, warn, crit, filters.description(users));
     return options.mode().render(report.of(count, options.verbosity()), out);
   }
