@@ -31,7 +31,7 @@ final class ProcsReport {
    */
   Report of(ProcsCount count, int verbosity) {
     Report report = new Report(metric.name());
-    Status status = count.isExact() ? status(count) : Status.UNKNOWN;
+    Status status = status(count);
     report.headline(headline(count, status));
     report.add(new Finding(status, metric.name(), details(count, status)));
     if (verbosity > 0) {
@@ -48,14 +48,25 @@ final class ProcsReport {
     return report;
   }
 
+  /**
+   * The state every possible answer shares, else UNKNOWN: processes that could not be judged (not
+   * visible, a file unreadable) may or may not count, so a count is only known to lie between the
+   * kept and the kept and undecided; a process beyond -c is CRITICAL whatever the others are.
+   */
   private Status status(ProcsCount count) {
     if (metric != Metric.PROCS) {
-      return !count.critical.isEmpty()
-          ? Status.CRITICAL
-          : !count.warning.isEmpty() ? Status.WARNING : Status.OK;
+      if (!count.critical.isEmpty()) {
+        return Status.CRITICAL;
+      }
+      if (!count.isExact()) {
+        return Status.UNKNOWN;
+      }
+      return count.warning.isEmpty() ? Status.OK : Status.WARNING;
     }
-    int n = count.kept.low();
-    return crit.alerts(n) ? Status.CRITICAL : warn.alerts(n) ? Status.WARNING : Status.OK;
+    double low = count.kept.low();
+    double high = count.kept.high();
+    Status byCrit = crit.statusOf(low, high, Status.CRITICAL);
+    return byCrit != Status.OK ? byCrit : warn.statusOf(low, high, Status.WARNING);
   }
 
   private String headline(ProcsCount count, Status status) {

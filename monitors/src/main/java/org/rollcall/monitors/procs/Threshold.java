@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.result.Range;
+import org.rollcall.core.result.Status;
 import org.rollcall.core.text.Decimals;
 
 /**
@@ -40,9 +41,15 @@ final class Threshold {
     return range != null;
   }
 
-  /** Whether {@code count} alerts. */
-  boolean alerts(double count) {
-    return range != null && range.alerts(count);
+  /**
+   * {@code alert} when every count from {@code low} to {@code high} alerts, OK when none does,
+   * UNKNOWN when some do.
+   */
+  Status statusOf(double low, double high, Status alert) {
+    if (range == null || range.acceptsAll(low, high)) {
+      return Status.OK;
+    }
+    return range.alertsAll(low, high) ? alert : Status.UNKNOWN;
   }
 
   /**

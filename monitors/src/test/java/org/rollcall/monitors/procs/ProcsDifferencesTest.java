@@ -116,6 +116,21 @@ class ProcsDifferencesTest {
   }
 
   @Test
+  void aProcessThatCannotBeReadIsUnknownOnlyWhereItMatters(@TempDir Path saved) throws Exception {
+    FakeProc proc = new FakeProc(saved);
+    proc.process(1, "systemd").ppid(0).cmdline("/sbin/init");
+    proc.process(2, "cron").cmdline("/usr/sbin/cron");
+    proc.process(3, "cron").write("stat", "3 (cron) S x".getBytes(StandardCharsets.UTF_8));
+    ProcsMonitor monitor = new ProcsMonitor(FixedUserDirectory.SAMPLE, new ProcRootOption(saved));
+    assertThat(live(monitor, "--nagios", "-C", "cron", "-c", "1:2"))
+        .startsWith("0 PROCS OK: 1 process");
+    monitor = new ProcsMonitor(FixedUserDirectory.SAMPLE, new ProcRootOption(saved));
+    assertThat(live(monitor, "--nagios", "-C", "cron", "-c", "2:2"))
+        .startsWith("3 PROCS UNKNOWN: 1 process with command name 'cron', and more that could not")
+        .contains("malformed");
+  }
+
+  @Test
   void neverCountsItsOwnPsOrTheShellsThatStartedIt() {
     CheckProcsPeer.assumeInstalled();
     String mark = "RCLW" + ProcessHandle.current().pid();
