@@ -141,6 +141,20 @@ public final class CheckProcsPeer {
     }
   }
 
+  /** The state letter of every process now, by PID. */
+  public static Map<Integer, Character> states() {
+    Map<Integer, Character> states = new HashMap<>();
+    for (int pid : ProcFs.system().pids()) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        states.put(pid, stat.charAt(stat.lastIndexOf(')') + 2));
+      } catch (IOException | RuntimeException e) {
+        // gone meanwhile: not stable anyway
+      }
+    }
+    return states;
+  }
+
   /** The processes only one side found, with their stat, for a failure's message. */
   public static String describe(Set<Integer> theirs, Set<Integer> ours) {
     Set<Integer> differ = new TreeSet<>(theirs);
