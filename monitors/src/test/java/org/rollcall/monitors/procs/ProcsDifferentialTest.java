@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,17 +54,7 @@ class ProcsDifferentialTest {
     VALUES.put("{NAP}", "6" + self + ".25");
     VALUES.put("{ME}", System.getProperty("user.name"));
     live = new LiveProcesses();
-    Path script = dir.resolve("holder.py");
-    try (InputStream in =
-        ProcsDifferentialTest.class.getResourceAsStream("/org/rollcall/monitors/ps/holder.py")) {
-      Files.copy(in, script);
-    }
-    for (String kind : List.of("threads", "memory", "zombie")) {
-      Path ready = dir.resolve(kind + ".ready");
-      live.startDetached(
-          List.of("python3", script.toString(), kind, ready.toString(), VALUES.get("{MARK}")));
-      Conditions.await(kind + " holder", Duration.ofSeconds(30), () -> Files.exists(ready));
-    }
+    live.startHolders(dir, VALUES.get("{MARK}"), List.of("threads", "memory", "zombie"));
     live.startDetached(List.of("perl", "-e", "1 while 1", VALUES.get("{MARK}") + "-BUSY"));
     String nap = VALUES.get("{NAP}");
     ProcessHandle sh =

@@ -3,10 +3,8 @@ package org.rollcall.monitors.ps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +21,6 @@ import org.rollcall.core.match.RuleParser;
 import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.monitors.CheckProcsPeer;
-import org.rollcall.monitors.Conditions;
 import org.rollcall.monitors.LiveProcesses;
 
 /**
@@ -42,15 +39,7 @@ class CheckProcsDifferentialTest {
     CheckProcsPeer.assumeInstalled();
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
     live = new LiveProcesses();
-    Path script = dir.resolve("holder.py");
-    try (InputStream in = CheckProcsDifferentialTest.class.getResourceAsStream("holder.py")) {
-      Files.copy(in, script);
-    }
-    for (String kind : List.of("threads", "memory", "zombie")) {
-      Path ready = dir.resolve(kind + ".ready");
-      live.startDetached(List.of("python3", script.toString(), kind, ready.toString(), "RCL-DIFF"));
-      Conditions.await(kind + " holder", Duration.ofSeconds(30), () -> Files.exists(ready));
-    }
+    live.startHolders(dir, "RCL-DIFF", List.of("threads", "memory", "zombie"));
     live.startDetached(List.of("perl", "-e", "1 while 1", "RCL-DIFF-BUSY"));
   }
 
