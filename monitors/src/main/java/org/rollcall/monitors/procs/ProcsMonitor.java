@@ -29,15 +29,15 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Counts the processes the filters keep, as check_procs does, and checks the count (or, with"
-          + " -m, each process's value) against -w and -c: Nagios ranges such as 10 (0 to 10), 10:"
+      "Counts processes with check_procs' options and checks them against -w and -c.",
+      "The count (or, with -m, each process's value) is checked against Nagios ranges such as 10 (0 to 10), 10:"
           + " (at least 10), ~:10 (at most 10), 10:20, @10:20 (alert inside). With no filter but"
           + " -k and -X every process counts, zombies included; any other filter leaves zombies"
           + " out unless -s names Z."
           + " procs.monitor never counts itself, its children or the shells that started it."
-          + " Names are ps.monitor's: longer than 15 bytes too, and a script's name for"
-          + " interpreters (perl, python3, ...). -v also names the processes kept, -vv the"
-          + " ps.monitor MATCHes counted.",
+          + " A name matches as in ps.monitor: longer than 15 bytes too, and a script's name for"
+          + " interpreters (perl, python3, ...). -v also names the processes kept, -vv the MATCHes"
+          + " counted.",
       "Example: check_rollcall_procs -C sshd -c 1:"
     })
 public final class ProcsMonitor implements Launchable {
