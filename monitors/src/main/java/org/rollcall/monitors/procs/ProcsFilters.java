@@ -89,7 +89,7 @@ final class ProcsFilters {
    * {@code *}, every process, zombies included, as check_procs' total; any other leaves zombies
    * out, since they run nothing, unless -s names Z.
    */
-  String match(UserDirectory users) {
+  String match() {
     List<String> terms = new ArrayList<>();
     add(terms, states, "state=" + states);
     add(terms, ppid, "ppid=" + ppid);

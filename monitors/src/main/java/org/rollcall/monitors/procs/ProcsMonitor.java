@@ -118,7 +118,7 @@ public final class ProcsMonitor implements Launchable {
     Metric metric = Metric.named(metricName);
     Threshold warn = Threshold.parse("-w", warning);
     Threshold crit = Threshold.parse("-c", critical);
-    String base = filters.match(users);
+    String base = filters.match();
     MatchParser parser = new MatchParser(users, deadline);
     ProcsCount count = ProcsCount.of(procRoot.fs(), parser, base, metric, warn, crit);
     counted = count;
