@@ -25,6 +25,7 @@ import org.rollcall.monitors.exclusion.ExclusionMonitor;
 import org.rollcall.monitors.peers.FakePeer;
 import org.rollcall.monitors.peers.Ports;
 import org.rollcall.monitors.peers.UdpPeer;
+import org.rollcall.monitors.procs.ProcsMonitor;
 import org.rollcall.monitors.ps.PsMonitor;
 
 /**
@@ -115,6 +116,7 @@ class GoldenTest {
     ProcRootOption golden = new ProcRootOption(procRoot);
     return switch (executable) {
       case "ps.monitor" -> new PsMonitor(FixedUserDirectory.SAMPLE, golden);
+      case "procs.monitor" -> new ProcsMonitor(FixedUserDirectory.SAMPLE, golden);
       case "cpu.monitor" -> new CpuMonitor(FixedUserDirectory.SAMPLE, golden);
       case "exclusion.monitor" -> new ExclusionMonitor(FixedUserDirectory.SAMPLE, golden);
       default -> Registration.lookUp(executable).instantiate();

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +143,26 @@ public final class LiveProcesses implements AutoCloseable {
     }
     throw new AssertionError(
         "process " + pid + " never became " + new String(kept, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts ps.monitor's test holder ({@code holder.py}) once for each of {@code kinds} (threads,
+   * fds, memory, zombie) with {@code marker} among its arguments, detached, and waits until each
+   * holds what it says. Its ready file {@code dir/KIND.ready} holds its PID (the zombie's for
+   * zombie).
+   */
+  public void startHolders(Path dir, String marker, List<String> kinds)
+      throws IOException, InterruptedException {
+    Path script = dir.resolve("holder.py");
+    try (InputStream in =
+        LiveProcesses.class.getResourceAsStream("/org/rollcall/monitors/ps/holder.py")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    for (String kind : kinds) {
+      Path ready = dir.resolve(kind + ".ready");
+      startDetached(List.of("python3", script.toString(), kind, ready.toString(), marker));
+      Conditions.await(kind + " holder", Duration.ofSeconds(30), () -> Files.exists(ready));
+    }
   }
 
   /** Skips the test unless we are root and setpriv (Debian package util-linux) is installed. */

@@ -1,6 +1,7 @@
 package org.rollcall.monitors;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,9 @@ public final class ParsedState {
       if (mixin) {
         collect(value, prefix + field.getName() + ".", state);
       } else {
-        state.put(prefix + field.getName(), value);
+        // An array (a repeatable flag such as -vvv) compares by its elements.
+        state.put(
+            prefix + field.getName(), value instanceof boolean[] b ? Arrays.toString(b) : value);
       }
     }
   }

@@ -17,7 +17,9 @@ import org.rollcall.core.text.FileText;
  * quoting, no trimming: {@code --expect} then {@code ^220 } keeps its space); a line that is blank
  * or whose first character that is not blank is {@code #} is skipped. {@code @@X} is the argument
  * {@code @X}, on the command line and in a file. A file never names another: a line {@code @X} is
- * refused, so what a run does is decided by the one file its command line names.
+ * refused, so what a run does is decided by the one file its command line names. An argument that
+ * is a Nagios range ({@code @} then only digits and {@code . : ~ - +}, as in {@code -c @2:5}) is
+ * the range: check_procs' command lines hold them, and no one names a rule file "2:5".
  *
  * <p>picocli's own @-files are not used: a missing or unreadable file becomes a literal argument
  * there (an outage hidden as "'@/etc/x' is not a rule"), its files split at whitespace with quotes,
@@ -49,13 +51,26 @@ public final class ArgumentFiles {
     for (String arg : args) {
       if (arg.startsWith("@@")) {
         expanded.add(arg.substring(1));
-      } else if (arg.startsWith("@")) {
+      } else if (arg.startsWith("@") && !isRange(arg.substring(1))) {
         expanded.addAll(arguments(arg.substring(1), read(arg.substring(1))));
       } else {
         expanded.add(arg);
       }
     }
     return expanded.toArray(new String[0]);
+  }
+
+  /** Whether the text after an {@code @} is a range's ({@code 2:5}, {@code ~:10}, {@code 60}). */
+  static boolean isRange(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if ("0123456789.:~-+".indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The arguments {@code text}, the content of argument file {@code name}, holds. */

@@ -34,12 +34,19 @@ public final class MonitorOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Add stack traces to error lines.")
-  boolean verbose;
+      description =
+          "Say more (repeatable, -vv): stack traces on error lines, and what the monitor's"
+              + " own help says.")
+  boolean[] verbose = new boolean[0]; // repeatable (-vvv), as the Nagios plugins' -v is
 
   /** Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios} or not. */
   public void takePlain(boolean nagios) {
     this.nagios = nagios;
+  }
+
+  /** How many times -v was given. */
+  public int verbosity() {
+    return verbose.length;
   }
 
   public OutputMode mode() {
@@ -55,6 +62,6 @@ public final class MonitorOptions {
     }
     // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
     long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));
-    return new RunSettings(Duration.ofMillis(millis), mode(), verbose);
+    return new RunSettings(Duration.ofMillis(millis), mode(), verbose.length > 0);
   }
 }

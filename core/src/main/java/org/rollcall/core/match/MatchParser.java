@@ -15,8 +15,8 @@ import org.rollcall.core.text.Ascii;
  * optionally negated with {@code !}: {@code NAME}, {@code name=NAME}, {@code /ABSOLUTE/PATH},
  * {@code user=NAME|UID}, {@code group=NAME|GID}, {@code context=TYPE|FULL:LABEL}, {@code
  * args=REGEX}, {@code ppid=N}, {@code state=LETTERS}, {@code unit=GLOB}, {@code cgroup=GLOB},
- * {@code *} (every process) and the comparisons {@code QUANTITY>LIMIT} and {@code QUANTITY<LIMIT}
- * on rss, vsz, threads, fds, age and cpu.
+ * {@code kthread=yes|no}, {@code *} (every process) and the comparisons {@code QUANTITY>LIMIT} and
+ * {@code QUANTITY<LIMIT} on rss, vsz, threads, fds, age and cpu.
  */
 public final class MatchParser {
   private final UserDirectory users;
@@ -80,13 +80,14 @@ public final class MatchParser {
       case "state" -> new StateTerm(value, text);
       case "unit" -> new CgroupTerm(CgroupTerm.Part.UNIT, value, text);
       case "cgroup" -> new CgroupTerm(CgroupTerm.Part.PATH, value, text);
+      case "kthread" -> new KernelThreadTerm(value, text);
       default -> throw new UsageException("unknown term '" + key + "=' in '" + match + "'" + KNOWN);
     };
   }
 
   private static final String KNOWN =
       " (known: NAME, /path, *, name=, user=, group=, context=, args=, ppid=, state=, unit=,"
-          + " cgroup=, rss>, rss<, vsz>, vsz<, threads>, threads<, fds>, fds<, age>, age<, cpu>,"
+          + " cgroup=, kthread=, rss>, rss<, vsz>, vsz<, threads>, threads<, fds>, fds<, age>, age<, cpu>,"
           + " cpu<)";
 
   /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
@@ -18,6 +19,20 @@ import org.rollcall.core.proc.Scan;
  */
 public final class RuleCounter {
   private RuleCounter() {}
+
+  /**
+   * Scans {@code fs} as {@code rules} need it: the processes' names, their stat read only for those
+   * that need it (a rule matches them, or their exe link cannot be read); every stat when a rule
+   * tests {@code ppid=} or {@code state=} first, which needs each one anyway.
+   */
+  public static Scan scanFor(ProcFs fs, List<Rule> rules) {
+    for (Rule rule : rules) {
+      if (rule.match().readsStatFirst()) {
+        return fs.scan();
+      }
+    }
+    return fs.scanNames();
+  }
 
   /** Counts with the processes {@code excluded} left out, whoever they are. */
   public static List<RuleCount> count(List<Rule> rules, Scan scan, Set<Integer> excluded) {

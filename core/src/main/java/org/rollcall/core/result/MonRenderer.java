@@ -18,12 +18,13 @@ public final class MonRenderer implements Renderer {
   @Override
   public int render(Report report, PrintWriter out) {
     List<Finding> failures = report.failures();
+    String headline = report.headline() == null ? null : SummaryLine.text(report.headline(), false);
     if (failures.isEmpty()) {
-      printEscaped(out, SummaryLine.text(report.okSummary(), false));
+      printEscaped(out, headline != null ? headline : SummaryLine.text(report.okSummary(), false));
       printAll(out, report.notes());
       return 0;
     }
-    printEscaped(out, SummaryLine.tokens(failures, false));
+    printEscaped(out, headline != null ? headline : SummaryLine.tokens(failures, false));
     for (Finding failure : failures) {
       printAll(out, failure.details());
     }

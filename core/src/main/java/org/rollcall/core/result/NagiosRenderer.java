@@ -25,13 +25,15 @@ public final class NagiosRenderer implements Renderer {
     Status status = report.status();
     List<Finding> failures = report.failures();
     String text =
-        failures.isEmpty()
-            ? SummaryLine.text(report.okSummary(), true)
-            : failures.size()
-                + " of "
-                + report.findings().size()
-                + " failed: "
-                + SummaryLine.tokens(failures, true);
+        report.headline() != null
+            ? SummaryLine.text(report.headline(), true)
+            : failures.isEmpty()
+                ? SummaryLine.text(report.okSummary(), true)
+                : failures.size()
+                    + " of "
+                    + report.findings().size()
+                    + " failed: "
+                    + SummaryLine.tokens(failures, true);
     StringBuilder first =
         new StringBuilder(
             Utf8.prefix(report.service() + " " + status + ": " + text, MAX_FIRST_LINE));

@@ -134,6 +134,11 @@ public final class Range {
     return end;
   }
 
+  /** Whether the range alerts inside {@code start..end} (Nagios {@code @}) rather than outside. */
+  public boolean inverted() {
+    return inverted;
+  }
+
   /** The range in words, for a person: "at least 1", "exactly 1", "none", "between 1 and 5". */
   public String describe() {
     String words;

@@ -15,6 +15,7 @@ public final class Report {
   private final List<Perfdata> perfdata = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private String okSummary = "";
+  private String headline;
 
   /**
    * @param service the short upper-case name Nagios output starts with, e.g. "PS"
@@ -41,6 +42,21 @@ public final class Report {
   public Report okSummary(String summary) {
     this.okSummary = summary;
     return this;
+  }
+
+  /**
+   * One line that states the whole result whatever its state, as check_procs words it ("0 processes
+   * with command name 'sshd'"): both renderers print it on line 1 in place of the failing items or
+   * the all-is-well summary.
+   */
+  public Report headline(String text) {
+    this.headline = text;
+    return this;
+  }
+
+  /** The line set by {@link #headline(String)}, or null. */
+  public String headline() {
+    return headline;
   }
 
   public String service() {

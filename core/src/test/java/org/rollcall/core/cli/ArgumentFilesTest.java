@@ -151,4 +151,14 @@ class ArgumentFilesTest {
     assertThat(parsed.tookPlain).isFalse();
     assertThat(parsed.items).containsExactly("b");
   }
+
+  /** check_procs' inverted ranges: {@code -c @2:5} is a range wherever @FILE is read. */
+  @Test
+  void leavesANagiosRangeAlone() {
+    String[] args = {"-w", "@0:60", "-c", "@~:5", "-w", "@10", "-c", "@-5:+5"};
+    assertThat(ArgumentFiles.expand(args)).containsExactly(args);
+    assertThat(ArgumentFiles.isRange("2.5:")).isTrue();
+    assertThat(ArgumentFiles.isRange("rules")).isFalse();
+    assertThat(ArgumentFiles.isRange("")).isFalse();
+  }
 }

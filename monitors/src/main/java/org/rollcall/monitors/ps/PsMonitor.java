@@ -161,7 +161,7 @@ public final class PsMonitor implements Launchable {
             ? RestartWatch.of(
                 stateDir, environment != null ? environment : System.getenv(), fs, procRoot)
             : null;
-    Scan scan = scan(fs, rules);
+    Scan scan = RuleCounter.scanFor(fs, rules);
     List<RuleCount> first = RuleCounter.count(rules, scan, OwnProcesses.of(scan, fs));
     List<RuleCount> counts = first;
     Scan last = scan;
@@ -173,7 +173,7 @@ public final class PsMonitor implements Launchable {
       deadline.sleep(recheck);
       waitingFor = null;
       List<Rule> failed = Recheck.failedRules(first);
-      last = scan(fs, failed);
+      last = RuleCounter.scanFor(fs, failed);
       counts = Recheck.recount(first, failed, last, fs);
     }
     return options
@@ -183,19 +183,5 @@ public final class PsMonitor implements Launchable {
                 ? watch.report(first, scan, counts, last)
                 : PsReport.of(counts, scan.incompletenessNote(), scan.malformedReason()),
             out);
-  }
-
-  /**
-   * The processes' names, their stat read only for those that need it (a rule matches them, or
-   * their exe link cannot be read); every stat when a rule tests {@code ppid=} first, which needs
-   * each one anyway.
-   */
-  private static Scan scan(ProcFs fs, List<Rule> rules) {
-    for (Rule rule : rules) {
-      if (rule.match().readsStatFirst()) {
-        return fs.scan();
-      }
-    }
-    return fs.scanNames();
   }
 }
