@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "procs.monitor",
+    header = "Count processes with check_procs' options; fail out of range",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
