@@ -61,11 +61,7 @@ record ExclusionRule(
     if (!field.isPresent()) {
       return Verdict.unknown(field.whyAbsent());
     }
-    Credentials ids = field.value();
-    if (contains(ids.uids(), 0)) {
-      return Verdict.NO;
-    }
-    return Verdict.of(contains(ids.gids(), 0) || (supplementary && contains(ids.groups(), 0)));
+    return Verdict.of(field.value().keepsRootGroup(supplementary));
   }
 
   private Verdict inDomain(ProcessEntry process) {
@@ -74,14 +70,5 @@ record ExclusionRule(
       return Verdict.unknown(label.whyAbsent());
     }
     return Verdict.of(label.value().isSelinux() && label.value().type().equals(domain));
-  }
-
-  private static boolean contains(int[] ids, int wanted) {
-    for (int id : ids) {
-      if (id == wanted) {
-        return true;
-      }
-    }
-    return false;
   }
 }
