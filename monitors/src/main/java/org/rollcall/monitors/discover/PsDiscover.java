@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Reads the running processes (or --proc-root) and prints ps.monitor rules that hold now:",
-      "one strict rule per daemon (its name, binary, system user, systemd unit and SELinux type,",
+      "Prints ps.monitor rules that hold now, read from the running processes (or --proc-root).",
+      "One strict rule per daemon (its name, binary, system user, systemd unit and SELinux type,",
       "its count as seen), a loose 1- rule per kind of worker, a 0-0 rule where other processes",
       "use a daemon's name, and the exclusion.monitor line that holds now. Each rule is checked",
       "against the same scan before it is printed; each line says why. Prints, never monitors.",
