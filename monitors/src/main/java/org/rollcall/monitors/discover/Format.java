@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import org.rollcall.core.cli.UsageException;
 
-/** The shapes ps.discover writes its rules in, each a file its reader takes as it is. */
+/**
+ * The shapes ps.discover writes its rules in, each a file its reader takes as it is. The service
+ * formats write every reason as a comment, then a service for ps.monitor (when a rule holds) and
+ * one for exclusion.monitor.
+ */
 enum Format {
   /**
    * One rule a line, as it is, comments after {@code #}: ps.monitor takes no {@code @FILE} (a rule
    * may start with {@code @}), so the lines go through {@code xargs -d '\n'}, which keeps each
    * whole.
    */
-  RULES {
+  RULES("#", "each line is one argument of ps.monitor") {
     @Override
     void write(Discovery found, PrintWriter out) {
       Listing listing = new Listing(found, "#", out);
-      listing.header("each line is one argument of ps.monitor");
+      listing.header(what);
       listing.usage("run: grep -v '^#' FILE | xargs -d '\\n' ps.monitor");
       listing.rules();
       listing.comment(
@@ -26,49 +30,33 @@ enum Format {
               + " ;;");
       listing.exclusionReasons();
     }
+
+    @Override
+    void service(Listing listing, String plugin, String name, List<String> words) {
+      throw new UnsupportedOperationException("the rules format has no services");
+    }
   },
   /** mon.cf services for ps.monitor and exclusion.monitor. */
-  MON {
+  MON("#", "a watch for mon.cf") {
     @Override
-    void write(Discovery found, PrintWriter out) {
-      Listing listing = new Listing(found, "#", out);
-      listing.header("a watch for mon.cf");
-      listing.reasons();
-      listing.exclusionReasons();
+    void prologue(Listing listing) {
       listing.line("watch localhost");
-      if (!found.rules().isEmpty()) {
-        service(listing, "processes", "ps.monitor " + Quoting.shellLine(listing.ruleTexts()));
-      }
-      service(
-          listing,
-          "exclusion",
-          "exclusion.monitor " + Quoting.shellLine(listing.exclusionArguments()));
     }
 
-    private void service(Listing listing, String name, String monitor) {
+    @Override
+    void service(Listing listing, String plugin, String name, List<String> words) {
       listing.line("    service " + name);
       listing.line("        interval 5m");
-      listing.line("        monitor " + monitor + " ;;");
+      listing.line("        monitor " + plugin + ".monitor " + Quoting.shellLine(words) + " ;;");
       listing.line("        period wd {Sun-Sat}");
       listing.line("            alert mail.alert root");
       listing.line("            upalert mail.alert root");
     }
   },
   /** Nagios object definitions: the commands and a service each. */
-  NAGIOS {
+  NAGIOS("#", "Nagios objects (check_rollcall_ps is ps.monitor under its plugin name)") {
     @Override
-    void write(Discovery found, PrintWriter out) {
-      Listing listing = new Listing(found, "#", out);
-      listing.header("Nagios objects (check_rollcall_ps is ps.monitor under its plugin name)");
-      listing.reasons();
-      listing.exclusionReasons();
-      if (!found.rules().isEmpty()) {
-        service(listing, "ps", "processes", listing.ruleTexts());
-      }
-      service(listing, "exclusion", "exclusion", listing.exclusionArguments());
-    }
-
-    private void service(Listing listing, String plugin, String name, List<String> words) {
+    void service(Listing listing, String plugin, String name, List<String> words) {
       List<String> quoted = new ArrayList<>();
       for (String word : words) {
         quoted.add(Quoting.nagios(word));
@@ -87,20 +75,9 @@ enum Format {
     }
   },
   /** Icinga 2 objects: a CheckCommand and a Service each, the arguments as an array. */
-  ICINGA {
+  ICINGA("//", "Icinga 2 objects") {
     @Override
-    void write(Discovery found, PrintWriter out) {
-      Listing listing = new Listing(found, "//", out);
-      listing.header("Icinga 2 objects");
-      listing.reasons();
-      listing.exclusionReasons();
-      if (!found.rules().isEmpty()) {
-        service(listing, "ps", "processes", listing.ruleTexts());
-      }
-      service(listing, "exclusion", "exclusion", listing.exclusionArguments());
-    }
-
-    private void service(Listing listing, String plugin, String name, List<String> words) {
+    void service(Listing listing, String plugin, String name, List<String> words) {
       String variable = "rollcall_" + plugin + "_arguments";
       listing.line("object CheckCommand \"rollcall_" + plugin + "\" {");
       listing.line("  command = [ PluginDir + \"/check_rollcall_" + plugin + "\" ]");
@@ -120,6 +97,14 @@ enum Format {
     }
   };
 
+  private final String mark;
+  final String what;
+
+  Format(String mark, String what) {
+    this.mark = mark;
+    this.what = what;
+  }
+
   /** The format {@code --format} names, in lower case. */
   static Format named(String name) {
     for (Format format : values()) {
@@ -130,5 +115,21 @@ enum Format {
     throw new UsageException("--format " + name + " is none of rules, mon, nagios, icinga");
   }
 
-  abstract void write(Discovery found, PrintWriter out);
+  void write(Discovery found, PrintWriter out) {
+    Listing listing = new Listing(found, mark, out);
+    listing.header(what);
+    listing.reasons();
+    listing.exclusionReasons();
+    prologue(listing);
+    if (!found.rules().isEmpty()) {
+      service(listing, "ps", "processes", listing.ruleTexts());
+    }
+    service(listing, "exclusion", "exclusion", listing.exclusionArguments());
+  }
+
+  /** What comes before the services. */
+  void prologue(Listing listing) {}
+
+  /** One service running {@code plugin} (ps, exclusion) with {@code words} as its arguments. */
+  abstract void service(Listing listing, String plugin, String name, List<String> words);
 }

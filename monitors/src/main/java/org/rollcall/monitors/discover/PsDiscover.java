@@ -1,7 +1,6 @@
 package org.rollcall.monitors.discover;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
@@ -10,7 +9,6 @@ import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.result.OutputMode;
-import org.rollcall.core.text.Decimals;
 import org.rollcall.monitors.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,13 +83,7 @@ public final class PsDiscover implements Launchable {
 
   @Override
   public RunSettings settings() {
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new UsageException(
-          "--timeout must be more than 0 and at most 86400 seconds, not "
-              + Decimals.plain(timeoutSeconds));
-    }
-    Duration timeout = Duration.ofMillis(Math.max(1, (long) Math.ceil(timeoutSeconds * 1000)));
-    return new RunSettings(timeout, OutputMode.MON, verbose);
+    return new RunSettings(MonitorOptions.timeout(timeoutSeconds), OutputMode.MON, verbose);
   }
 
   @Override
