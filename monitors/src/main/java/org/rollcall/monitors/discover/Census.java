@@ -80,6 +80,9 @@ final class Census {
     if (s.unreadable() != null) {
       return Role.UNREADABLE;
     }
+    if (s.exe().startsWith("/memfd:")) {
+      return Role.ANONYMOUS;
+    }
     // A service's main process is a daemon whatever its age; an orphan outside any service only
     // once it has lasted.
     return s.inSystemService() || old(s) ? Role.MASTER : Role.YOUNG;

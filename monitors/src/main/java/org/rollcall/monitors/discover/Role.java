@@ -16,6 +16,8 @@ enum Role {
   CONTAINER("in containers"),
   /** Would be a daemon or worker, but started less than --min-age ago. */
   YOUNG("too young"),
+  /** Runs an anonymous file (memfd_create(2)): no path names it on the next start. */
+  ANONYMOUS("running no file"),
   /** A field a rule needs could not be read. */
   UNREADABLE("unreadable"),
   /** Anything else: shells, jobs, a daemon's short-lived children. */

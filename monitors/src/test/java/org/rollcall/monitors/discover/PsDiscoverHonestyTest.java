@@ -52,6 +52,18 @@ class PsDiscoverHonestyTest {
   }
 
   @Test
+  void aDaemonRunningAnAnonymousFileGetsNoRule() throws Exception {
+    DebianServer.build(root)
+        .process(960, "runc-helper")
+        .exe("/memfd:sealed-91173221a7ea (deleted)")
+        .cgroup("0::/system.slice/runner.service");
+
+    MonitorRun run = MonitorRun.of(new PsDiscover(DebianServer.USERS, new ProcRootOption(root)));
+
+    assertThat(run.output()).contains("1 running no file").doesNotContain("memfd:sealed");
+  }
+
+  @Test
   void aDaemonWhoseBinaryCannotBeReadGetsNoRule() throws Exception {
     DebianServer.build(root);
     Files.delete(root.resolve("320/exe"));
