@@ -77,6 +77,9 @@ final class Census {
     if (!isMaster(s)) {
       return Role.OTHER;
     }
+    if (s.exe() != null && !s.exeHere()) {
+      return Role.CONTAINER;
+    }
     if (s.unreadable() != null) {
       return Role.UNREADABLE;
     }
@@ -110,6 +113,7 @@ final class Census {
     return directory != null
         && s.inSystemService()
         && s.unreadable() == null
+        && s.exeHere()
         && s.exeDirectory().equals(directory);
   }
 
@@ -129,7 +133,6 @@ final class Census {
         || path.startsWith("/kubepods")
         || unit.startsWith("docker-")
         || unit.startsWith("libpod-")
-        || unit.startsWith("cri-containerd-")
-        || (s.exe() != null && !s.exeHere());
+        || unit.startsWith("cri-containerd-");
   }
 }

@@ -36,7 +36,7 @@ record ExclusionLine(List<String> arguments, List<String> why) {
       if (!ids.value().keepsRootGroup(true)) {
         return;
       }
-      String allow = allowFor(seen);
+      String allow = allowFor(process, seen);
       if (allow == null) {
         why.add(
             "cannot be excused: pid "
@@ -74,12 +74,16 @@ record ExclusionLine(List<String> arguments, List<String> why) {
     }
 
     /** NAME,/exe/path: the binary, not the name any process may take. */
-    private static String allowFor(Sighting s) {
+    private static String allowFor(ProcessEntry process, Sighting s) {
       if (s.name() == null
           || s.exe() == null
-          || !s.exeHere()
           || !MatchText.writable(s.name())
           || !MatchText.writable(s.exe())) {
+        return null;
+      }
+      // A container's binary shown at the path here is not the file an --allow would name.
+      Field<Boolean> here = process.exeIsFileAt(s.exe());
+      if (!here.isPresent() || !here.value()) {
         return null;
       }
       return new MatchText().name(s.name()).exe(s.exe()).toString();

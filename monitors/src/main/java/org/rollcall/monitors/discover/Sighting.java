@@ -15,7 +15,8 @@ import org.rollcall.core.proc.SecurityLabel;
  *
  * @param name the name NAME terms see (a script's for interpreters), or null
  * @param exe the executable's path, or null
- * @param exeHere whether that path leads to the same file here (false for a container's binary)
+ * @param exeHere whether that path leads to the same file here (false for a container's binary, and
+ *     for a process that can be neither daemon nor worker, which is not asked)
  * @param uid the effective UID, or -1
  * @param cgroup the cgroup path, or null
  * @param unit the systemd unit, or null
@@ -37,16 +38,22 @@ record Sighting(
     double ageSeconds,
     String unreadable) {
 
-  /** Reads {@code process}; may throw ProcessGoneException. */
+  /**
+   * Reads {@code process}; may throw ProcessGoneException. Whether the binary is the file here, and
+   * the label, are read only for a process that may be a daemon or a worker (init's child, or in a
+   * service): the others need neither, and they are most of a busy machine's processes.
+   */
   static Sighting of(ProcessEntry process) {
     ProcStat stat = process.stat();
     Field<String> name = ProcessNames.nameOf(process);
     Field<Executable> exe = process.exe();
     Field<Credentials> ids = process.credentials();
     Field<ControlGroup> group = process.cgroup();
-    Field<SecurityLabel> label = process.label();
     Field<Double> age = process.ageSeconds();
-    boolean here = exe.isPresent() && isHere(process, exe.value().path());
+    String unit = group.isPresent() ? group.value().unit() : null;
+    boolean candidate = stat.ppid() == 1 || (unit != null && unit.endsWith(".service"));
+    Field<SecurityLabel> label = candidate ? process.label() : Field.absent("not read");
+    boolean here = candidate && exe.isPresent() && isHere(process, exe.value().path());
     String unreadable =
         firstReason(name.whyAbsent(), stat.isKernelThread() ? null : exe.whyAbsent());
     return new Sighting(
@@ -58,7 +65,7 @@ record Sighting(
         here,
         ids.isPresent() ? ids.value().effectiveUid() : -1,
         group.isPresent() ? group.value().path() : null,
-        group.isPresent() ? group.value().unit() : null,
+        unit,
         label.isPresent() && label.value().isSelinux() ? label.value().type() : null,
         age.isPresent() ? age.value() : -1,
         firstReason(unreadable, ids.whyAbsent()));
