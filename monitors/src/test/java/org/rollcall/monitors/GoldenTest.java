@@ -21,6 +21,7 @@ import org.rollcall.core.cli.Registration;
 import org.rollcall.core.golden.Golden;
 import org.rollcall.core.ids.FixedUserDirectory;
 import org.rollcall.monitors.cpu.CpuMonitor;
+import org.rollcall.monitors.discover.PsDiscover;
 import org.rollcall.monitors.exclusion.ExclusionMonitor;
 import org.rollcall.monitors.peers.FakePeer;
 import org.rollcall.monitors.peers.Ports;
@@ -31,15 +32,17 @@ import org.rollcall.monitors.ps.PsMonitor;
 /**
  * Every monitor's golden cases ({@link Golden}, under {@code src/test/resources/golden}): the
  * process monitors against {@link GoldenSystem} ({@code @PROC@}) with {@link
- * FixedUserDirectory#SAMPLE}'s users, the network monitors against loopback peers
- * ({@code @SILENT@}, {@code @OPENSSH@}...), whose times vary from run to run and are compared as
- * {@code N s} (and {@code time=Ns} in perfdata).
+ * FixedUserDirectory#SAMPLE}'s users, ps.discover also against {@link DebianServer}
+ * ({@code @DEBIAN@}) with its users, the network monitors against loopback peers ({@code @SILENT@},
+ * {@code @OPENSSH@}...), whose times vary from run to run and are compared as {@code N s} (and
+ * {@code time=Ns} in perfdata).
  */
 class GoldenTest {
   private static final Path CASES = Path.of("src/test/resources/golden");
   private static final Map<String, String> VALUES = new LinkedHashMap<>();
 
   @TempDir static Path procRoot;
+  @TempDir static Path debianRoot;
   static FakePeer silent;
   static FakePeer openssh;
   static FakePeer wrong;
@@ -55,6 +58,8 @@ class GoldenTest {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     GoldenSystem.build(procRoot);
     VALUES.put("PROC", procRoot.toString());
+    DebianServer.build(debianRoot);
+    VALUES.put("DEBIAN", debianRoot.toString());
     silent = FakePeer.start(FakePeer.silent());
     openssh = FakePeer.start(FakePeer.greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"));
     wrong = FakePeer.start(FakePeer.greeting("SSH-1.5-Cisco-1.25\r\n"));
@@ -119,6 +124,7 @@ class GoldenTest {
       case "procs.monitor" -> new ProcsMonitor(FixedUserDirectory.SAMPLE, golden);
       case "cpu.monitor" -> new CpuMonitor(FixedUserDirectory.SAMPLE, golden);
       case "exclusion.monitor" -> new ExclusionMonitor(FixedUserDirectory.SAMPLE, golden);
+      case "ps.discover" -> new PsDiscover(DebianServer.USERS, golden);
       default -> Registration.lookUp(executable).instantiate();
     };
   }

@@ -54,14 +54,21 @@ public final class MonitorOptions {
   }
 
   public RunSettings settings() {
+    return new RunSettings(timeout(timeoutSeconds), mode(), verbose.length > 0);
+  }
+
+  /**
+   * A {@code --timeout} in seconds as the run's budget; a usage error unless more than 0 and at
+   * most a day.
+   */
+  public static Duration timeout(double seconds) {
     // 0 is refused, not read as "no deadline": a monitor mon waits on must never hang.
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+    if (!(seconds > 0) || seconds > 86_400) {
       throw new UsageException(
           "--timeout must be more than 0 and at most 86400 seconds, not "
-              + Decimals.plain(timeoutSeconds));
+              + Decimals.plain(seconds));
     }
     // A positive fraction of a millisecond still gets one, not a deadline that has already passed.
-    long millis = Math.max(1, (long) Math.ceil(timeoutSeconds * 1000));
-    return new RunSettings(Duration.ofMillis(millis), mode(), verbose.length > 0);
+    return Duration.ofMillis(Math.max(1, (long) Math.ceil(seconds * 1000)));
   }
 }

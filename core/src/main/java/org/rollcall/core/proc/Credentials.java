@@ -26,6 +26,32 @@ public record Credentials(int[] uids, int[] gids, int[] groups) {
     return gids[EFFECTIVE];
   }
 
+  /**
+   * Whether the process keeps root's group without root's user: a GID slot (or, when {@code
+   * supplementary}, a supplementary group) still 0 while no UID slot is, the mark of setuid()
+   * called before setgid().
+   */
+  public boolean keepsRootGroup(boolean supplementary) {
+    if (holdsRootUser()) {
+      return false;
+    }
+    return contains(gids, 0) || (supplementary && contains(groups, 0));
+  }
+
+  /** Whether any of the four UIDs is root's. */
+  public boolean holdsRootUser() {
+    return contains(uids, 0);
+  }
+
+  private static boolean contains(int[] ids, int wanted) {
+    for (int id : ids) {
+      if (id == wanted) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public int[] uids() {
     return uids.clone();

@@ -25,29 +25,11 @@ final class GroupZero implements Judge {
     if (!field.isPresent()) {
       return Verdict.unknown(field.whyAbsent());
     }
-    Credentials ids = field.value();
-    if (holdsRoot(ids)) {
-      return Verdict.NO;
-    }
-    return Verdict.of(contains(ids.gids(), 0) || (supplementary && contains(ids.groups(), 0)));
+    return Verdict.of(field.value().keepsRootGroup(supplementary));
   }
 
   @Override
   public String offence(ProcessEntry process) {
     return "holds group 0 without user 0";
-  }
-
-  /** Whether any of the four UIDs is root's. */
-  static boolean holdsRoot(Credentials ids) {
-    return contains(ids.uids(), 0);
-  }
-
-  private static boolean contains(int[] ids, int wanted) {
-    for (int id : ids) {
-      if (id == wanted) {
-        return true;
-      }
-    }
-    return false;
   }
 }

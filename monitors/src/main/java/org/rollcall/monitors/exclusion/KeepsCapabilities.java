@@ -28,7 +28,7 @@ final class KeepsCapabilities implements Judge {
       return Verdict.unknown(ids.whyAbsent());
     }
     // Root's processes hold capabilities by design: their status is not read again.
-    if (GroupZero.holdsRoot(ids.value())) {
+    if (ids.value().holdsRootUser()) {
       return Verdict.NO;
     }
     Field<Capabilities> caps = process.capabilities();
