@@ -37,7 +37,7 @@ public final class DebianServer {
   private DebianServer() {}
 
   public static FakeProc build(Path root) {
-    FakeProc proc = new FakeProc(root).bootTime(1_796_083_200L);
+    FakeProc proc = new FakeProc(root).btime(1_796_083_200L);
     proc.process(1, "systemd")
         .ppid(0)
         .cmdline("/sbin/init")
