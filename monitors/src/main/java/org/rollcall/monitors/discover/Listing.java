@@ -52,12 +52,28 @@ final class Listing {
     }
   }
 
-  /** Each rule's reason, then the rule alone on its line. */
+  /** Each rule's reason, then the rule alone on its line, as an argument file reads it. */
   void rules() {
     for (Proposal rule : found.rules()) {
       comment(rule.why());
-      out.print(rule.rule() + "\n");
+      out.print(argumentLine(rule.rule()) + "\n");
     }
+  }
+
+  /**
+   * A rule as a line of an argument file: a leading {@code @} doubled, and a rule whose name would
+   * make the line a comment (a first character that is not blank is {@code #}) written with {@code
+   * name=}, so a process cannot drop its own rule from the file by its name.
+   */
+  static String argumentLine(String rule) {
+    if (rule.startsWith("@")) {
+      return "@" + rule;
+    }
+    int first = 0;
+    while (first < rule.length() && (rule.charAt(first) == ' ' || rule.charAt(first) == '\t')) {
+      first++;
+    }
+    return first < rule.length() && rule.charAt(first) == '#' ? "name=" + rule : rule;
   }
 
   /** The reasons of the rules alone, for formats that put every rule on one line. */
