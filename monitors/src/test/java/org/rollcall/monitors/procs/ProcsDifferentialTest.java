@@ -128,7 +128,7 @@ class ProcsDifferentialTest {
         "-u {ME} -z 50000                                       | 1",
         "-P 10 -a {MARK}-BUSY                                   | 0",
         "-P 0 -C sleep                                          | 3",
-        "-k -w 1000                                             | 20",
+        "-k -w 1000                                             | 10",
         "-k -s I                                                | 0",
         "-k -C kthreadd                                         | 0",
         "-a {NAP} -X sleep                                      | 1",
