@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "ps.discover",
+    header = "Propose ps.monitor rules that hold for what runs now",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
