@@ -107,7 +107,7 @@ for name in $(cat "$home/lib/executables"); do
   case $name in
     *.monitor) dir=usr/lib/mon/mon.d ;;
     *.alert) dir=usr/lib/mon/alert.d ;;
-    *) continue ;;
+    *) ln -s ../share/rollcall/bin/rollcall "$root/usr/bin/$name"; continue ;;
   esac
   ln -s ../../../share/rollcall/bin/rollcall "$root/$dir/$name"
   if grep -qx "/$dir/$name" "$src/data/mon-owned-paths"; then diversions+=("/$dir/$name"); fi

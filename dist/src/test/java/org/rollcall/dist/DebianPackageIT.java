@@ -72,7 +72,11 @@ class DebianPackageIT {
     List<String> monOwned = Files.readAllLines(Path.of("src/main/data/mon-owned-paths"));
     List<String> diverted = new ArrayList<>();
     for (String name : Built.executables()) {
-      String dir = name.endsWith(".alert") ? "/usr/lib/mon/alert.d/" : "/usr/lib/mon/mon.d/";
+      // Neither a monitor nor an alert (ps.discover): a command a person runs, on the PATH.
+      String dir =
+          name.endsWith(".alert")
+              ? "/usr/lib/mon/alert.d/"
+              : name.endsWith(".monitor") ? "/usr/lib/mon/mon.d/" : "/usr/bin/";
       assertThat(Path.of(dir + name).toRealPath()).as(name).isEqualTo(Dpkg.LAUNCHER);
       if (monOwned.contains(dir + name)) {
         diverted.add(dir + name);

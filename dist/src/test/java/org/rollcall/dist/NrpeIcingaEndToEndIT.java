@@ -105,12 +105,12 @@ class NrpeIcingaEndToEndIT extends InstalledPackage {
             .as(results.get("ssh").toString())
             .isEqualTo("OK");
         assertThat(results.get("ssh").get("output")).startsWith("SSH OK: ").contains("OpenSSH");
-        assertThat(results.get("ssh").get("perfdata")).matches("time=[0-9.]+s;;5;0;?");
+        assertThat(results.get("ssh").get("perfdata")).matches("time=[0-9.]+s;;5;0;30");
         assertThat(results.get("port").get("state"))
             .as(results.get("port").toString())
             .isEqualTo("OK");
         assertThat(results.get("port").get("output")).startsWith("TCP OK: ");
-        assertThat(results.get("port").get("perfdata")).matches("time=[0-9.]+s;;;0;?");
+        assertThat(results.get("port").get("perfdata")).matches("time=[0-9.]+s;;;0;30");
         assertThat(results.get("cpu").get("state"))
             .as(results.get("cpu").toString())
             .isEqualTo("OK");
