@@ -11,7 +11,7 @@ package org.rollcall.core.proc;
  * @param minor the minor number
  * @param inode the inode the process mapped
  */
-public record MappedFile(String path, boolean deleted, int major, int minor, long inode) {
+public record MappedFile(String path, boolean deleted, long major, long minor, long inode) {
 
   /**
    * Whether {@code other} is the same mapping of the same file (the record's equals, written out).

@@ -79,7 +79,7 @@ public final class MapsParser {
     if (deleted) {
       path = path.substring(0, path.length() - DELETED.length());
     }
-    return isOnDisk(path) ? new MappedFile(path, deleted, (int) major, (int) minor, inode) : null;
+    return isOnDisk(path) ? new MappedFile(path, deleted, major, minor, inode) : null;
   }
 
   /** Whether {@code path} names code on disk, not one of the kinds of file above. */
