@@ -13,27 +13,31 @@ import org.rollcall.core.cli.UsageException;
  */
 enum Format {
   /**
-   * One rule a line, as it is, comments after {@code #}: ps.monitor takes no {@code @FILE} (a rule
-   * may start with {@code @}), so the lines go through {@code xargs -d '\n'}, which keeps each
-   * whole.
+   * One rule a line, as it is, comments after {@code #}: an argument file ({@code
+   * ps.monitor @FILE}); the exclusion.monitor line it proposes is a comment there.
    */
   RULES("#", "each line is one argument of ps.monitor") {
     @Override
     void write(Discovery found, PrintWriter out) {
       Listing listing = new Listing(found, "#", out);
       listing.header(what);
-      listing.usage("run: grep -v '^#' FILE | xargs -d '\\n' ps.monitor");
-      listing.rules();
-      listing.comment(
-          "exclusion.monitor that holds now (not for ps.monitor): exclusion.monitor "
-              + Quoting.shellLine(listing.exclusionArguments())
-              + " ;;");
-      listing.exclusionReasons();
+      listing.usage("run: ps.monitor @FILE");
+      service(listing, "ps", "processes", listing.ruleTexts());
+      service(listing, "exclusion", "exclusion", listing.exclusionArguments());
     }
 
+    /** ps.monitor's rules each on its line after its reason; exclusion.monitor's as a comment. */
     @Override
     void service(Listing listing, String plugin, String name, List<String> words) {
-      throw new UnsupportedOperationException("the rules format has no services");
+      if (plugin.equals("ps")) {
+        listing.rules();
+        return;
+      }
+      listing.comment(
+          "exclusion.monitor that holds now (not for ps.monitor): exclusion.monitor "
+              + Quoting.shellLine(words)
+              + " ;;");
+      listing.exclusionReasons();
     }
   },
   /** mon.cf services for ps.monitor and exclusion.monitor. */
