@@ -8,35 +8,19 @@ import org.rollcall.core.proc.ProcessEntry;
  * kernel's own PF_KTHREAD flag in {@code stat}, kthreadd included. check_procs' {@code -k} guesses
  * instead (the children of a process named kthreadd), which misses kthreadd itself.
  */
-final class KernelThreadTerm implements Term {
+final class KernelThreadTerm extends StatTerm {
   private final boolean kernel;
-  private final String text;
 
   KernelThreadTerm(String value, String text) {
+    super(text);
     if (!value.equals("yes") && !value.equals("no")) {
       throw new UsageException("term '" + text + "' expects kthread=yes or kthread=no");
     }
     this.kernel = value.equals("yes");
-    this.text = text;
   }
 
   @Override
   public Verdict test(ProcessEntry process) {
     return Verdict.of(process.stat().isKernelThread() == kernel);
-  }
-
-  @Override
-  public int cost() {
-    return 0;
-  }
-
-  @Override
-  public boolean readsStat() {
-    return true;
-  }
-
-  @Override
-  public String text() {
-    return text;
   }
 }

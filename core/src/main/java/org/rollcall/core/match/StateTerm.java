@@ -8,13 +8,13 @@ import org.rollcall.core.proc.ProcessEntry;
  * running, S sleeping, D disk sleep, Z zombie, T stopped, t tracing stop, X dead, I idle; older
  * kernels also x, K, W, P). A rule that names Z or X counts zombies, which every other rule skips.
  */
-final class StateTerm implements Term {
+final class StateTerm extends StatTerm {
   static final String KNOWN = "RSDZTtXxKWPI";
 
   private final String letters;
-  private final String text;
 
   StateTerm(String letters, String text) {
+    super(text);
     for (int i = 0; i < letters.length(); i++) {
       if (KNOWN.indexOf(letters.charAt(i)) < 0) {
         throw new UsageException(
@@ -26,7 +26,6 @@ final class StateTerm implements Term {
       }
     }
     this.letters = letters;
-    this.text = text;
   }
 
   /** Whether the term holds for zombies, so its rule counts them. */
@@ -37,20 +36,5 @@ final class StateTerm implements Term {
   @Override
   public Verdict test(ProcessEntry process) {
     return Verdict.of(letters.indexOf(process.stat().state()) >= 0);
-  }
-
-  @Override
-  public int cost() {
-    return 0;
-  }
-
-  @Override
-  public boolean readsStat() {
-    return true;
-  }
-
-  @Override
-  public String text() {
-    return text;
   }
 }
