@@ -11,7 +11,7 @@ stamp=@$(date -d "$(sed -n 's:.*<project.build.outputTimestamp>\(.*\)</.*:\1:p' 
 jar="$jdk/bin/jar"
 
 home=$target/stage/rollcall-$version
-rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1" "$home/icinga2"
+rm -rf "$target/stage" && mkdir -p "$home/bin" "$home/lib" "$home/cds" "$home/man/man1" "$home/man/man5" "$home/icinga2"
 cp "$target/dist-lib/"*.jar "$home/lib/"
 build=$(cat "$home/lib/"*.jar | sha256sum | cut -c1-12)
 # The main jar's class path and main class, for the launcher to pass instead of -jar (the main jar holds no class).
@@ -77,6 +77,8 @@ for name in rollcall $(cat "$home/lib/executables") $(nagios_names); do
   [ -f "$target/man/man1/$name.1" ] || { echo "stage.sh: no man page for $name in $target/man/man1" >&2; exit 1; }
   cp "$target/man/man1/$name.1" "$home/man/man1/"
 done
+# The rule syntax is a file format's page, section 5 (the man module renders every page into one directory).
+cp "$target/man/man1/rollcall-rules.5" "$home/man/man5/"
 
 cp "$src/../../../README.md" "$home/"
 # Icinga 2's CheckCommand definitions, which an icinga2.conf includes by path (README, Under Icinga 2).
@@ -97,7 +99,7 @@ reproducible_tar "$target/rollcall-$version.tar.gz" "$target/stage" "rollcall-$v
 root=$target/stage/deb
 share=$root/usr/share/rollcall
 mkdir -p "$share" "$root/usr/bin" "$root/usr/lib/mon/mon.d" "$root/usr/lib/mon/alert.d" \
-  "$root/usr/lib/nagios/plugins" "$root/usr/share/man/man1" "$root/usr/share/doc/rollcall" "$root/var/cache/rollcall"
+  "$root/usr/lib/nagios/plugins" "$root/usr/share/man/man1" "$root/usr/share/man/man5" "$root/usr/share/doc/rollcall" "$root/var/cache/rollcall"
 cp -a "$home/bin" "$home/lib" "$home/icinga2" "$share/"
 find "$share/bin" -type l -delete
 ln -s /var/cache/rollcall "$share/cds"
@@ -115,8 +117,9 @@ done
 for name in $(nagios_names); do
   ln -s ../../../share/rollcall/bin/rollcall "$root/usr/lib/nagios/plugins/$name"
 done
-for page in "$home/man/man1/"*.1; do
-  [ -e "$page" ] && gzip -9n < "$page" > "$root/usr/share/man/man1/${page##*/}.gz"
+for page in "$home/man/man1/"*.1 "$home/man/man5/"*.5; do
+  section=${page##*.}
+  [ -e "$page" ] && gzip -9n < "$page" > "$root/usr/share/man/man$section/${page##*/}.gz"
 done
 gzip -9n < "$home/README.md" > "$root/usr/share/doc/rollcall/README.md.gz"
 cp "$src/deb/copyright" "$root/usr/share/doc/rollcall/copyright"

@@ -21,6 +21,9 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * straight to MAN1_DIR.
  */
 public final class ManPages {
+  /** The pages no executable generates: rollcall(1), the launcher, and rollcall-rules(5). */
+  static final List<String> HAND_WRITTEN = List.of("rollcall", "rollcall-rules");
+
   private ManPages() {}
 
   /**
@@ -62,10 +65,13 @@ public final class ManPages {
         Files.writeString(man1.resolve(layout.nagiosName() + ".1"), layout.nagiosLink());
       }
     }
-    // The launcher is a shell script, not a picocli command: its page is written by hand.
-    Files.copy(
-        templates.resolve("rollcall.adoc"),
-        pages.resolve("rollcall.adoc"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // The launcher is a shell script, not a picocli command, and the rule syntax is a file format:
+    // their pages are written by hand.
+    for (String page : HAND_WRITTEN) {
+      Files.copy(
+          templates.resolve(page + ".adoc"),
+          pages.resolve(page + ".adoc"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 
 /**
  * One man page's AsciiDoc: picocli's generated sections included by tag, in man(7)'s order, with
- * EXIT STATUS, ENVIRONMENT, FILES and EXAMPLES from templates, and NAGIOS PLUGIN for a monitor with
- * a Nagios name. A template named after the executable ({@code ps.monitor-examples.adoc}) wins over
- * the one for its kind ({@code monitor-examples.adoc}), so an executable merged without its own
- * templates still gets a complete page.
+ * the sections a generator cannot know from templates: the rest of the DESCRIPTION (the
+ * executable's own {@code NAME-description.adoc}, when it has one), OUTPUT, NAGIOS PLUGIN for a
+ * monitor with a Nagios name, EXIT STATUS, ENVIRONMENT, FILES, EXAMPLES, SECURITY and SEE ALSO. A
+ * template named after the executable ({@code ps.monitor-examples.adoc}) wins over the one for its
+ * kind ({@code monitor-examples.adoc}), so an executable merged without its own templates still
+ * gets a complete page.
  *
  * <p>The NAME line is written here, not taken from picocli: a one-line summary ending with
  * "(rollcall)", so {@code man -k rollcall} lists every executable. It names the executable alone:
@@ -45,14 +47,20 @@ record PageLayout(String name, String summary, Path generated, Path templates) {
     }
     page.append('\n');
     page.append("== Name\n\n").append(nameLine()).append("\n\n");
-    for (String section : new String[] {"synopsis", "description", "options", "arguments"}) {
-      generatedSection(page, section);
+    generatedSection(page, "synopsis");
+    generatedSection(page, "description");
+    Path description = templates.resolve(name + "-description.adoc");
+    if (Files.exists(description)) {
+      page.append("include::").append(description).append("[]\n\n");
     }
+    generatedSection(page, "options");
+    generatedSection(page, "arguments");
+    include(page, "output");
     if (!nagiosName().isEmpty()) {
       include(page, "nagios");
     }
     for (String part :
-        new String[] {"exit-status", "environment", "files", "examples", "see-also"}) {
+        new String[] {"exit-status", "environment", "files", "examples", "security", "see-also"}) {
       include(page, part);
     }
     return page.toString();
