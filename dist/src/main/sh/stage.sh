@@ -81,7 +81,7 @@ done
 cp "$target/man/man1/rollcall-rules.5" "$home/man/man5/"
 
 cp "$src/../../../README.md" "$home/"
-# Icinga 2's CheckCommand definitions, which an icinga2.conf includes by path (README, Under Icinga 2).
+# Icinga 2's CheckCommand definitions, which an icinga2.conf includes by path (docs/icinga2.md).
 cp "$src/icinga2/rollcall-commands.conf" "$home/icinga2/"
 for name in $(cat "$home/lib/executables") $(nagios_names); do
   ln -s rollcall "$home/bin/$name"

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The installed .deb under the real mon daemon: ps.monitor watches a process; ssh.monitor,
  * port.monitor and nagios.monitor (check_ssh) watch a real sshd; file.alert (rollcall's when the
  * package has one, mon's otherwise) records alerts and upalerts, and mail.alert sends them to a
- * real SMTP server on loopback. The watches below are the README's mon.cf example.
+ * real SMTP server on loopback. The watches below are docs/mon.md's mon.cf example.
  */
 class MonEndToEndIT extends InstalledPackage {
   static final Duration INTERVAL = Duration.ofSeconds(2);
@@ -129,7 +129,7 @@ class MonEndToEndIT extends InstalledPackage {
     return subjects;
   }
 
-  /** The README's mon.cf watches, with this test's process name, port and log files. */
+  /** docs/mon.md's mon.cf watches, with this test's process name, port and log files. */
   private static String watches(String processName, int sshPort, int smtpPort) throws IOException {
     String template =
         new String(

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The installed .deb under the engines that run checks on many hosts: a real NRPE daemon queried by
  * check_nrpe in its v4 and v2 packets, and a real Icinga 2 running the package's CheckCommand
  * definitions; both run the plugins as user nagios, on loopback only. Their configurations are the
- * README's examples (ReadmeExamplesTest).
+ * walkthroughs' examples (docs/nrpe.md, docs/icinga2.md; WalkthroughExamplesTest).
  */
 class NrpeIcingaEndToEndIT extends InstalledPackage {
   static final Duration WAIT = Duration.ofSeconds(20);

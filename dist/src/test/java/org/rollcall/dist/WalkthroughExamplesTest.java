@@ -10,13 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's mon.cf, Nagios, NRPE and Icinga 2 examples are the files the end-to-end tests run,
- * placeholders filled in.
+ * The walkthroughs' mon.cf, Nagios, NRPE and Icinga 2 examples (docs/mon.md, docs/nagios.md,
+ * docs/nrpe.md, docs/icinga2.md) are the files the end-to-end tests run, placeholders filled in.
  */
-class ReadmeExamplesTest {
+class WalkthroughExamplesTest {
   @Test
   void theMonExampleIsTheEndToEndTestsConfiguration() throws IOException {
-    assertThat(readmeBlockAfter("## Under mon: the end-to-end example"))
+    assertThat(firstBlockOf("mon.md"))
         .isEqualTo(
             fill(
                 "mon-watches.cf",
@@ -39,13 +39,13 @@ class ReadmeExamplesTest {
 
   @Test
   void theNagiosExampleIsTheEndToEndTestsConfiguration() throws IOException {
-    assertThat(readmeBlockAfter("## Under Nagios: the end-to-end example"))
+    assertThat(firstBlockOf("nagios.md"))
         .isEqualTo(fill("nagios-objects.cfg", Map.of("@PROCESS@", "sshd", "@ABSENT@", "ftpd")));
   }
 
   @Test
   void theNrpeExampleIsTheEndToEndTestsConfiguration() throws IOException {
-    assertThat(readmeBlockAfter("## Under NRPE: the end-to-end example"))
+    assertThat(firstBlockOf("nrpe.md"))
         .isEqualTo(
             fill(
                 "nrpe-commands.cfg",
@@ -58,7 +58,7 @@ class ReadmeExamplesTest {
 
   @Test
   void theIcingaExampleIsTheEndToEndTestsConfiguration() throws IOException {
-    assertThat(readmeBlockAfter("## Under Icinga 2: the end-to-end example"))
+    assertThat(firstBlockOf("icinga2.md"))
         .isEqualTo(
             fill(
                 "icinga2-services.conf",
@@ -76,7 +76,7 @@ class ReadmeExamplesTest {
   private static String fill(String resource, Map<String, String> values) throws IOException {
     String text =
         new String(
-            ReadmeExamplesTest.class.getResourceAsStream(resource).readAllBytes(),
+            WalkthroughExamplesTest.class.getResourceAsStream(resource).readAllBytes(),
             StandardCharsets.UTF_8);
     for (Map.Entry<String, String> value : values.entrySet()) {
       text = text.replace(value.getKey(), value.getValue());
@@ -84,12 +84,12 @@ class ReadmeExamplesTest {
     return text;
   }
 
-  /** The first fenced code block after {@code heading}, with its final newline. */
-  private static String readmeBlockAfter(String heading) throws IOException {
-    String readme = Files.readString(Path.of("../README.md"));
-    int section = readme.indexOf(heading);
-    assertThat(section).as(heading).isNotNegative();
-    int start = readme.indexOf("```\n", section) + 4;
-    return readme.substring(start, readme.indexOf("```\n", start));
+  /** The first fenced code block of {@code docs/page}, with its final newline. */
+  private static String firstBlockOf(String page) throws IOException {
+    String text = Files.readString(Path.of("../docs", page));
+    int fence = text.indexOf("\n```\n");
+    assertThat(fence).as(page + " has a fenced block").isNotNegative();
+    int start = fence + 5;
+    return text.substring(start, text.indexOf("```\n", start));
   }
 }
