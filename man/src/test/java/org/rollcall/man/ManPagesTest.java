@@ -46,7 +46,7 @@ class ManPagesTest {
     }
     String ps = Files.readString(MAN1.resolve("ps.monitor.1"));
     assertThat(ps)
-        .contains(".SH \"RULES\"", "check_rollcall_ps", "monitor ps.monitor \\-\\-recheck 10");
+        .contains("rollcall\\-rules", "check_rollcall_ps", "monitor ps.monitor \\-\\-recheck 10");
     String bridge = Files.readString(MAN1.resolve("nagios.monitor.1"));
     assertThat(bridge)
         .as("'--' kept as two hyphens, not an em dash")

@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true,
     description = {
       "Prints ps.monitor rules that hold now, read from the running processes (or --proc-root).",
-      "One strict rule per daemon (its name, binary, system user, systemd unit and SELinux type,",
-      "its count as seen), a loose 1- rule per kind of worker, a 0-0 rule where other processes",
-      "use a daemon's name, and the exclusion.monitor line that holds now. Each rule is checked",
-      "against the same scan before it is printed; each line says why. Prints, never monitors.",
+      "One strict rule per daemon (its name, binary, system user, systemd unit and SELinux type,"
+          + " its count as seen), a loose 1- rule per kind of worker, a 0-0 rule where other"
+          + " processes use a daemon's name, and the exclusion.monitor line that holds now. Each"
+          + " rule is checked against the same scan before it is printed, and a comment line"
+          + " says why it was drawn. Prints, never monitors: read the list before using it.",
       "Example: ps.discover --format mon > /etc/mon/discovered.cf"
     })
 public final class PsDiscover implements Launchable {
@@ -39,9 +40,8 @@ public final class PsDiscover implements Launchable {
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "rules (one a line, for xargs -d '\\n' ps.monitor; the default), mon (a watch for "
-              + "mon.cf), "
-              + "nagios (define service), icinga (Icinga 2 objects).")
+          "rules (one a line: an argument file for ps.monitor @FILE; the default), mon (a watch"
+              + " for mon.cf), nagios (define service), icinga (Icinga 2 objects).")
   String format = "rules";
 
   @Option(

@@ -41,16 +41,13 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = {
       "Counts the processes each RULE matches and fails when a count is out of its range.",
-      "RULE is MATCH:[MIN]-[MAX] (the range after the last colon): 1- at least one, -5 at most"
-          + " five, 1-1 exactly one, 0-0 none.",
-      "MATCH is terms joined by ',' that must all hold, each negated by '!': NAME (process"
-          + " name; a script's name for interpreters), /ABSOLUTE/PATH (the executable),"
-          + " user=NAME|UID, group=NAME|GID (effective IDs), context=TYPE|FULL:LABEL (SELinux; *"
-          + " globs), args=REGEX (searched in the command line), ppid=N, name=NAME, state=LETTERS (R"
-          + " S D Z T...), unit=GLOB (systemd unit), cgroup=GLOB, * (every process, zombies"
-          + " included), and comparisons rss>SIZE vsz>SIZE (KiB, or K M G T), threads>N fds>N"
-          + " age>DURATION (s m h d) cpu>PERCENT (lifetime average), each also with <. Write \\, for"
-          + " a comma in a value.",
+      "RULE is MATCH:[MIN]-[MAX], the range after the last colon: 1- at least one, -5 at most"
+          + " five, 1-1 exactly one, 2-4 two to four, 0-0 none may run.",
+      "MATCH is one or more terms joined by ',' that must all hold; !TERM negates a term; write"
+          + " \\, for a comma inside a value. The terms: NAME, /ABSOLUTE/PATH, *, name=, user=,"
+          + " group=, context=, args=, ppid=, state=, unit=, cgroup=, kthread=, and the"
+          + " comparisons rss> rss< vsz> vsz< threads> threads< fds> fds< age> age< cpu> cpu<."
+          + " What each compares with and what it trusts: man rollcall-rules.",
       "Example: ps.monitor sshd:1- cron:1-5 'sshd,!user=root:0-0'"
     })
 public final class PsMonitor implements Launchable {
