@@ -20,7 +20,7 @@ import org.rollcall.monitors.Executables;
 import org.rollcall.monitors.LiveProcesses;
 
 /**
- * Each difference from check_procs that procs.monitor makes on purpose (README, man page), on a
+ * Each difference from check_procs that procs.monitor makes on purpose (procs.monitor(1)), on a
  * saved system where check_procs cannot run, and on live processes beside check_procs where the
  * difference lies in how check_procs reads ps.
  */

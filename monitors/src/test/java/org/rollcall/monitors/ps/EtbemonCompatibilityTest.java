@@ -18,7 +18,7 @@ import org.rollcall.monitors.LiveProcesses;
 /**
  * etbemon's own ps.monitor (Debian package mon) and ours agree on the exit code and the failing
  * names for the same name:min-max rules on the same live processes. Not compared: 0 as a bound and
- * names over 15 characters, where rollcall deliberately differs (README).
+ * names over 15 characters, where rollcall deliberately differs (ps.monitor(1), DESCRIPTION).
  */
 class EtbemonCompatibilityTest {
   private static final Path ETBEMON = Path.of("/usr/lib/mon/mon-local.d/ps.monitor");
