@@ -44,6 +44,7 @@ import picocli.CommandLine.Parameters;
           + " --warning-fails), otherwise with the plugin's own code: 2 CRITICAL, 3 UNKNOWN, 1"
           + " WARNING. A plugin that outlives the deadline is killed and reported as UNKNOWN (exit"
           + " 3). --nagios is refused: run the plugin itself under Nagios.",
+      "",
       "Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10%% -c 5%% -p /"
     })
 public final class NagiosMonitor implements Launchable {
