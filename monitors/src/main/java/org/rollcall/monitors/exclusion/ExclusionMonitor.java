@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
           + " (--single-domain init_t), or any in a forbidden one (--forbid-domain initrc_t); one"
           + " still running code an upgrade deleted or replaced (--stale-code), or one that left"
           + " root's user but kept capabilities (--caps).",
+      "",
       "Without rule options: --gid0, and when SELinux is enabled --single-domain init_t"
           + " --forbid-domain initrc_t. --stale-code and --caps are never defaults: they read every"
           + " process's maps or capabilities, and a freshly upgraded server fails --stale-code"
@@ -46,6 +47,7 @@ import picocli.CommandLine.Option;
           + " not an alarm for every mon.cf. --allow takes a MATCH as rollcall-rules(5) writes it.",
       "",
       "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord",
+      "",
       "Example: exclusion.monitor --stale-code --caps --allow-cap cap_net_bind_service"
     })
 public final class ExclusionMonitor implements Launchable {

@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = {
       "Runs a Nagios plugin under a deadline and reports it in mon's contract.",
+      "",
       "The summary is the plugin's text before '|'; the details are its long output, its"
           + " perfdata and anything it wrote on stderr. Exits 0 for OK and WARNING (unless"
           + " --warning-fails), otherwise with the plugin's own code: 2 CRITICAL, 3 UNKNOWN, 1"

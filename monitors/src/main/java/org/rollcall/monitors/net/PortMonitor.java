@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
           + " answers slower than -c (or -w) seconds.",
       "",
       "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2",
+      "",
       "As a Nagios plugin: check_rollcall_port -H mail1 -p 25 -w 1 -c 5"
     })
 public final class PortMonitor implements Launchable {

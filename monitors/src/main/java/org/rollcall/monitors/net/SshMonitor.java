@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
           + " not ask for, or answers slower than -c (or -w) seconds.",
       "",
       "Example: ssh.monitor --min-openssh 9.2p1 --software '^OpenSSH_' host1 host2",
+      "",
       "As a Nagios plugin: check_rollcall_ssh -H host1 -w 1 -c 5"
     })
 public final class SshMonitor implements Launchable {
