@@ -42,8 +42,7 @@ import picocli.CommandLine.Option;
           + " state directory is given (MON_STATEDIR or --state-dir), else over a --sample, or over"
           + " its whole life with --lifetime. Regular users (UID_MIN..UID_MAX of /etc/login.defs)"
           + " and cpu.monitor itself are exempt.",
-      "Perfdata: busiest= (the busiest process) and one value per process name, the busiest of"
-          + " that name, for the busiest names: labels that stay the same when a daemon restarts.",
+      "",
       "Example: cpu.monitor --max 80 --exempt boinc --exempt '/bin/gzip' --top 3"
     })
 public final class CpuMonitor implements Launchable {
@@ -63,9 +62,11 @@ public final class CpuMonitor implements Launchable {
   double max = Double.parseDouble(DEFAULT_MAX);
 
   @Option(
-      names = "-w",
+      names = {"-w", "--warning"},
       paramLabel = "PERCENT",
-      description = "WARNING above PERCENT (below --max).")
+      description =
+          "WARNING when a process used more than PERCENT, which must be below --max; under mon"
+              + " a warning fails like a critical.")
   Double warn;
 
   @Option(
@@ -73,38 +74,42 @@ public final class CpuMonitor implements Launchable {
       paramLabel = "SECONDS",
       defaultValue = DEFAULT_SAMPLE,
       description =
-          "Without a usable previous sample, measure over this many seconds (default ${DEFAULT-VALUE}).")
+          "Without a usable previous sample, measure over this many seconds (default"
+              + " ${DEFAULT-VALUE}); it must leave a second of the --timeout.")
   double sampleSeconds = Double.parseDouble(DEFAULT_SAMPLE);
 
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description =
-          "Keep the sample here and measure since the "
-              + "previous run (default: $MON_STATEDIR when mon sets it).")
+          "Keep each run's sample in DIR and measure since the previous run (default:"
+              + " $MON_STATEDIR when mon sets it).")
   Path stateDir;
 
   @Option(
       names = "--lifetime",
-      description = "Average over each process's whole life instead (as check_procs).")
+      description = "Average over each process's whole life instead, as check_procs does.")
   boolean lifetime;
 
   @Option(
       names = "--exempt",
       paramLabel = "MATCH",
       description =
-          "Do not judge processes MATCH certainly " + "matches (ps.monitor's terms). Repeatable.")
+          "Do not judge the processes MATCH certainly matches (see rollcall-rules(5)); exempt by"
+              + " path: a name is what the process calls itself. Repeatable.")
   List<String> exemptTexts = new ArrayList<>();
 
-  @Option(names = "--include-users", description = "Judge regular users' processes too.")
+  @Option(
+      names = "--include-users",
+      description = "Judge regular users' processes too (UID_MIN..UID_MAX).")
   boolean includeUsers;
 
   @Option(
       names = "--top",
       paramLabel = "N",
       description =
-          "List the N busiest processes in the detail, whatever their use, and give perfdata for "
-              + "the N busiest names (default: no list, 5 names).")
+          "List the N busiest processes after the detail lines, whatever their use, and give"
+              + " perfdata for the N busiest names (default: no list, 5 names).")
   int top;
 
   @Mixin ProcRootOption procRoot;

@@ -39,12 +39,15 @@ import picocli.CommandLine.Option;
           + " (--single-domain init_t), or any in a forbidden one (--forbid-domain initrc_t); one"
           + " still running code an upgrade deleted or replaced (--stale-code), or one that left"
           + " root's user but kept capabilities (--caps).",
+      "",
       "Without rule options: --gid0, and when SELinux is enabled --single-domain init_t"
           + " --forbid-domain initrc_t. --stale-code and --caps are never defaults: they read every"
           + " process's maps or capabilities, and a freshly upgraded server fails --stale-code"
           + " until its services are restarted, which is news to act on in a maintenance window,"
-          + " not an alarm for every mon.cf. --allow takes ps.monitor's MATCH terms.",
+          + " not an alarm for every mon.cf. --allow takes a MATCH as rollcall-rules(5) writes it.",
+      "",
       "Example: exclusion.monitor --gid0 --allow /usr/sbin/vendord",
+      "",
       "Example: exclusion.monitor --stale-code --caps --allow-cap cap_net_bind_service"
     })
 public final class ExclusionMonitor implements Launchable {
@@ -53,21 +56,21 @@ public final class ExclusionMonitor implements Launchable {
   @Option(
       names = "--gid0",
       description =
-          "Fail on a process with GID 0 (real, effective, saved, filesystem or a "
-              + "supplementary group) and no UID 0.")
+          "Fail on a process that holds group 0 (its real, effective, saved or filesystem GID,"
+              + " or a supplementary group) while none of its four UIDs is 0.")
   boolean gid0;
 
   @Option(
       names = "--ignore-supplementary",
-      description = "With --gid0, ignore group 0 among supplementary groups.")
+      description = "With --gid0, look at the four GIDs only, not the supplementary groups.")
   boolean ignoreSupplementary;
 
   @Option(
       names = "--single-domain",
       paramLabel = "TYPE",
       description =
-          "Exactly one process may run in SELinux "
-              + "domain TYPE (the first started is kept; the others are offenders). Repeatable.")
+          "Exactly one process must run in SELinux domain TYPE: the first started is kept, the"
+              + " others are offenders, and none at all fails too. Repeatable.")
   List<String> singleDomains = new ArrayList<>();
 
   @Option(
@@ -79,11 +82,12 @@ public final class ExclusionMonitor implements Launchable {
   @Option(
       names = "--stale-code",
       description =
-          "Fail on a process running an executable or a shared object (mapped executable) that was"
-              + " deleted or replaced on disk since it loaded it; offenders are grouped by the systemd"
-              + " service to restart, else by executable. memfd, /dev/shm, SysV, anonymous and"
-              + " read-only mappings, and files under /tmp, /var/tmp and /run, are not code on disk."
-              + " A process whose maps cannot be read is undecided (stale:?).")
+          "Fail on a process running an executable or a shared object (a file it mapped"
+              + " executable) that was deleted or replaced on disk since it loaded it, grouped by"
+              + " the systemd service to restart, else by executable. memfd, /dev/shm, SysV,"
+              + " anonymous and non-executable mappings, and files under /tmp, /var/tmp and /run,"
+              + " are not code on disk. A process whose maps cannot be read is undecided"
+              + " (stale:?).")
   boolean staleCode;
 
   @Option(
@@ -105,7 +109,8 @@ public final class ExclusionMonitor implements Launchable {
       names = "--allow",
       paramLabel = "MATCH",
       description =
-          "Exempt processes MATCH certainly matches from every rule (ps.monitor's terms). Repeatable.")
+          "Leave out of every rule the processes MATCH certainly matches (see rollcall-rules(5));"
+              + " allow by path: a name is what the process calls itself. Repeatable.")
   List<String> allowTexts = new ArrayList<>();
 
   @Mixin ProcRootOption procRoot;

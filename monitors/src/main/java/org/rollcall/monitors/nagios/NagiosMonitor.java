@@ -39,11 +39,13 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = {
       "Runs a Nagios plugin under a deadline and reports it in mon's contract.",
+      "",
       "The summary is the plugin's text before '|'; the details are its long output, its"
           + " perfdata and anything it wrote on stderr. Exits 0 for OK and WARNING (unless"
           + " --warning-fails), otherwise with the plugin's own code: 2 CRITICAL, 3 UNKNOWN, 1"
           + " WARNING. A plugin that outlives the deadline is killed and reported as UNKNOWN (exit"
           + " 3). --nagios is refused: run the plugin itself under Nagios.",
+      "",
       "Example: nagios.monitor -- /usr/lib/nagios/plugins/check_disk -w 10%% -c 5%% -p /"
     })
 public final class NagiosMonitor implements Launchable {

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
       "Connects to PORT on every HOST at once, within one deadline, and fails for each host that"
           + " refuses, does not answer, fails TLS, does not send back what --expect wants, or"
           + " answers slower than -c (or -w) seconds.",
+      "",
       "Example: port.monitor -p 25 --expect '^220 ' mail1 mail2",
+      "",
       "As a Nagios plugin: check_rollcall_port -H mail1 -p 25 -w 1 -c 5"
     })
 public final class PortMonitor implements Launchable {
@@ -47,13 +49,16 @@ public final class PortMonitor implements Launchable {
   @Option(
       names = "--send",
       paramLabel = "TEXT",
-      description = "Send TEXT after connecting; escapes \\r \\n \\t \\0 \\\\ \\xNN.")
+      description =
+          "Send TEXT after connecting; escapes \\r \\n \\t \\0 \\\\ \\xNN, any other backslash is"
+              + " an error.")
   String send;
 
   @Option(
       names = "--expect",
       paramLabel = "REGEX",
-      description = "Fail unless REGEX (Java syntax) is found in what the peer sends.")
+      description =
+          "Fail unless REGEX (Java syntax, not anchored: use ^) is found in what the peer sends.")
   String expect;
 
   @Option(
@@ -65,21 +70,29 @@ public final class PortMonitor implements Launchable {
 
   @Option(
       names = "--tls",
-      description = "Speak TLS after connecting; report the certificate's days left.")
+      description =
+          "Speak TLS after connecting, verified against the system's trust store and the host"
+              + " name; report the certificate's days left.")
   boolean tls;
 
   @Option(
       names = "--cert-days",
       paramLabel = "N",
-      description = "With --tls: fail when the certificate expires in fewer than N days.")
+      description =
+          "With --tls: fail when the certificate expires in fewer than N whole days. An expired"
+              + " one always fails.")
   Integer certDays;
 
   @Option(
       names = "--insecure",
-      description = "With --tls: do not verify the certificate chain or host name.")
+      description =
+          "With --tls: do not verify the certificate chain or host name (a self-signed"
+              + " certificate); its days left are still reported.")
   boolean insecure;
 
-  @Option(names = "--udp", description = "Send --send as one UDP datagram; a reply must come back.")
+  @Option(
+      names = "--udp",
+      description = "Send --send as one UDP datagram; a reply must come back (and match --expect).")
   boolean udp;
 
   @Mixin HostOptions hosts = new HostOptions();

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
       "Reads the SSH identification of every HOST at once, within one deadline, and fails for each"
           + " host that does not send one, speaks a protocol other than 2.0, runs software you did"
           + " not ask for, or answers slower than -c (or -w) seconds.",
+      "",
       "Example: ssh.monitor --min-openssh 9.2p1 --software '^OpenSSH_' host1 host2",
+      "",
       "As a Nagios plugin: check_rollcall_ssh -H host1 -w 1 -c 5"
     })
 public final class SshMonitor implements Launchable {
