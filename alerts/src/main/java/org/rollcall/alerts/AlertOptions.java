@@ -23,10 +23,7 @@ public final class AlertOptions {
   @Option(names = "-g", paramLabel = "GROUP", description = "The host group that alerted.")
   String group = "";
 
-  @Option(
-      names = "-h",
-      paramLabel = "\"HOSTS\"",
-      description = "The group's hosts, space-separated.")
+  @Option(names = "-h", paramLabel = "HOSTS", description = "The group's hosts, space-separated.")
   String hosts = "";
 
   @Option(

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rollcall.core.cli.ExecutableRegistry;
 import org.rollcall.core.cli.Main;
 import picocli.CommandLine;
@@ -31,7 +33,75 @@ public final class ManPages {
    * command's description: the generated text is escaped so it stays two hyphens.
    */
   static void escapeDoubleHyphens(Path page) throws IOException {
-    Files.writeString(page, Files.readString(page).replace(" -- ", " \\-- "));
+    Files.writeString(page, escapeDoubleHyphens(Files.readString(page)));
+  }
+
+  /**
+   * {@code text} with each spaced "--" escaped, except in literal paragraphs (indented lines after
+   * a blank one, such as a command's example), which asciidoctor shows as written, backslash and
+   * all.
+   */
+  static String escapeDoubleHyphens(String text) {
+    List<String> lines = new ArrayList<>();
+    boolean literal = false;
+    String previous = "";
+    for (String line : text.split("\n", -1)) {
+      literal = line.startsWith(" ") && (previous.isEmpty() || literal);
+      lines.add(literal ? line : line.replace(" -- ", " \\-- "));
+      previous = line;
+    }
+    return String.join("\n", lines);
+  }
+
+  /**
+   * Option labels as {@code --help} writes them. picocli writes an option with one short name as
+   * {@code *-s*, _SERVICE_::} and {@code *-u*, ::}, as if a long name followed: written {@code
+   * *-s*=_SERVICE_::} and {@code *-u*::}. A label holding brackets ({@code _HOST[:PORT]_}) would
+   * start an attribute list for the next emphasis on the line and swallow the options between: its
+   * brackets are written as the attributes {@code {startsb}} and {@code {endsb}}, which asciidoctor
+   * replaces only after it has read the emphasis.
+   */
+  static String tidyOptionLabels(String page) {
+    String joined =
+        page.replaceAll("(?m)^(\\*-[^-*\\s]+\\*), (_[^\\n]*_)?::$", "$1=$2::")
+            .replaceAll("(?m)^(\\*-[^-*\\s]+\\*)=::$", "$1::");
+    Matcher label = BRACKETED_LABEL.matcher(joined);
+    StringBuilder tidy = new StringBuilder();
+    while (label.find()) {
+      String escaped = label.group(2).replace("[", "{startsb}").replace("]", "{endsb}");
+      label.appendReplacement(tidy, Matcher.quoteReplacement(label.group(1) + escaped + "_"));
+    }
+    return label.appendTail(tidy).toString();
+  }
+
+  private static final Pattern BRACKETED_LABEL =
+      Pattern.compile("(\\*=_)([^_\\s]*[\\[\\]][^_\\s]*)_");
+
+  /**
+   * The list of executables rollcall(1) includes ({@code _executables.adoc}, which asciidoctor does
+   * not render as a page of its own): each page with its one-line summary, monitors first, then the
+   * other executables, then the alerts, so the list never misses one the build holds.
+   */
+  static String executablesList(List<CommandSpec> specs) {
+    StringBuilder list = new StringBuilder();
+    for (String kind : new String[] {"monitor", "other", "alert"}) {
+      for (CommandSpec spec : specs) {
+        String name = spec.name();
+        String itsKind = name.substring(name.lastIndexOf('.') + 1);
+        boolean listedHere =
+            kind.equals(itsKind)
+                || kind.equals("other") && !List.of("monitor", "alert").contains(itsKind);
+        if (listedHere) {
+          String[] header = spec.usageMessage().header();
+          list.append('*')
+              .append(name)
+              .append("*(1)::\n  ")
+              .append(header.length == 1 ? header[0] : name)
+              .append(".\n");
+        }
+      }
+    }
+    return list.toString();
   }
 
   public static void main(String[] args) throws Exception {
@@ -55,7 +125,9 @@ public final class ManPages {
     }
     for (CommandSpec spec : specs) {
       String name = spec.name();
-      escapeDoubleHyphens(generated.resolve(name + ".adoc"));
+      Path generatedPage = generated.resolve(name + ".adoc");
+      escapeDoubleHyphens(generatedPage);
+      Files.writeString(generatedPage, tidyOptionLabels(Files.readString(generatedPage)));
       String[] header = spec.usageMessage().header();
       PageLayout layout =
           new PageLayout(
@@ -65,6 +137,7 @@ public final class ManPages {
         Files.writeString(man1.resolve(layout.nagiosName() + ".1"), layout.nagiosLink());
       }
     }
+    Files.writeString(pages.resolve("_executables.adoc"), executablesList(specs));
     // The launcher is a shell script, not a picocli command, and the rule syntax is a file format:
     // their pages are written by hand.
     for (String page : HAND_WRITTEN) {

@@ -28,9 +28,14 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Appends the alert to FILE (default: 'file'; under -d DIR if given), in mon's file.alert format:",
-      "'TYPE GROUP SERVICE TIME (date) SUMMARY', DESCR=, OPSTATUS=, the details, then a line '.'.",
-      "Example: echo 'sshd:0' | file.alert -d /var/log/mon -s ps -g local alerts.log"
+      "Appends the alert to FILE (default: 'file'), in DIR with -d, in the format of mon's own"
+          + " file.alert: 'TYPE GROUP SERVICE TIME (date) SUMMARY', DESCR=, OPSTATUS=, the"
+          + " details, then a line '.'. Each record is written whole under a lock; a missing"
+          + " directory is not created (the alert goes to the fallback file).",
+      "",
+      "Example, in mon.cf:",
+      "",
+      "  alert file.alert -d /var/log/mon alerts.log"
     })
 public final class FileAlert extends AbstractAlert {
   @Option(names = "-d", paramLabel = "DIR", description = "The directory FILE is in.")

@@ -29,16 +29,21 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Mails the alert to each ADDRESS: 'Subject: ALERT|UPALERT group/service: summary (date)'.",
-      "Through '/usr/sbin/sendmail -oi -t' by default, or over SMTP with --smtp (STARTTLS when offered).",
-      "The SMTP password comes from $ROLLCALL_SMTP_PASSWORD or SMTP_PASSWORD= in the --secrets file.",
-      "Example: echo 'sshd:0' | mail.alert -s ps -g local root@example.org"
+      "Mails the alert to each ADDRESS, as mon's own mail.alert does: 'Subject: ALERT"
+          + " group/service: summary (date)', through '/usr/sbin/sendmail -oi -t', or over SMTP"
+          + " with --smtp (STARTTLS whenever the server offers it). The SMTP password comes from"
+          + " $ROLLCALL_SMTP_PASSWORD or SMTP_PASSWORD= in the --secrets file, never an argument.",
+      "",
+      "Examples, in mon.cf:",
+      "",
+      "  alert mail.alert -f mon@example.org root ops@example.org",
+      "  alert mail.alert --smtp smtp.example.org:587 --smtp-user mon root@example.org"
     })
 public final class MailAlert extends AbstractAlert {
   @Option(
       names = "-f",
       paramLabel = "FROM",
-      description = "The sender address (envelope and From:).")
+      description = "The sender address (envelope and From:); one bare address.")
   String from;
 
   @Option(
@@ -51,7 +56,8 @@ public final class MailAlert extends AbstractAlert {
   @Option(
       names = "--smtp",
       paramLabel = "HOST[:PORT]",
-      description = "Send over SMTP to this server instead.")
+      description =
+          "Send over SMTP to this server instead of sendmail (port 25 by default; [::1]:25 for IPv6).")
   String smtp;
 
   @Option(
@@ -70,7 +76,9 @@ public final class MailAlert extends AbstractAlert {
 
   @Mixin SecretsOption secrets = new SecretsOption();
 
-  @Parameters(paramLabel = "ADDRESS", description = "Recipients.")
+  @Parameters(
+      paramLabel = "ADDRESS",
+      description = "Recipients, each one bare address: user or user@domain.")
   List<String> recipients = new ArrayList<>();
 
   @Override

@@ -26,13 +26,17 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "On a failure alert, restarts a systemd UNIT ('systemctl restart UNIT') or runs PROGRAM ARG...",
-      "(no shell; put '--' before arguments that start with '-'). Upalerts and other alerts do nothing.",
-      "At most --max restarts within --within (kept in a state file); past that, no restart, and the",
-      "alert is saved in the fallback file, syslog and stdout say so.",
-      "A command still running at --timeout is killed with every process it still holds; a daemon it",
-      "started that detached itself (init's child now) keeps running.",
-      "Example: restart.alert --systemd ssh.service --max 3 --within 30m"
+      "On a failure alert, restarts a systemd UNIT ('systemctl restart UNIT') or runs PROGRAM"
+          + " with the ARGs after '--' (no shell). Upalerts and other alerts do nothing.",
+      "",
+      "At most --max restarts within --within, counted in a ledger in --state-dir; past that"
+          + " there is no restart, and stdout, syslog and the fallback file say so. A command"
+          + " still running at --timeout is killed with every process it still holds.",
+      "",
+      "Examples, in mon.cf:",
+      "",
+      "  alert restart.alert --systemd ssh.service --max 3 --within 30m",
+      "  alert restart.alert --command /usr/sbin/apachectl -- graceful"
     })
 public final class RestartAlert extends AbstractAlert {
   private static final String UNIT_NAME = "[A-Za-z0-9:_.@\\\\-]+";
@@ -43,10 +47,10 @@ public final class RestartAlert extends AbstractAlert {
   @Option(
       names = "--command",
       paramLabel = "PROGRAM",
-      description = "Run PROGRAM with the ARGs given.")
+      description = "Run PROGRAM with the ARGs after '--', as given (no shell).")
   String program;
 
-  @Parameters(paramLabel = "ARG", description = "Arguments for --command, as given, after --.")
+  @Parameters(paramLabel = "ARG", description = "Arguments for --command, after '--'.")
   List<String> arguments = new ArrayList<>();
 
   @Spec CommandSpec spec;

@@ -19,8 +19,14 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Logs the alert as one syslog record: 'ALERT group/service: summary [| detail | ...]'.",
-      "Example: echo 'sshd:0' | syslog.alert -s ps -g local --facility local3 --details"
+      "Logs the alert as one syslog(3) record, 'ALERT group/service: summary', with --details"
+          + " followed by ' | detail | detail'. Control characters are escaped, so no monitor"
+          + " output can forge a second record. syslog(3) reports no errors: use it beside"
+          + " mail.alert or file.alert, not instead of them.",
+      "",
+      "Example, in mon.cf:",
+      "",
+      "  alert syslog.alert --facility local3 --details"
     })
 public final class SyslogAlert extends AbstractAlert {
   /**

@@ -22,11 +22,14 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "POSTs the alert to the URL in --url-file FILE, $ROLLCALL_WEBHOOK_URL or WEBHOOK_URL= in the",
-      "--secrets file (never an argument: URLs hold tokens). --format generic (JSON with summary, details,",
-      "group, service, hosts, time, alert_type, ...), slack, mattermost or ntfy. WEBHOOK_TOKEN (from the",
-      "environment or the --secrets file, as WEBHOOK_URL) adds an 'Authorization: Bearer' header.",
-      "Example: echo 'sshd:0' | webhook.alert -s ps -g local --format slack --url-file /etc/rollcall/slack.url"
+      "POSTs the alert to the URL in --url-file FILE, else $ROLLCALL_WEBHOOK_URL, else"
+          + " WEBHOOK_URL= in the --secrets file; never an argument, since such URLs hold tokens."
+          + " --format generic (JSON), slack, mattermost or ntfy. WEBHOOK_TOKEN, from the"
+          + " environment or the --secrets file, adds 'Authorization: Bearer TOKEN'.",
+      "",
+      "Example, in mon.cf:",
+      "",
+      "  alert webhook.alert --format slack --url-file /etc/rollcall/slack.url"
     })
 public final class WebhookAlert extends AbstractAlert {
   @Option(

@@ -31,13 +31,20 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Sends the alert as an XMPP chat message to each JID (-x JID[,JID...] like mailxmpp.alert, or as",
-      "arguments), logged in as --from JID with the password from $ROLLCALL_XMPP_PASSWORD or XMPP_PASSWORD= in",
-      "the --secrets file. TLS is required; the server comes from DNS (SRV) unless --server is given.",
-      "Example: echo 'sshd:0' | xmpp.alert -s ps -g local --from mon@example.org -x ops@example.org"
+      "Sends the alert as an XMPP chat message to each JID (-x JID,JID... as mon's"
+          + " mailxmpp.alert takes them, or as arguments), logged in as --from JID with the"
+          + " password from $ROLLCALL_XMPP_PASSWORD or XMPP_PASSWORD= in the --secrets file. TLS"
+          + " is required; the server comes from DNS SRV records unless --server names it.",
+      "",
+      "Example, in mon.cf:",
+      "",
+      "  alert xmpp.alert --from mon@example.org -x ops@example.org,oncall@example.org"
     })
 public final class XmppAlert extends AbstractAlert {
-  @Option(names = "-x", paramLabel = "JID[,JID...]", description = "Recipients (repeatable).")
+  @Option(
+      names = "-x",
+      paramLabel = "JID[,JID...]",
+      description = "Recipients, comma-separated; may be repeated.")
   List<String> recipientLists = new ArrayList<>();
 
   @Option(
