@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.cli.ExecutableRegistry;
+import org.rollcall.core.cli.Main;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The Icinga 2 CheckCommand definitions the package ships: one for every Nagios plugin name the
@@ -36,6 +41,42 @@ class IcingaCommandsTest {
       assertThat(text.indexOf("command = [ PluginDir + \"/" + plugin + "\" ]", object))
           .as(command + " runs " + plugin)
           .isEqualTo(text.indexOf("command = [", object));
+    }
+  }
+
+  /**
+   * Options a service has no use for: the contract is the plugin name's, --explain, --help and
+   * --version are for a person at a shell, --proc-root for a saved tree, and the hosts go as HOST
+   * arguments (vars.rollcall_port_hosts), which --hostname only repeats.
+   */
+  private static final Set<String> NOT_FOR_A_SERVICE =
+      Set.of(
+          "--nagios", "--help", "--version", "--verbose", "--explain", "--proc-root", "--hostname");
+
+  @Test
+  void everyOptionOfAPluginIsAnArgumentOfItsCheckCommand() throws Exception {
+    String text = Files.readString(COMMANDS);
+    for (String name : ExecutableRegistry.names(getClass().getClassLoader())) {
+      // rollcall-procs imports the ITL's procs command, whose arguments are check_procs' own.
+      if (!name.endsWith(".monitor")
+          || name.equals("nagios.monitor")
+          || name.equals("procs.monitor")) {
+        continue;
+      }
+      String command = "rollcall-" + name.substring(0, name.length() - ".monitor".length());
+      int start = text.indexOf("object CheckCommand \"" + command + "\" {");
+      int end = text.indexOf("\nobject ", start + 1);
+      String object = text.substring(start, end < 0 ? text.length() : end);
+      CommandSpec spec = new CommandLine(Main.lookUp(name)).getCommandSpec();
+      for (OptionSpec option : spec.options()) {
+        String longest = option.longestName();
+        if (NOT_FOR_A_SERVICE.contains(longest)) {
+          continue;
+        }
+        assertThat(object)
+            .as(command + " passes " + longest)
+            .containsAnyOf("\"" + longest + "\" = {", "\"" + option.shortestName() + "\" = {");
+      }
     }
   }
 
