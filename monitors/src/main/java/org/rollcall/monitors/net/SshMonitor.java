@@ -53,9 +53,10 @@ public final class SshMonitor implements Launchable {
 
   @Option(
       names = "--min-openssh",
-      paramLabel = "X.Y[pZ]",
+      paramLabel = "RELEASE",
       description =
-          "Fail when the server is not OpenSSH or is older than this release, e.g. 9.2p1.")
+          "Fail when the server is not OpenSSH or is older than RELEASE (X.Y or X.YpZ, "
+              + "e.g. 9.2p1).")
   String minOpenSsh;
 
   @Mixin HostOptions hosts = new HostOptions();
