@@ -151,6 +151,7 @@ class HelpTest {
         Files.isExecutable(Path.of("/usr/bin/man")),
         "man is not installed (Debian package man-db)");
     String page = pageSections(call.executable(), "DESCRIPTION", "EXAMPLES");
+    assertThat(page).as(call + ": the page's DESCRIPTION and EXAMPLES").isNotBlank();
     for (String example : examples(call.executable())) {
       assertThat(page)
           .as(call + ": the example as man(1) shows it in DESCRIPTION or EXAMPLES")
