@@ -11,13 +11,15 @@ import java.util.List;
  * A golden case as an example shows it: the command that runs it and what it prints ({@link
  * GoldenExamples}).
  *
- * @param args the case's arguments without a {@code --proc-root} given a placeholder
+ * @param args the case's arguments without {@code --proc-root @PROC@}
  * @param env its {@code KEY=VALUE} lines
  * @param stdin what it reads, empty for none
  * @param stdout its standard output
  */
 record GoldenCase(
     String executable, List<String> args, List<String> env, String stdin, String stdout) {
+  /** The saved system a process monitor's case reads instead of /proc, its default. */
+  private static final String SAVED_SYSTEM = "@PROC@";
 
   /** The case whose {@code .args} is {@code argsFile}, beside its other files. */
   static GoldenCase read(String executable, Path argsFile) throws IOException {
@@ -27,13 +29,12 @@ record GoldenCase(
     List<String> lines = Files.readAllLines(argsFile, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String arg = lines.get(i);
-      if (arg.startsWith("--proc-root=")
-          && GoldenExamples.isPlaceholder(arg.substring("--proc-root=".length()))) {
+      if (arg.equals("--proc-root=" + SAVED_SYSTEM)) {
         continue;
       }
       if (arg.equals("--proc-root")
           && i + 1 < lines.size()
-          && GoldenExamples.isPlaceholder(lines.get(i + 1))) {
+          && lines.get(i + 1).equals(SAVED_SYSTEM)) {
         i++;
         continue;
       }
@@ -50,8 +51,18 @@ record GoldenCase(
     return new GoldenCase(executable, args, env, stdin, GoldenExamples.stdout(out));
   }
 
-  /** The command as an example should show it (any quoting that gives the same words will do). */
+  /**
+   * The command as an example shows it (any quoting that gives the same words will do): the
+   * executable and its arguments.
+   */
   String shown() {
+    StringBuilder shown = new StringBuilder(executable);
+    args.forEach(a -> shown.append(' ').append(ShellWords.quote(a)));
+    return shown.toString();
+  }
+
+  /** The command with its input piped in and its environment set, as an example may show it. */
+  String shownWhole() {
     StringBuilder shown = new StringBuilder();
     if (!stdin.isEmpty()) {
       List<String> stdinLines = List.of(stdin.split("\n"));
@@ -72,25 +83,31 @@ record GoldenCase(
           .append(ShellWords.quote(variable.substring(eq + 1)))
           .append(' ');
     }
-    shown.append(executable);
-    args.forEach(a -> shown.append(' ').append(ShellWords.quote(a)));
-    return shown.toString();
+    return shown.append(shown()).toString();
   }
 
-  /** How {@code command} runs something else than this case, or null when it runs this case. */
+  /**
+   * How {@code command} runs something else than this case, or null when it runs this case. The
+   * input and the environment may be left out; shown, they must be the case's.
+   */
   String differsFrom(String command) {
+    String problem = differs(command);
+    return problem == null || stdin.isEmpty() && env.isEmpty()
+        ? problem
+        : problem + " (with its input and environment: " + shownWhole() + ")";
+  }
+
+  private String differs(String command) {
     List<List<String>> stages;
     try {
       stages = ShellWords.parse(command);
     } catch (IllegalArgumentException e) {
       return "the command would not run as shown: " + e.getMessage();
     }
-    if (stages.size() != (stdin.isEmpty() ? 1 : 2)) {
-      return stdin.isEmpty()
-          ? "the case reads no input, the command pipes some in"
-          : "the case reads input: pipe it in with echo or printf";
+    if (stages.size() > 2 || stages.size() == 2 && stdin.isEmpty()) {
+      return "the case reads no input, the command pipes some in";
     }
-    if (!stdin.isEmpty() && !stdin.equals(printed(stages.get(0)))) {
+    if (stages.size() == 2 && !stdin.equals(printed(stages.get(0)))) {
       return "the input piped in is not the case's .stdin";
     }
     List<String> words = stages.get(stages.size() - 1);
@@ -99,7 +116,7 @@ record GoldenCase(
     while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
       shownEnv.add(words.get(i++));
     }
-    if (!shownEnv.equals(env)) {
+    if (!shownEnv.isEmpty() && !shownEnv.equals(env)) {
       return "the environment differs from the case's .env " + env;
     }
     if (i == words.size()) {

@@ -154,43 +154,90 @@ class GoldenExamplesTest {
   }
 
   @Test
-  void anAlertExamplePipesItsInputAndSetsItsEnvironment() throws IOException {
+  void anAlertExampleMayShowItsInputAndEnvironmentButThenTheCases() throws IOException {
     GoldenExamples examples = examples();
-    String shown =
-        "$ echo 'sshd:0' | MON_STATEDIR=@DIR@ restart.alert -s ssh -g local -t 1764806400";
     String block =
-        "// golden: restart.alert/no-target\n----\n"
-            + shown
-            + "\nrestart.alert: NOT delivered ALERT local/ssh: : cannot deliver: give exactly one"
-            + " of --systemd UNIT or --command PROGRAM; saved in @DIR@/rollcall-undelivered.log\n"
-            + "----\n";
+        "// golden: file.alert/upalert\n----\n"
+            + "$ file.alert -d @DIR@ -u -s processes -g local -h web1 -t 1764806700 alerts.log\n"
+            + "file.alert: sent UPALERT local/processes: 2 rules hold: sshd:1 cron:1 to"
+            + " @DIR@/alerts.log\n----\n";
     Path page = Path.of("alert.adoc");
-    assertThat(examples.problems(page, block, true))
+    assertThat(examples.problems(page, block, true)).isEmpty();
+    String whole =
+        block.replace(
+            "$ file.alert",
+            "$ echo '2 rules hold: sshd:1 cron:1' | MON_ALERTTYPE=up MON_OPSTATUS=1"
+                + " MON_STATEDIR=@DIR@ file.alert");
+    assertThat(examples.problems(page, whole, true)).isEmpty();
+    assertThat(examples.problems(page, whole.replace("echo '2 rules", "echo '3 rules"), true))
         .singleElement()
         .asString()
-        .contains("the case reads no input, the command pipes some in");
-    assertThat(examples.problems(page, block.replace("echo 'sshd:0' | ", ""), true)).isEmpty();
+        .contains("the input piped in is not the case's .stdin");
+    assertThat(examples.problems(page, whole.replace("MON_OPSTATUS=1", "MON_OPSTATUS=0"), true))
+        .singleElement()
+        .asString()
+        .contains("the environment differs");
+    assertThat(examples.problems(page, block.replace("web1", "web2"), true))
+        .singleElement()
+        .asString()
+        .contains("the arguments differ")
+        .contains("(with its input and environment: echo '2 rules hold: sshd:1 cron:1' |");
     assertThat(
             examples.problems(
-                page,
-                block
-                    .replace("echo 'sshd:0' | ", "")
-                    .replace(" restart.alert ", " rollcall restart.alert "),
-                true))
+                page, block.replace(" file.alert -d", " rollcall file.alert -d"), true))
         .as("run through the launcher")
         .isEmpty();
     assertThat(
             examples.problems(
-                page,
-                block
-                    .replace("echo 'sshd:0' | ", "")
-                    .replace(" restart.alert ", " /usr/lib/mon/alert.d/restart.alert "),
-                true))
+                page, block.replace(" file.alert -d", " /usr/lib/mon/alert.d/file.alert -d"), true))
         .as("run by its path")
         .isEmpty();
+
+    String noInput =
+        "// golden: restart.alert/no-target\n----\n"
+            + "$ echo x | restart.alert -s ssh -g local -t 1764806400\n"
+            + "restart.alert: NOT delivered ALERT local/ssh: : cannot deliver: give exactly one"
+            + " of --systemd UNIT or --command PROGRAM; saved in @DIR@/rollcall-undelivered.log\n"
+            + "----\n";
+    assertThat(examples.problems(page, noInput, true))
+        .singleElement()
+        .asString()
+        .contains("the case reads no input, the command pipes some in");
+    assertThat(examples.problems(page, noInput.replace("echo x | ", ""), true)).isEmpty();
+  }
+
+  @Test
+  void theSavedSystemMayReadAsProc() throws IOException {
+    GoldenExamples examples = examples();
+    String block = "// golden: ps.monitor/explain-missing\n----\n$ ps.monitor -x 9999\n%s----\n";
+    String out =
+        GoldenExamples.stdout(
+            Files.readString(
+                ROOT.resolve("monitors/src/test/resources/golden/ps.monitor/explain-missing.out")));
+    assertThat(out).contains("@PROC@");
+    assertThat(examples.problems(Path.of("p.adoc"), block.formatted(out), true)).isEmpty();
     assertThat(
-            examples.problems(page, block.replace("echo 'sshd:0' | MON_STATEDIR=@DIR@ ", ""), true))
-        .anySatisfy(p -> assertThat(p).contains("the environment differs"));
+            examples.problems(
+                Path.of("p.adoc"), block.formatted(out.replace("@PROC@", "/proc")), true))
+        .isEmpty();
+    assertThat(
+            examples.problems(
+                Path.of("p.adoc"), block.formatted(out.replace("@PROC@", "/srv/proc")), true))
+        .singleElement()
+        .asString()
+        .contains("the output differs");
+  }
+
+  @Test
+  void onlyTheSavedSystemsProcRootIsLeftOut() throws IOException {
+    GoldenExamples examples = examples();
+    String block =
+        "// golden: ps.discover/debian-rules\n----\n$ ps.discover --proc-root @DEBIAN@\n----\n";
+    assertThat(examples.problems(Path.of("p.adoc"), block, true))
+        .allSatisfy(p -> assertThat(p).doesNotContain("the arguments differ"));
+    assertThat(
+            examples.problems(Path.of("p.adoc"), block.replace(" --proc-root @DEBIAN@", ""), true))
+        .anySatisfy(p -> assertThat(p).contains("the arguments differ"));
   }
 
   @Test

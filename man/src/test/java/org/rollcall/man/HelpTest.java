@@ -30,7 +30,9 @@ import picocli.CommandLine;
  *
  * <p>An example is a line of the {@code @Command} description {@code LABEL: COMMAND} ({@code
  * Example: ps.monitor sshd:1-}, {@code As a Nagios plugin: check_rollcall_port ...}) whose COMMAND,
- * or the part after its last {@code |}, starts with a rollcall executable's name.
+ * or the part after its last {@code |}, starts with a rollcall executable's name; or an indented
+ * line of a block (mon.cf lines) after a line {@code Example, in mon.cf:}, or naming a rollcall
+ * executable.
  */
 class HelpTest {
   private static final int WIDTH = 80;
@@ -88,11 +90,14 @@ class HelpTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("calls")
   void paragraphsAreWrappedByPicocliAlone(Call call) throws Exception {
-    List<String> description = descriptionLines(help(call));
+    List<String> description = descriptionLines(call, help(call));
     List<String> handBroken = new ArrayList<>();
     for (int i = 0; i + 1 < description.size(); i++) {
       String line = description.get(i);
       String next = description.get(i + 1);
+      if (line.isBlank() || next.isBlank() || line.startsWith(" ") || next.startsWith(" ")) {
+        continue; // a paragraph's end, or a block shown as written
+      }
       String[] words = next.split(" ", 2);
       // picocli keeps a word on a line when the word and the blank after it fit (the blank not
       // needed after a paragraph's last word).
@@ -132,15 +137,15 @@ class HelpTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("calls")
   void everyExampleIsWholeOnALineAndCanBePasted(Call call) throws Exception {
-    List<String> help = help(call);
-    List<String> examples = examples(call.executable());
-    for (String example : examples) {
+    List<String> help = help(call).stream().map(String::stripTrailing).toList();
+    List<Example> examples = examples(call.executable());
+    assertThat(examples).as(call + " --help: shows how to run it").isNotEmpty();
+    for (Example example : examples) {
       assertThat(help)
-          .as(call + " --help: a line of its own, not wrapped: " + example)
-          .contains(example);
-      String command = command(example);
-      assertThat(unbalancedQuote(command))
-          .as(call + " --help: the example's quotes are closed: " + command)
+          .as(call + " --help: a line of its own, not wrapped")
+          .contains(example.line());
+      assertThat(unbalancedQuote(example.text()))
+          .as(call + " --help: the example's quotes are closed: " + example.text())
           .isFalse();
     }
   }
@@ -153,18 +158,61 @@ class HelpTest {
         "man is not installed (Debian package man-db)");
     String page = pageSections(call.executable(), "DESCRIPTION", "EXAMPLES");
     assertThat(page).as(call + ": the page's DESCRIPTION and EXAMPLES").isNotBlank();
-    for (String example : examples(call.executable())) {
+    for (Example example : examples(call.executable())) {
       assertThat(page)
           .as(call + ": the example as man(1) shows it in DESCRIPTION or EXAMPLES")
-          .contains(oneSpaced(command(example)));
+          .contains(oneSpaced(example.text()));
     }
   }
 
   /**
-   * The description's examples; fails on an "Example:" that does not start a line of its own or
-   * shows no rollcall command.
+   * An example of a description: {@code line} as the help shows it, {@code text} what a user pastes
+   * (a command, or a line of mon.cf).
    */
-  private static List<String> examples(String executable) throws Exception {
+  record Example(String line, String text) {}
+
+  /**
+   * The examples of {@code executable}'s description: a line {@code LABEL: COMMAND}, and each
+   * indented line of a block (a mon.cf snippet) that names a rollcall executable or follows a line
+   * {@code Example..., in mon.cf:}. Fails on an "Example:" inside a line, and on a line starting
+   * with "Example" that shows no rollcall command and introduces no block.
+   */
+  private static List<Example> examples(String executable) throws Exception {
+    List<Example> examples = new ArrayList<>();
+    boolean inBlock = false;
+    String label = null;
+    for (String line : rawDescription(executable)) {
+      assertThat(line.indexOf("Example:"))
+          .as(executable + ": an example starts a line of its own (%n before it): " + line)
+          .isIn(-1, 0);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith(" ")) {
+        if (inBlock || namesRollcall(line)) {
+          examples.add(new Example(line.stripTrailing(), line.strip()));
+          label = null;
+        }
+        continue;
+      }
+      assertThat(label).as(executable + ": no example after " + label).isNull();
+      Matcher labelled = LABELLED.matcher(line);
+      boolean example = labelled.matches() && showsCommand(labelled.group(2));
+      inBlock = !example && line.startsWith("Example") && line.stripTrailing().endsWith(":");
+      label = inBlock ? line : null;
+      assertThat(example || inBlock || !line.startsWith("Example"))
+          .as(executable + ": an example shows a rollcall command: " + line)
+          .isTrue();
+      if (example) {
+        examples.add(new Example(line.stripTrailing(), labelled.group(2).strip()));
+      }
+    }
+    assertThat(label).as(executable + ": no example after " + label).isNull();
+    return examples;
+  }
+
+  /** The {@code @Command} description's lines, as written (%n a line break). */
+  private static List<String> rawDescription(String executable) throws Exception {
     String description =
         String.join(
                 "\n",
@@ -174,33 +222,22 @@ class HelpTest {
                     .description())
             .replace("%n", "\n")
             .replace("%%", "%");
-    List<String> examples = new ArrayList<>();
-    for (String line : description.split("\n")) {
-      assertThat(line.indexOf("Example:"))
-          .as(executable + ": an example starts a line of its own (%n before it): " + line)
-          .isIn(-1, 0);
-      Matcher labelled = LABELLED.matcher(line);
-      boolean example = labelled.matches() && showsCommand(labelled.group(2));
-      assertThat(example || !line.startsWith("Example"))
-          .as(executable + ": an example shows a rollcall command: " + line)
-          .isTrue();
-      if (example) {
-        examples.add(line.stripTrailing());
-      }
-    }
-    return examples;
-  }
-
-  private static String command(String example) {
-    Matcher labelled = LABELLED.matcher(example);
-    assertThat(labelled.matches()).isTrue();
-    return labelled.group(2).strip();
+    return List.of(description.split("\n"));
   }
 
   private static boolean showsCommand(String text) {
     String run = text.substring(text.lastIndexOf(" | ") + 1).replaceFirst("^\\| ", "");
     String first = run.split(" ", 2)[0];
-    return commandNames().contains(first);
+    return commandNames().contains(GoldenExamples.baseName(first));
+  }
+
+  private static boolean namesRollcall(String line) {
+    for (String word : line.strip().split("\\s+")) {
+      if (commandNames().contains(GoldenExamples.baseName(word))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a shell would still be inside a quote, or escaping a newline, at the end. */
@@ -223,21 +260,18 @@ class HelpTest {
     return quote != 0 || escaped;
   }
 
-  /** The description's lines: after the synopsis, up to the first (indented) option line. */
-  private static List<String> descriptionLines(List<String> help) {
-    int i = 0;
-    while (i < help.size() && !help.get(i).startsWith("Usage: ")) {
-      i++;
+  /**
+   * The description's lines as {@code --help} shows them (picocli's rendering of that section,
+   * which the help must contain).
+   */
+  private static List<String> descriptionLines(Call call, List<String> help) throws Exception {
+    CommandLine commandLine = new CommandLine(Main.lookUp(call.executable()));
+    if (call.calledAs() != null) {
+      commandLine.setCommandName(call.calledAs());
     }
-    i++;
-    while (i < help.size() && help.get(i).startsWith(" ")) {
-      i++;
-    }
-    List<String> description = new ArrayList<>();
-    while (i < help.size() && !help.get(i).startsWith(" ") && !help.get(i).isEmpty()) {
-      description.add(help.get(i++));
-    }
-    return description;
+    String description = commandLine.getHelp().description();
+    assertThat(String.join("\n", help)).as(call + " --help").contains(description.strip());
+    return List.of(description.split("\n"));
   }
 
   /** What {@code --help} prints, as the launcher runs it, line by line. */
