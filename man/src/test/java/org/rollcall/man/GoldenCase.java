@@ -104,7 +104,10 @@ record GoldenCase(
     } catch (IllegalArgumentException e) {
       return "the command would not run as shown: " + e.getMessage();
     }
-    if (stages.size() > 2 || stages.size() == 2 && stdin.isEmpty()) {
+    if (stages.size() > 2) {
+      return "more than one '|': only the case's input may be piped in";
+    }
+    if (stages.size() == 2 && stdin.isEmpty()) {
       return "the case reads no input, the command pipes some in";
     }
     if (stages.size() == 2 && !stdin.equals(printed(stages.get(0)))) {
