@@ -102,6 +102,10 @@ mkdir -p "$share" "$root/usr/bin" "$root/usr/lib/mon/mon.d" "$root/usr/lib/mon/a
   "$root/usr/lib/nagios/plugins" "$root/usr/share/man/man1" "$root/usr/share/man/man5" "$root/usr/share/doc/rollcall" "$root/var/cache/rollcall"
 cp -a "$home/bin" "$home/lib" "$home/icinga2" "$share/"
 find "$share/bin" -type l -delete
+# JNA's native libraries are architecture-dependent files: under /usr/lib, where the launcher's lib/native leads.
+mkdir -p "$root/usr/lib/rollcall"
+mv "$share/lib/native" "$root/usr/lib/rollcall/native"
+ln -s ../../../lib/rollcall/native "$share/lib/native"
 ln -s /var/cache/rollcall "$share/cds"
 ln -s ../share/rollcall/bin/rollcall "$root/usr/bin/rollcall"
 diversions=()
@@ -123,6 +127,12 @@ for page in "$home/man/man1/"*.1 "$home/man/man5/"*.5; do
 done
 gzip -9n < "$home/README.md" > "$root/usr/share/doc/rollcall/README.md.gz"
 cp "$src/deb/copyright" "$root/usr/share/doc/rollcall/copyright"
+# A native package's changelog, whose latest entry must be this version (a new version needs its entry).
+latest=$(sed -n '1s/^rollcall (\([^)]*\)).*/\1/p' "$src/deb/changelog")
+[ "$latest" = "$version" ] || { echo "stage.sh: src/main/deb/changelog's latest entry is ${latest:-none}, the build is $version" >&2; exit 1; }
+gzip -9n < "$src/deb/changelog" > "$root/usr/share/doc/rollcall/changelog.gz"
+mkdir -p "$root/usr/share/lintian/overrides"
+cp "$src/deb/lintian-overrides" "$root/usr/share/lintian/overrides/rollcall"
 reproducible_tar "$target/deb-data.tar.gz" "$root" .
 
 # Control files: the diversions are decided here, from mon's file list, and undone on removal.

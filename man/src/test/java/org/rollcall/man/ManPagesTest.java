@@ -141,20 +141,50 @@ class ManPagesTest {
     }
   }
 
+  /**
+   * Every page the build rendered, the Nagios names' {@code .so} links and rollcall-rules(5)
+   * included, read as the package installs them: by man(1) with its warnings on and by groff with
+   * all of its warnings, from the directory above man1 (where a {@code .so man1/...} link
+   * resolves), each silent and successful.
+   */
   @Test
-  void manRendersEveryPageWithoutAWarning() throws Exception {
+  void manAndGroffRenderEveryPageWithoutAWarning() throws Exception {
     assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/man")),
         "man is not installed (Debian package man-db)");
-    for (String name : pages()) {
-      Process man =
-          new ProcessBuilder("man", "--warnings", "-l", MAN1.resolve(name + ".1").toString())
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      String warnings = new String(man.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(man.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(warnings).as(name).isEmpty();
-      assertThat(man.exitValue()).as(name).isZero();
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/groff")),
+        "groff is not installed (Debian package groff-base)");
+    List<String> rendered;
+    try (var files = Files.list(MAN1)) {
+      rendered = files.map(p -> MAN1.getFileName() + "/" + p.getFileName()).sorted().toList();
     }
+    List<String> expected = new ArrayList<>();
+    for (String name : pages()) {
+      expected.add("man1/" + name + ".1");
+    }
+    for (String nagios : nagiosNames()) {
+      expected.add("man1/" + nagios + ".1");
+    }
+    expected.add("man1/rollcall-rules.5");
+    assertThat(rendered).containsAll(expected);
+    for (String page : rendered) {
+      runIn(MAN1.getParent(), "man", "--warnings", "-l", page);
+      runIn(MAN1.getParent(), "groff", "-man", "-ww", "-z", page);
+    }
+  }
+
+  /** Runs {@code command} in {@code dir}: fails on anything on standard error or a failed exit. */
+  private static void runIn(Path dir, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    String warnings = read(process.getErrorStream());
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+    assertThat(warnings).as(String.join(" ", command)).isEmpty();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
   }
 }
