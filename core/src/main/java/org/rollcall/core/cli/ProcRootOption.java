@@ -7,11 +7,12 @@ import picocli.CommandLine.Option;
 /** {@code --proc-root DIR}, shared by every monitor that reads processes (a picocli mixin). */
 public final class ProcRootOption {
   // The initial value is the default (no defaultValue): runs picocli does not parse keep it too.
+  // The help names /proc, the default outside tests, not the value: a test's fixture directory,
+  // whose path length would move picocli's line breaks from run to run.
   @Option(
       names = "--proc-root",
       paramLabel = "DIR",
-      description =
-          "Read processes from DIR instead of /proc, e.g. a saved tree (default: ${DEFAULT-VALUE}).")
+      description = "Read processes from DIR, e.g. a saved tree, instead of /proc.")
   Path procRoot;
 
   /** Defaults to the system's /proc. */
