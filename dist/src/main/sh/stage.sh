@@ -81,6 +81,10 @@ done
 cp "$target/man/man1/rollcall-rules.5" "$home/man/man5/"
 
 cp "$src/../../../README.md" "$home/"
+# The walkthroughs under mon, Nagios, NRPE and Icinga 2, which the README and the man pages point to.
+walkthroughs="mon.md nagios.md nrpe.md icinga2.md"
+mkdir -p "$home/docs"
+for page in $walkthroughs; do cp "$src/../../../docs/$page" "$home/docs/"; done
 # Icinga 2's CheckCommand definitions, which an icinga2.conf includes by path (docs/icinga2.md).
 cp "$src/icinga2/rollcall-commands.conf" "$home/icinga2/"
 for name in $(cat "$home/lib/executables") $(nagios_names); do
@@ -126,6 +130,7 @@ for page in "$home/man/man1/"*.1 "$home/man/man5/"*.5; do
   [ -e "$page" ] && gzip -9n < "$page" > "$root/usr/share/man/man$section/${page##*/}.gz"
 done
 gzip -9n < "$home/README.md" > "$root/usr/share/doc/rollcall/README.md.gz"
+for page in $walkthroughs; do gzip -9n < "$home/docs/$page" > "$root/usr/share/doc/rollcall/$page.gz"; done
 cp "$src/deb/copyright" "$root/usr/share/doc/rollcall/copyright"
 # A native package's changelog, whose latest entry must be this version (a new version needs its entry).
 latest=$(sed -n '1s/^rollcall (\([^)]*\)).*/\1/p' "$src/deb/changelog")

@@ -49,6 +49,12 @@ class TarballIT {
           .as("man page of " + name)
           .hasContent(".so man1/" + monitor + ".1");
     }
+    assertThat(home.resolve("man/man5/rollcall-rules.5")).isRegularFile();
+    for (String page : List.of("mon.md", "nagios.md", "nrpe.md", "icinga2.md")) {
+      assertThat(home.resolve("docs").resolve(page))
+          .as("the walkthrough the pages point to")
+          .hasSameTextualContentAs(Path.of("../docs").resolve(page));
+    }
   }
 
   @Test
