@@ -131,6 +131,37 @@ class ClassDataArchiveIT {
     }
   }
 
+  /**
+   * ps.discover, run by a person rather than by mon, is trained too: its run reads every class from
+   * the whole archive, none from a jar.
+   */
+  @Test
+  void theWholeArchiveHoldsPsDiscoversClasses() throws IOException {
+    Shell.ok("env", "JAVA_HOME=" + jdk17(), launcher(), "--build-archives");
+    for (List<String> args :
+        List.of(List.of("ps.discover"), List.of("ps.discover", "--format", "nagios"))) {
+      List<String> command = new ArrayList<>(jvmCommand(Map.of(), args));
+      command.add(1, "-Xshare:on");
+      command.add(command.indexOf("-Xlog:disable") + 1, "-Xlog:class+load=info");
+      assertThat(command)
+          .contains("-XX:SharedArchiveFile=" + plainArchive().toString().replace("-plain", ""));
+      Shell.Result run = Shell.run(Map.of(), command);
+      assertThat(run.exit()).as(run.shown()).isZero();
+      List<String> lines = run.stdout().lines().filter(l -> l.contains("[class,load]")).toList();
+      assertThat(lines)
+          .as("ps.discover's own classes loaded")
+          .anyMatch(l -> l.contains("org.rollcall.monitors.discover.Census "));
+      // What no static archive of JDK 17 holds: picocli's annotation proxies, spun method handles.
+      assertThat(lines)
+          .as("classes of %s read from a jar or the JDK's modules, not the archive", args)
+          .allMatch(
+              l ->
+                  l.endsWith("source: shared objects file")
+                      || l.endsWith("source: __dynamic_proxy__")
+                      || l.endsWith("source: __JVM_LookupDefineClass__"));
+    }
+  }
+
   /** The JVM command the launcher runs for {@code args}, from its trace. */
   private List<String> jvmCommand(Map<String, String> env, List<String> args) {
     List<String> traced =
@@ -144,7 +175,7 @@ class ClassDataArchiveIT {
             .lines()
             .filter(l -> l.matches("\\+ \\S+/bin/java .*"))
             .findFirst()
-            .orElseThrow();
+            .orElseThrow(() -> new AssertionError("no java command traced: " + run.shown()));
     assertThat(jvm).as("no quoting to undo").doesNotContain("'");
     return List.of(jvm.substring("+ ".length()).split(" "));
   }

@@ -45,11 +45,12 @@ final class IcingaDaemon implements AutoCloseable {
    * validates it with {@code icinga2 daemon -C}, and starts Icinga 2 with it.
    */
   static IcingaDaemon start(Path dir, String objects) throws IOException {
-    assumeInstalled();
-    Files.writeString(dir.resolve("objects.conf"), objects);
-    Files.writeString(dir.resolve("icinga2.conf"), MAIN_CONFIG.replace("@DIR@", dir.toString()));
-    Shell.ok("chown", "-R", "nagios:nagios", dir.toString());
-    Shell.Result check = Shell.run(Map.of(), command(dir, "-C"));
+    return start(dir, objects, Path.of("/usr/lib/nagios/plugins"));
+  }
+
+  /** Starts Icinga 2 with its constant PluginDir set to {@code plugins}. */
+  static IcingaDaemon start(Path dir, String objects, Path plugins) throws IOException {
+    Shell.Result check = validate(dir, objects, plugins);
     if (check.exit() != 0) {
       throw new AssertionError("icinga2 daemon -C rejects the configuration:\n" + check.stdout());
     }
@@ -59,6 +60,20 @@ final class IcingaDaemon implements AutoCloseable {
             .redirectOutput(dir.resolve("icinga2.out").toFile())
             .start();
     return new IcingaDaemon(dir, process);
+  }
+
+  /**
+   * Writes the private icinga2.conf, which includes {@code objects}, and validates it with {@code
+   * icinga2 daemon -C}.
+   */
+  static Shell.Result validate(Path dir, String objects, Path plugins) throws IOException {
+    assumeInstalled();
+    Files.writeString(dir.resolve("objects.conf"), objects);
+    Files.writeString(
+        dir.resolve("icinga2.conf"),
+        MAIN_CONFIG.replace("@DIR@", dir.toString()).replace("@PLUGINS@", plugins.toString()));
+    Shell.ok("chown", "-R", "nagios:nagios", dir.toString());
+    return Shell.run(Map.of(), command(dir, "-C"));
   }
 
   static void assumeInstalled() {
@@ -109,7 +124,7 @@ final class IcingaDaemon implements AutoCloseable {
 
   private static final String MAIN_CONFIG =
       """
-      const PluginDir = "/usr/lib/nagios/plugins"
+      const PluginDir = "@PLUGINS@"
       const NodeName = "localhost"
       const ZoneName = "localhost"
       include <itl>

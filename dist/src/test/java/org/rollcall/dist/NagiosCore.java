@@ -28,14 +28,12 @@ final class NagiosCore implements AutoCloseable {
    * template.
    */
   static NagiosCore start(Path dir, String services) throws IOException {
-    assumeTrue(
-        Files.isExecutable(NAGIOS), "nagios4 is not installed (Debian package nagios4-core)");
-    Files.createDirectories(dir.resolve("checkresults"));
-    Files.writeString(dir.resolve("resource.cfg"), "$USER1$=/usr/lib/nagios/plugins\n");
-    Files.writeString(dir.resolve("objects.cfg"), BASE_OBJECTS + services);
-    Files.writeString(dir.resolve("nagios.cfg"), MAIN_CONFIG.replace("@DIR@", dir.toString()));
-    Shell.ok("chown", "-R", "nagios:nagios", dir.toString());
-    Shell.Result verify = Shell.run(NAGIOS.toString(), "-v", dir.resolve("nagios.cfg").toString());
+    return start(dir, services, Path.of("/usr/lib/nagios/plugins"));
+  }
+
+  /** Starts Nagios with {@code $USER1$} set to {@code plugins}. */
+  static NagiosCore start(Path dir, String services, Path plugins) throws IOException {
+    Shell.Result verify = verify(dir, services, plugins);
     if (verify.exit() != 0) {
       throw new AssertionError("nagios4 -v rejects the configuration:\n" + verify.stdout());
     }
@@ -45,6 +43,21 @@ final class NagiosCore implements AutoCloseable {
             .redirectOutput(dir.resolve("nagios.out").toFile())
             .start();
     return new NagiosCore(dir, process);
+  }
+
+  /**
+   * Writes the configuration, {@code services} after the fixed host and template and {@code
+   * $USER1$} set to {@code plugins}, and checks it with {@code nagios4 -v}.
+   */
+  static Shell.Result verify(Path dir, String services, Path plugins) throws IOException {
+    assumeTrue(
+        Files.isExecutable(NAGIOS), "nagios4 is not installed (Debian package nagios4-core)");
+    Files.createDirectories(dir.resolve("checkresults"));
+    Files.writeString(dir.resolve("resource.cfg"), "$USER1$=" + plugins + "\n");
+    Files.writeString(dir.resolve("objects.cfg"), BASE_OBJECTS + services);
+    Files.writeString(dir.resolve("nagios.cfg"), MAIN_CONFIG.replace("@DIR@", dir.toString()));
+    Shell.ok("chown", "-R", "nagios:nagios", dir.toString());
+    return Shell.run(NAGIOS.toString(), "-v", dir.resolve("nagios.cfg").toString());
   }
 
   /**
@@ -120,6 +133,7 @@ final class NagiosCore implements AutoCloseable {
       use_syslog=0
       enable_notifications=0
       enable_flap_detection=0
+      illegal_macro_output_chars=`~$&|'"<>
       """;
 
   private static final String BASE_OBJECTS =

@@ -33,9 +33,9 @@ import org.rollcall.monitors.ps.PsMonitor;
  * Every monitor's golden cases ({@link Golden}, under {@code src/test/resources/golden}): the
  * process monitors against {@link GoldenSystem} ({@code @PROC@}) with {@link
  * FixedUserDirectory#SAMPLE}'s users, ps.discover also against {@link DebianServer}
- * ({@code @DEBIAN@}) with its users, the network monitors against loopback peers ({@code @SILENT@},
- * {@code @OPENSSH@}...), whose times vary from run to run and are compared as {@code N s} (and
- * {@code time=Ns} in perfdata).
+ * ({@code @DEBIAN@}) with its users and {@link HostileDaemons} ({@code @HOSTILE@}), the network
+ * monitors against loopback peers ({@code @SILENT@}, {@code @OPENSSH@}...), whose times vary from
+ * run to run and are compared as {@code N s} (and {@code time=Ns} in perfdata).
  */
 class GoldenTest {
   private static final Path CASES = Path.of("src/test/resources/golden");
@@ -43,6 +43,7 @@ class GoldenTest {
 
   @TempDir static Path procRoot;
   @TempDir static Path debianRoot;
+  @TempDir static Path hostileRoot;
   static FakePeer silent;
   static FakePeer openssh;
   static FakePeer wrong;
@@ -60,6 +61,8 @@ class GoldenTest {
     VALUES.put("PROC", procRoot.toString());
     DebianServer.build(debianRoot);
     VALUES.put("DEBIAN", debianRoot.toString());
+    HostileDaemons.build(hostileRoot);
+    VALUES.put("HOSTILE", hostileRoot.toString());
     silent = FakePeer.start(FakePeer.silent());
     openssh = FakePeer.start(FakePeer.greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"));
     wrong = FakePeer.start(FakePeer.greeting("SSH-1.5-Cisco-1.25\r\n"));

@@ -117,11 +117,8 @@ final class Census {
         && s.exeDirectory().equals(directory);
   }
 
-  /** A login session's scope, or a user's own service manager and its services. */
   private static boolean isSession(Sighting s) {
-    return s.cgroup() != null
-        && (s.cgroup().startsWith("/user.slice/")
-            || (s.unit() != null && s.unit().startsWith("session-")));
+    return Sighting.inSession(s.cgroup(), s.unit());
   }
 
   private static boolean isContainer(Sighting s) {

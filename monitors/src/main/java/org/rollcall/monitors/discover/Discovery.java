@@ -59,20 +59,23 @@ record Discovery(
       }
     }
     Census census = new Census(sightings, minAgeSeconds);
-    List<Proposal> drawn = new Proposer(users).propose(sightings, census);
+    Proposer proposer = new Proposer(users);
+    List<Proposal> drawn = proposer.propose(sightings, census);
     List<String> refused = new ArrayList<>();
     List<Proposal> held = new Check(new MatchParser(users), scan, own).holding(drawn, refused);
     Map<Role, Integer> skipped = census.skipped();
     if (zombies > 0) {
       skipped.put(Role.ZOMBIE, zombies);
     }
+    List<String> notes = notes(scan, sightings);
+    notes.addAll(proposer.unwritable());
     return new Discovery(
         fs.root().toString(),
         scan.processes().size(),
         held,
         refused,
         skipped,
-        notes(scan, sightings),
+        notes,
         exclusion.build());
   }
 

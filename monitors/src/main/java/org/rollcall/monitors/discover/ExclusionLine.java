@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.rollcall.core.proc.Credentials;
+import org.rollcall.core.proc.Executable;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.proc.ProcessEntry;
 
@@ -75,18 +76,21 @@ record ExclusionLine(List<String> arguments, List<String> why) {
 
     /** NAME,/exe/path: the binary, not the name any process may take. */
     private static String allowFor(ProcessEntry process, Sighting s) {
+      // Discovery reads the binary of daemons and sessions only: an offender may be neither.
+      Field<Executable> exe = process.exe();
+      String path = exe.isPresent() ? exe.value().path() : null;
       if (s.name() == null
-          || s.exe() == null
+          || path == null
           || !MatchText.writable(s.name())
-          || !MatchText.writable(s.exe())) {
+          || !MatchText.writable(path)) {
         return null;
       }
       // A container's binary shown at the path here is not the file an --allow would name.
-      Field<Boolean> here = process.exeIsFileAt(s.exe());
+      Field<Boolean> here = process.exeIsFileAt(path);
       if (!here.isPresent() || !here.value()) {
         return null;
       }
-      return new MatchText().name(s.name()).exe(s.exe()).toString();
+      return new MatchText().name(s.name()).exe(path).toString();
     }
   }
 }

@@ -42,8 +42,11 @@ enum Format {
   },
   /** mon.cf services for ps.monitor and exclusion.monitor. */
   MON("#", "a watch for mon.cf") {
+    /** The hostgroup too: mon warns at every start of a watch without one. */
     @Override
     void prologue(Listing listing) {
+      listing.line("hostgroup localhost localhost");
+      listing.line("");
       listing.line("watch localhost");
     }
 

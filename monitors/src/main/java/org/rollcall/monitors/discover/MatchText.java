@@ -45,9 +45,13 @@ final class MatchText {
 
   /**
    * Whether {@code text} can stand in a rule at all: no control character, no line or paragraph
-   * separator, none of the invisible format characters rollcall escapes in its output.
+   * separator, none of the invisible format characters rollcall escapes in its output, and no
+   * backslash at its end, which would read as escaping the comma after it ({@code \,}).
    */
   static boolean writable(String text) {
+    if (text.endsWith("\\")) {
+      return false;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20

@@ -21,6 +21,7 @@ final class Proposer {
   private static final int NOBODY = 65534;
 
   private final UserDirectory users;
+  private final List<String> unwritable = new ArrayList<>();
 
   Proposer(UserDirectory users) {
     this.users = users;
@@ -48,6 +49,13 @@ final class Proposer {
     return proposals;
   }
 
+  /**
+   * The daemons and workers {@link #propose} drew no rule for, as their names cannot be written.
+   */
+  List<String> unwritable() {
+    return unwritable;
+  }
+
   /** Sightings by the MATCH that names them, in order of their first PID. */
   private Map<String, List<Sighting>> group(List<Sighting> sightings, boolean master) {
     Map<String, List<Sighting>> groups = new LinkedHashMap<>();
@@ -55,6 +63,16 @@ final class Proposer {
       String match = match(s, master);
       if (match != null) {
         groups.computeIfAbsent(match, m -> new ArrayList<>()).add(s);
+      } else {
+        unwritable.add(
+            "no rule for pid "
+                + s.pid()
+                + " ("
+                + s.name()
+                + ", "
+                + s.exe()
+                + "): a rule cannot carry its name or binary (a control character, or a"
+                + " backslash at the end)");
       }
     }
     return groups;

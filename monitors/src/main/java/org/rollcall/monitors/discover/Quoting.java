@@ -8,24 +8,40 @@ final class Quoting {
   private Quoting() {}
 
   /**
-   * For a POSIX shell and mon (which splits monitor lines the same way): bare when only safe
-   * characters, else in single quotes, a quote inside written {@code '\''}.
+   * For a POSIX shell and for mon, which splits a monitor line with Perl's Text::ParseWords: bare
+   * when only safe characters, else in single quotes, a quote written {@code '\''} and a backslash
+   * {@code '\\'}, outside the quotes. Inside single quotes Text::ParseWords takes a backslash as
+   * escaping the next character, so a backslash before a quote would keep the quote from closing.
    */
   static String shell(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (!safe(word.charAt(i))) {
-        return "'" + word.replace("'", "'\\''") + "'";
+        return singleQuoted(word);
       }
     }
     return word;
   }
 
+  private static String singleQuoted(String word) {
+    StringBuilder quoted = new StringBuilder("'");
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '\'' || c == '\\') {
+        quoted.append('\'').append('\\').append(c).append('\'');
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('\'').toString();
+  }
+
   /**
    * For a Nagios {@code $ARG1$}: shell-quoted (Nagios hands a line with quotes to the shell), a
-   * {@code !} written {@code \!} (Nagios splits arguments on it), a {@code $} as {@code $$}.
+   * {@code !} written {@code \!} (Nagios splits arguments on it), a {@code ;} as {@code \;} (it
+   * starts a comment in an object definition), a {@code $} as {@code $$}.
    */
   static String nagios(String word) {
-    return shell(word).replace("$", "$$").replace("!", "\\!");
+    return shell(word).replace("$", "$$").replace("!", "\\!").replace(";", "\\;");
   }
 
   /** An Icinga 2 string: backslash and quote escaped, {@code $} doubled (a macro otherwise). */

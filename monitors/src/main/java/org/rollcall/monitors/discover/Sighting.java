@@ -14,7 +14,8 @@ import org.rollcall.core.proc.SecurityLabel;
  * role. A field that could not be read is null, with the first reason kept in {@code unreadable}.
  *
  * @param name the name NAME terms see (a script's for interpreters), or null
- * @param exe the executable's path, or null
+ * @param exe the executable's path, or null: unreadable, or not read for a process that can be
+ *     neither daemon nor worker nor in a user's session (no rule names its binary)
  * @param exeHere whether that path leads to the same file here (false for a container's binary, and
  *     for a process that can be neither daemon nor worker, which is not asked)
  * @param uid the effective UID, or -1
@@ -39,23 +40,27 @@ record Sighting(
     String unreadable) {
 
   /**
-   * Reads {@code process}; may throw ProcessGoneException. Whether the binary is the file here, and
-   * the label, are read only for a process that may be a daemon or a worker (init's child, or in a
-   * service): the others need neither, and they are most of a busy machine's processes.
+   * Reads {@code process}; may throw ProcessGoneException. The binary, whether it is the file here,
+   * and the label, are read only for a process that may be a daemon or a worker (init's child, or
+   * in a service); the binary also for a user's session (a no-stray rule excuses a session only
+   * when it runs the daemon's binary). The others need none of them, and they are most of a busy
+   * machine's processes.
    */
   static Sighting of(ProcessEntry process) {
     ProcStat stat = process.stat();
     Field<String> name = ProcessNames.nameOf(process);
-    Field<Executable> exe = process.exe();
     Field<Credentials> ids = process.credentials();
     Field<ControlGroup> group = process.cgroup();
     Field<Double> age = process.ageSeconds();
+    String cgroup = group.isPresent() ? group.value().path() : null;
     String unit = group.isPresent() ? group.value().unit() : null;
     boolean candidate = stat.ppid() == 1 || (unit != null && unit.endsWith(".service"));
+    boolean exeNeeded = candidate || inSession(cgroup, unit);
+    Field<Executable> exe = exeNeeded ? process.exe() : Field.absent("not read");
     Field<SecurityLabel> label = candidate ? process.label() : Field.absent("not read");
     boolean here = candidate && exe.isPresent() && isHere(process, exe.value().path());
     String unreadable =
-        firstReason(name.whyAbsent(), stat.isKernelThread() ? null : exe.whyAbsent());
+        firstReason(name.whyAbsent(), stat.isKernelThread() || !exeNeeded ? null : exe.whyAbsent());
     return new Sighting(
         process.pid(),
         stat.ppid(),
@@ -64,11 +69,17 @@ record Sighting(
         exe.isPresent() ? exe.value().path() : null,
         here,
         ids.isPresent() ? ids.value().effectiveUid() : -1,
-        group.isPresent() ? group.value().path() : null,
+        cgroup,
         unit,
         label.isPresent() && label.value().isSelinux() ? label.value().type() : null,
         age.isPresent() ? age.value() : -1,
         firstReason(unreadable, ids.whyAbsent()));
+  }
+
+  /** A login session's scope, or a user's own service manager and its services. */
+  static boolean inSession(String cgroup, String unit) {
+    return cgroup != null
+        && (cgroup.startsWith("/user.slice/") || (unit != null && unit.startsWith("session-")));
   }
 
   private static boolean isHere(ProcessEntry process, String path) {
