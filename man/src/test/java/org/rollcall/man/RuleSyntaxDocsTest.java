@@ -28,7 +28,7 @@ class RuleSyntaxDocsTest {
 
   /** The executables this page serves; exclusion.monitor and cpu.monitor take a MATCH too. */
   private static final List<String> MATCH_PAGES =
-      List.of("ps.monitor", "procs.monitor", "ps.discover");
+      List.of("ps.monitor", "procs.monitor", "ps.discover", "exclusion.monitor", "cpu.monitor");
 
   @Test
   void everyKeywordIsDefinedInTheTermsOfRollcallRules() throws IOException {
