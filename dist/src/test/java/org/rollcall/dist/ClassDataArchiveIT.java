@@ -162,22 +162,52 @@ class ClassDataArchiveIT {
     }
   }
 
-  /** The JVM command the launcher runs for {@code args}, from its trace. */
-  private List<String> jvmCommand(Map<String, String> env, List<String> args) {
-    List<String> traced =
-        new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), "sh", "-x", launcher()));
-    traced.addAll(args);
-    Shell.Result run = Shell.run(env, traced);
-    // The launcher starts the JVM as its child (it stays to forward signals): the one traced java
-    // command.
-    String jvm =
-        run.stderr()
-            .lines()
-            .filter(l -> l.matches("\\+ \\S+/bin/java .*"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no java command traced: " + run.shown()));
-    assertThat(jvm).as("no quoting to undo").doesNotContain("'");
-    return List.of(jvm.substring("+ ".length()).split(" "));
+  /**
+   * The JVM command the launcher runs for {@code args}: the argument vector of its execve(2) of
+   * java, as strace shows it (a shell's own trace, from sh -x, comes in pieces that the launcher's
+   * and its child's writes can interleave).
+   */
+  private List<String> jvmCommand(Map<String, String> env, List<String> args) throws IOException {
+    Traced.assumeStrace();
+    Path log = Files.createTempFile(unpacked, "execve", ".log");
+    try {
+      List<String> traced =
+          new ArrayList<>(
+              List.of(
+                  "strace",
+                  "-f",
+                  "-qq",
+                  "-s",
+                  "65536",
+                  "-e",
+                  "trace=execve",
+                  "-o",
+                  log.toString(),
+                  "env",
+                  "JAVA_HOME=" + jdk17(),
+                  launcher()));
+      traced.addAll(args);
+      Shell.Result run = Shell.run(env, traced);
+      // The launcher starts the JVM as its child (it stays to forward signals): the one java.
+      String execve =
+          Files.readAllLines(log).stream()
+              .filter(l -> l.matches("\\d+ +execve\\(\"[^\"]*/bin/java\", \\[.*"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no java executed: " + run.shown()));
+      String vector = execve.substring(execve.indexOf('[') + 1, execve.indexOf("], "));
+      List<String> command = new ArrayList<>();
+      // Each argument is a C string in double quotes; the launcher's need no escapes.
+      for (int open = vector.indexOf('"'); open >= 0; ) {
+        int close = vector.indexOf('"', open + 1);
+        String word = vector.substring(open + 1, close);
+        assertThat(word).as("no escape to undo").doesNotContain("\\");
+        command.add(word);
+        open = vector.indexOf('"', close + 1);
+      }
+      return command;
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 
   @Test

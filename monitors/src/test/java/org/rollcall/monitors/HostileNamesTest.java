@@ -353,7 +353,7 @@ class HostileNamesTest {
 
   private static String quoted(byte[] arg) {
     return org.rollcall.core.text.SafeText.escape(
-        org.rollcall.core.match.ProcessDescription.quoteArgs(
+        org.rollcall.core.match.CommandLineText.quoteArgs(
             List.of(org.rollcall.core.text.SafeText.decode(arg))));
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rollcall.core.ids.UserDirectory;
-import org.rollcall.core.match.ProcessDescription;
+import org.rollcall.core.match.CommandLineText;
 import org.rollcall.core.proc.Credentials;
 import org.rollcall.core.proc.Field;
 import org.rollcall.core.result.Finding;
@@ -149,7 +149,7 @@ final class CpuReport {
         + "; exe "
         + use.process().exe()
         + "; args "
-        + ProcessDescription.shortArgs(use.process().cmdline());
+        + CommandLineText.shortArgs(use.process().cmdline());
   }
 
   private String user(Field<Credentials> credentials) {

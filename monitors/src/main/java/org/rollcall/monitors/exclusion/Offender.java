@@ -1,7 +1,8 @@
 package org.rollcall.monitors.exclusion;
 
 import org.rollcall.core.ids.UserDirectory;
-import org.rollcall.core.match.ProcessDescription;
+import org.rollcall.core.match.CommandLineText;
+import org.rollcall.core.match.CredentialsText;
 import org.rollcall.core.proc.ProcessEntry;
 
 /**
@@ -17,13 +18,13 @@ record Offender(int pid, String name, long starttime, String identity, String al
   /** Reads what is shown of {@code process}; may throw ProcessGoneException. */
   static Offender of(ProcessEntry process, UserDirectory users, String allowNote) {
     String identity =
-        ProcessDescription.credentials(process.credentials(), users)
+        CredentialsText.credentials(process.credentials(), users)
             + "; label "
             + process.label()
             + "; exe "
             + process.exe()
             + "; args "
-            + ProcessDescription.shortArgs(process.cmdline());
+            + CommandLineText.shortArgs(process.cmdline());
     return new Offender(
         process.pid(), process.comm(), process.stat().starttime(), identity, allowNote);
   }
