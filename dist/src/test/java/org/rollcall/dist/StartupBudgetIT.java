@@ -110,7 +110,7 @@ class StartupBudgetIT {
       command.addAll(words);
       Shell.Result run = Shell.run(Map.of("MON_STATEDIR", state.toString()), command);
       assertThat(run.stdout()).as(line).isNotEmpty();
-      if (entry.plain().words(args) == null) {
+      if (entry.plain().arguments(args) == null) {
         continue;
       }
       plainLines++;
