@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,8 @@ class ClassDataArchiveIT {
             List.of("exclusion.monitor"),
             List.of("ps.monitor", "--nagios", "sshd:0-"),
             List.of("exclusion.monitor", "--nagios"),
+            List.of("procs.monitor", "--nagios", "-C", "sshd", "-c", "1:"),
+            List.of("procs.monitor", "-w", "250", "-c", "@400:500", "-m", "RSS", "-u", "root"),
             List.of("cpu.monitor"))) {
       Thread.sleep(1100);
       List<String> command = new ArrayList<>(jvmCommand(mon, args));
@@ -144,9 +147,35 @@ class ClassDataArchiveIT {
             .lines()
             .filter(l -> l.matches("\\+ \\S+/bin/java .*"))
             .findFirst()
-            .orElseThrow();
-    assertThat(jvm).as("no quoting to undo").doesNotContain("'");
-    return List.of(jvm.substring("+ ".length()).split(" "));
+            .orElseThrow(() -> new AssertionError("no java command traced:\n" + run.shown()));
+    // sh -x writes each word as it is: an options shape's declaration (procs.monitor's) holds
+    // spaces.
+    String line = jvm.substring("+ ".length());
+    String declaration = declaration(args.get(0));
+    if (!declaration.contains(" ")) {
+      return List.of(line.split(" "));
+    }
+    String hidden = "\u0000";
+    List<String> words = new ArrayList<>();
+    for (String word : line.replace("=" + declaration + " ", "=" + hidden + " ").split(" ")) {
+      words.add(word.replace(hidden, declaration));
+    }
+    return words;
+  }
+
+  /** The plain shape lib/classes holds for executable {@code name}. */
+  private String declaration(String name) {
+    try {
+      for (String line : Files.readAllLines(home.resolve("lib/classes"))) {
+        String[] fields = line.split(" ", 3);
+        if (fields[0].equals(name)) {
+          return fields[2];
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError(name + " is not in lib/classes");
   }
 
   @Test

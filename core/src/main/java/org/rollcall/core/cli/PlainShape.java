@@ -69,7 +69,11 @@ public final class PlainShape {
     for (String option : words.subList(1, words.size())) {
       PlainOption parsed = PlainOption.declared(option);
       for (String name : parsed.names) {
-        if (name.equals(MonitorOptions.NAGIOS) || find(options, name) != null) {
+        if (name.equals(MonitorOptions.NAGIOS)) {
+          throw new IllegalArgumentException(
+              "plain=" + text + " lists " + name + ", which every shape takes");
+        }
+        if (find(options, name) != null) {
           throw new IllegalArgumentException("plain=" + text + " lists " + name + " twice");
         }
       }
