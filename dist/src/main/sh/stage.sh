@@ -38,8 +38,8 @@ done | LC_ALL=C sort -u > "$home/lib/executables"
 [ -s "$home/lib/executables" ] || { echo "stage.sh: no executables registered in $target/dist-lib" >&2; exit 1; }
 
 # "NAME CLASS SHAPE" for each executable, from its registry entry (its class, then plain=SHAPE when it runs some
-# arguments without picocli; - when not): the launcher passes both, sparing the JVM the lookup, and picks the plain
-# class-data archive by the shape.
+# arguments without picocli, its words between single spaces; - when not): the launcher passes both, sparing the
+# JVM the lookup, and picks the plain class-data archive by the shape.
 registry=$target/registry
 rm -rf "$registry" && mkdir -p "$registry"
 for j in "$home/lib/"*.jar; do
@@ -48,7 +48,7 @@ done
 for name in $(cat "$home/lib/executables"); do
   entry=$registry/META-INF/rollcall/$name
   class=$(tr -d '\r' < "$entry" | grep -v '^[[:space:]]*$' | head -n 1 | tr -d '[:space:]')
-  plain=$(tr -d '\r' < "$entry" | sed -n 's/^plain=//p' | tr -d '[:space:]')
+  plain=$(tr -d '\r' < "$entry" | sed -n 's/^plain=//p' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
   echo "$name $class ${plain:--}"
 done > "$home/lib/classes"
 

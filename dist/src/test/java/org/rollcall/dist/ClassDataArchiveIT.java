@@ -112,6 +112,8 @@ class ClassDataArchiveIT {
             List.of("exclusion.monitor"),
             List.of("ps.monitor", "--nagios", "sshd:0-"),
             List.of("exclusion.monitor", "--nagios"),
+            List.of("procs.monitor", "--nagios", "-C", "sshd", "-c", "1:"),
+            List.of("procs.monitor", "-w", "250", "-c", "@400:500", "-m", "RSS", "-u", "root"),
             List.of("cpu.monitor"))) {
       Thread.sleep(1100);
       List<String> command = new ArrayList<>(jvmCommand(mon, args));

@@ -47,7 +47,41 @@ class PlainShapeIT {
           List.of("--help"),
           List.of("--max", "80"),
           List.of("--nagios=true"),
-          List.of("-s", "ps", "-g", "local"));
+          List.of("-s", "ps", "-g", "local"),
+          // check_procs' command lines: what procs.monitor's options shape takes, and what not.
+          List.of("-w", "1:5", "-c", "1:10", "-C", "sshd"),
+          List.of("--nagios", "-c", "1:1", "-a", "/usr/bin/python3 /opt/worker.py --queue=x, y"),
+          List.of("-u", "nagios", "-C", "nrpe", "-s", "Z", "-m", "RSS", "-w", "512000"),
+          List.of("-t", "2.5", "--critical", "@10:20", "--nagios"),
+          List.of("-c", "@2:5"),
+          List.of("-c", "@~:-5.5"),
+          List.of("-p", "1", "-r", "010", "-z", "999999999", "-P", "12.50", "-k", "-T"),
+          List.of("--ereg-argument-array", "^(a|b)*[x]?$", "-X", "cron,sshd"),
+          List.of("--traditional-filter", "--no-kthreads", "--state", "DZ"),
+          List.of("--proc-root", "/tmp/x", "--timeout", "30", "--metric", "VSZ"),
+          List.of("-C", "@@odd", "--exclude-process", "x=y"),
+          List.of("-C", "*", "--user", "[a]"),
+          List.of("-w", "1", "-w", "2"),
+          List.of("-w", "1", "--warning", "2"),
+          List.of("-T", "--traditional"),
+          List.of("-w"),
+          List.of("-w", ""),
+          List.of("-w", "-5"),
+          List.of("-w5"),
+          List.of("--warning=5"),
+          List.of("-w,--warning", "5"),
+          List.of("-C", "sshd", "host1"),
+          List.of("-p", "1234567890"),
+          List.of("-p", "+1"),
+          List.of("-P", "1e3"),
+          List.of("-t", ".5"),
+          List.of("-t", "5."),
+          List.of("-t", "1.2.3"),
+          List.of("-v", "-C", "sshd"),
+          List.of("-kT"),
+          List.of("-c", "--nagios"),
+          List.of("@2:5"),
+          List.of("a:1-", "@~:5"));
 
   @Test
   void libClassesHoldsEachRegistryEntry() throws Exception {
@@ -65,7 +99,15 @@ class PlainShapeIT {
 
   @Test
   void theScriptTakesThePlainPathExactlyWhereJavaDoes(@TempDir Path dir) throws Exception {
-    String functions = functions("registered", "plain_run", "plain_file", "plain_arguments");
+    String functions =
+        functions(
+            "registered",
+            "plain_run",
+            "plain_arg",
+            "plain_option",
+            "plain_value",
+            "plain_file",
+            "plain_arguments");
     List<List<String>> lists = new ArrayList<>(ARGUMENT_LISTS);
     lists.addAll(argumentFileLists(dir));
     int plainRuns = 0;
@@ -90,7 +132,7 @@ class PlainShapeIT {
         plainRuns += java ? 1 : 0;
       }
     }
-    assertThat(plainRuns).as("argument lists that take the plain path").isGreaterThanOrEqualTo(10);
+    assertThat(plainRuns).as("argument lists that take the plain path").isGreaterThanOrEqualTo(30);
   }
 
   /** Argument lists naming argument files of every kind, written in {@code dir}. */
@@ -105,6 +147,10 @@ class PlainShapeIT {
     files.put("at", "@@odd:1-\n");
     files.put("nested", "sshd:1-\n@" + dir.resolve("rules") + "\n");
     files.put("crlf", "sshd:1-\r\n#c\r\n");
+    files.put("procs", "# check_procs' options\n-C\nsshd\n\n-c\n1:\n");
+    files.put("procs-range", "-c\n@@2:5\n");
+    files.put("procs-nested-range", "-c\n@2:5\n");
+    files.put("procs-half", "-w\n");
     List<List<String>> lists = new ArrayList<>();
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path path = dir.resolve(file.getKey());
@@ -113,6 +159,8 @@ class PlainShapeIT {
       lists.add(List.of("@" + path));
       lists.add(List.of("@" + path, "--nagios"));
       lists.add(List.of("a:1-", "@" + path));
+      lists.add(List.of("@" + path, "5"));
+      lists.add(List.of("-k", "@" + path));
     }
     lists.add(List.of("@" + dir.resolve("none")));
     lists.add(List.of("a:1-", "@" + dir));
@@ -125,7 +173,7 @@ class PlainShapeIT {
   /** What Java decides: the arguments, their argument files expanded, have the plain shape. */
   private static boolean takesPlainPath(PlainShape shape, List<String> args) {
     try {
-      return shape.words(ArgumentFiles.expand(args.toArray(String[]::new))) != null;
+      return shape.arguments(ArgumentFiles.expand(args.toArray(String[]::new))) != null;
     } catch (UsageException e) {
       return false;
     }

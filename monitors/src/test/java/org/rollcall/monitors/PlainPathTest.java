@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rollcall.core.cli.ExecutableRegistry;
 import org.rollcall.core.cli.Launchable;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.PlainShape;
 import org.rollcall.core.cli.Registration;
 import org.rollcall.core.result.OutputMode;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Each monitor's registry entry against its code: what its declared plain shape accepts leaves it
@@ -57,14 +60,85 @@ class PlainPathTest {
           List.of("--max", "80"),
           List.of("-v"));
 
+  /** check_procs' command lines, as Nagios and Icinga 2 give them, which procs.monitor takes. */
+  private static final List<List<String>> CHECK_PROCS_LINES =
+      List.of(
+          List.of("-w", "1:5", "-c", "1:10", "-C", "sshd"),
+          List.of("--nagios", "-c", "1:1", "-a", "/usr/bin/python3 /opt/worker.py --queue=x, y"),
+          List.of("-u", "nagios", "-w", "1:", "-C", "nrpe", "--nagios"),
+          List.of("-s", "Z", "-w", "0", "-c", "5"),
+          List.of("-m", "RSS", "-w", "512000", "-c", "1024000", "-C", "java"),
+          List.of("-t", "20", "-w", "250", "-c", "400"),
+          List.of("-t", "2.5", "--critical", "@10:20"),
+          List.of("-m", "ELAPSED", "-w", "~:3600", "-C", "cron", "-u", "0"),
+          List.of("-p", "1", "-r", "010", "-z", "999999999", "-P", "12.50"),
+          List.of("--ereg-argument-array", "^/usr/sbin/(cron|sshd)", "-k", "-X", "cron,sshd", "-T"),
+          List.of("--traditional-filter", "--no-kthreads", "--state", "DZ", "--nagios"),
+          List.of("--proc-root", "/tmp/x", "-C", "sshd"),
+          List.of("--metric", "VSZ", "--warning", "1", "--user", "root", "--command", "a b"),
+          List.of("-C", "@odd", "--exclude-process", "x=y", "--pcpu", "0", "--rss", "0"),
+          List.of("--vsz", "1", "--ppid", "0", "--argument-array", "q", "--timeout", "30"),
+          List.of("-m", "MEM"),
+          List.of("-s", "Ss"),
+          List.of("-w", "10", "-c", "20"));
+
+  /** What procs.monitor's shape leaves to picocli: repeats, joined values, words, help. */
+  private static final List<List<String>> CHECK_PROCS_FOR_PICOCLI =
+      List.of(
+          List.of("-w", "1", "-w", "2"),
+          List.of("-w", "1", "--warning", "2"),
+          List.of("-k", "--no-kthreads"),
+          List.of("-T", "--traditional"),
+          List.of("-w"),
+          List.of("-w", ""),
+          List.of("-w", "-5"),
+          List.of("-w5"),
+          List.of("--warning=5"),
+          List.of("-C", "sshd", "host1", "host2"),
+          List.of("-p", "1234567890"),
+          List.of("-p", "-1"),
+          List.of("-p", "+1"),
+          List.of("-P", "1e3"),
+          List.of("-t", "1e3"),
+          List.of("-t", ".5"),
+          List.of("-v", "-C", "sshd"),
+          List.of("-vv"),
+          List.of("-h"),
+          List.of("-V"),
+          List.of("-kT"),
+          List.of("-C", "sshd", "--"),
+          List.of("-c", "--nagios"));
+
   static Stream<String> monitors() {
     return ExecutableRegistry.names(PlainPathTest.class.getClassLoader()).stream();
   }
 
+  private static boolean isOptions(PlainShape shape) {
+    return shape.declaration().startsWith("options ");
+  }
+
   private static List<List<String>> accepted(PlainShape shape) {
-    return shape == PlainShape.WORDS
+    if (isOptions(shape)) {
+      List<List<String>> lists = new ArrayList<>(CHECK_PROCS_LINES);
+      lists.addAll(NO_WORDS);
+      return lists;
+    }
+    return shape.equals(PlainShape.WORDS)
         ? RULE_LISTS
-        : shape == PlainShape.NO_WORDS ? NO_WORDS : List.of();
+        : shape.equals(PlainShape.NO_WORDS) ? NO_WORDS : List.of();
+  }
+
+  private static List<List<String>> refused(PlainShape shape) {
+    List<List<String>> refused = new ArrayList<>(FOR_PICOCLI);
+    refused.addAll(CHECK_PROCS_FOR_PICOCLI);
+    for (List<List<String>> lists : List.of(RULE_LISTS, NO_WORDS, CHECK_PROCS_LINES)) {
+      for (List<String> args : lists) {
+        if (!accepted(shape).contains(args)) {
+          refused.add(args);
+        }
+      }
+    }
+    return refused;
   }
 
   @ParameterizedTest
@@ -94,12 +168,7 @@ class PlainPathTest {
   @MethodSource("monitors")
   void whatTheShapeRefusesIsLeftUntouchedForPicocli(String name) throws Exception {
     Registration entry = Registration.lookUp(name);
-    List<List<String>> refused = new ArrayList<>(FOR_PICOCLI);
-    for (PlainShape other : PlainShape.values()) {
-      if (other != entry.plain()) {
-        refused.addAll(accepted(other));
-      }
-    }
+    List<List<String>> refused = refused(entry.plain());
     Map<String, Object> fresh = ParsedState.of(entry.instantiate());
     for (List<String> args : refused) {
       Launchable command = entry.instantiate();
@@ -116,8 +185,59 @@ class PlainPathTest {
     Registration entry = Registration.lookUp(name);
     Class<?> declaring =
         Class.forName(entry.className())
-            .getMethod("takePlain", List.class, boolean.class)
+            .getMethod("takePlain", PlainArguments.class)
             .getDeclaringClass();
-    assertThat(declaring != Launchable.class).as(name).isEqualTo(entry.plain() != PlainShape.NEVER);
+    assertThat(declaring != Launchable.class)
+        .as(name)
+        .isEqualTo(!entry.plain().equals(PlainShape.NEVER));
+  }
+
+  /**
+   * An options shape lists the command's own options, by all their names and as picocli reads their
+   * values: a flag, a String (text), an Integer (count) or a Double (decimal). Only help, version,
+   * -v and --nagios (which every shape takes) are left out.
+   */
+  @ParameterizedTest
+  @MethodSource("monitors")
+  void anOptionsShapeListsTheCommandsOwnOptions(String name) throws Exception {
+    Registration entry = Registration.lookUp(name);
+    if (!isOptions(entry.plain())) {
+      return;
+    }
+    Map<String, String> declared = new TreeMap<>();
+    for (String option : entry.plain().declaration().split(" ")) {
+      if (!option.equals("options")) {
+        int equals = option.indexOf('=');
+        declared.put(
+            option.substring(0, equals < 0 ? option.length() : equals),
+            equals < 0 ? "flag" : option.substring(equals + 1));
+      }
+    }
+    Map<String, String> model = new TreeMap<>();
+    for (OptionSpec option : new CommandLine(entry.instantiate()).getCommandSpec().options()) {
+      List<String> names = List.of(option.names());
+      if (option.usageHelp()
+          || option.versionHelp()
+          || names.contains("--verbose")
+          || names.contains("--nagios")) {
+        continue;
+      }
+      model.put(String.join(",", names), typeOf(option));
+    }
+    assertThat(declared).as(name).isEqualTo(model);
+  }
+
+  private static String typeOf(OptionSpec option) {
+    Class<?> type = option.type();
+    if (option.arity().max() == 0) {
+      return "flag";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "count";
+    }
+    if (type == Double.class || type == double.class) {
+      return "decimal";
+    }
+    return "text";
   }
 }

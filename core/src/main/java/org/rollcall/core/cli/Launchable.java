@@ -14,13 +14,13 @@ public interface Launchable {
   String service();
 
   /**
-   * Takes the arguments of a plain run, which its registry entry's {@link PlainShape} accepted:
-   * {@code words}, and whether {@code --nagios} came, set exactly as picocli would set them; every
-   * other option keeps its default (the field's initial value). The common run (ps.monitor with
-   * only rules) so skips building picocli's command model, most of its start-up. Called only for an
-   * executable registered with a plain shape.
+   * Takes the arguments of a plain run, which its registry entry's {@link PlainShape} accepted,
+   * setting exactly what picocli would set from them; every other option keeps its default (the
+   * field's initial value). The common runs (ps.monitor with only rules, check_rollcall_procs with
+   * check_procs' usual options) so skip building picocli's command model, most of their start-up.
+   * Called only for an executable registered with a plain shape.
    */
-  default void takePlain(List<String> words, boolean nagios) {
+  default void takePlain(PlainArguments given) {
     throw new IllegalStateException(
         CommandLineParsing.nameOf(this)
             + " declares a plain shape but takes no "

@@ -39,9 +39,16 @@ public final class MonitorOptions {
               + " own help says.")
   boolean[] verbose = new boolean[0]; // repeatable (-vvv), as the Nagios plugins' -v is
 
-  /** Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios} or not. */
-  public void takePlain(boolean nagios) {
-    this.nagios = nagios;
+  /**
+   * Sets what picocli would for a plain run ({@link PlainShape}): {@code --nagios}, and {@code -t}
+   * when the shape lists it.
+   */
+  public void takePlain(PlainArguments given) {
+    nagios = given.nagios();
+    String timeout = given.value("--timeout");
+    if (timeout != null) {
+      timeoutSeconds = Double.parseDouble(timeout);
+    }
   }
 
   /** How many times -v was given. */

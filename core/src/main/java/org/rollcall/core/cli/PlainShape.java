@@ -2,45 +2,88 @@ package org.rollcall.core.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rollcall.core.text.Ascii;
 
 /**
  * The argument lists an executable runs without picocli, its plain path, as its registry entry
- * declares them ({@code plain=words} or {@code plain=no-words} in {@code META-INF/rollcall/NAME};
- * no such line: never). In each shape the only option is {@code --nagios}, at most once (picocli
- * refuses it twice), and a word is an argument that is neither empty nor starts with {@code -}: so
- * picocli would make every word a positional parameter and leave every other option at its default.
- * The arguments are those after {@link ArgumentFiles} expanded them (an {@code @X} left is a
- * literal word). The launcher script reads the same declaration from {@code lib/classes} to pick
- * the plain class-data archive, with the same test, reading an argument file's lines as Java does.
+ * declares them ({@code plain=SHAPE} in {@code META-INF/rollcall/NAME}; no such line: never):
+ *
+ * <ul>
+ *   <li>{@code words}: one word or more (ps.monitor's rules);
+ *   <li>{@code no-words}: nothing (cpu.monitor and exclusion.monitor with every default);
+ *   <li>{@code options OPTION...}: only the options listed, each at most once and each value a
+ *       separate argument ({@code -w 5}, not {@code -w5} or {@code --warning=5}), no word
+ *       (procs.monitor's check_procs command lines). An OPTION is its names separated by commas,
+ *       then {@code =TYPE} when it takes a value: {@code -w,--warning=text}, {@code -k}. A {@code
+ *       text} is an argument that is neither empty nor starts with {@code -}; a {@code count} 1 to
+ *       9 ASCII digits; a {@code decimal} ASCII digits with an optional fraction: what Integer's
+ *       and Double's {@code valueOf}, as picocli calls them, read alike.
+ * </ul>
+ *
+ * <p>Every shape also takes {@code --nagios}, at most once (picocli refuses it twice). A word is an
+ * argument that is neither empty nor starts with {@code -}: so picocli would make every word a
+ * positional parameter, take each listed option and its value as written, and leave every other
+ * option at its default. The arguments are those after {@link ArgumentFiles} expanded them (an
+ * {@code @X} left is a literal word). The launcher script reads the same declaration from {@code
+ * lib/classes} to pick the plain class-data archive, with the same test, reading an argument file's
+ * lines as Java does.
  */
-public enum PlainShape {
+public final class PlainShape {
   /** Always parsed by picocli. */
-  NEVER("-"),
+  public static final PlainShape NEVER = new PlainShape("-", null);
+
   /** One word or more (ps.monitor's rules). */
-  WORDS("words"),
+  public static final PlainShape WORDS = new PlainShape("words", null);
+
   /**
    * No word: nothing, or {@code --nagios} alone (cpu.monitor and exclusion.monitor with every
    * default).
    */
-  NO_WORDS("no-words");
+  public static final PlainShape NO_WORDS = new PlainShape("no-words", null);
+
+  private static final String OPTIONS = "options";
 
   private final String declared;
 
-  PlainShape(String declared) {
+  /** The options an {@code options} shape takes, null for the others. */
+  private final List<PlainOption> options;
+
+  private PlainShape(String declared, List<PlainOption> options) {
     this.declared = declared;
+    this.options = options;
   }
 
   /** The shape a registry entry's {@code plain=} line (or the launcher's property) names. */
   public static PlainShape declared(String text) {
-    for (PlainShape shape : values()) {
+    for (PlainShape shape : new PlainShape[] {NEVER, WORDS, NO_WORDS}) {
       if (shape.declared.equals(text)) {
         return shape;
       }
     }
-    throw new IllegalArgumentException("plain=" + text + " is not words or no-words");
+    List<String> words = Ascii.words(text);
+    if (words.size() < 2 || !words.get(0).equals(OPTIONS)) {
+      throw new IllegalArgumentException(
+          "plain=" + text + " is not words, no-words or options OPTION...");
+    }
+    List<PlainOption> options = new ArrayList<>();
+    for (String option : words.subList(1, words.size())) {
+      PlainOption parsed = PlainOption.declared(option);
+      for (String name : parsed.names) {
+        if (name.equals(MonitorOptions.NAGIOS)) {
+          throw new IllegalArgumentException(
+              "plain=" + text + " lists " + name + ", which every shape takes");
+        }
+        if (find(options, name) != null) {
+          throw new IllegalArgumentException("plain=" + text + " lists " + name + " twice");
+        }
+      }
+      options.add(parsed);
+    }
+    return new PlainShape(
+        OPTIONS + " " + String.join(" ", words.subList(1, words.size())), options);
   }
 
-  /** How a registry entry names this shape. */
+  /** How a registry entry names this shape (an {@code options} shape with single spaces). */
   public String declaration() {
     return declared;
   }
@@ -51,31 +94,69 @@ public enum PlainShape {
    * them.
    */
   public boolean take(Launchable command, String[] args) {
-    List<String> words = words(args);
-    if (words == null) {
+    PlainArguments given = arguments(args);
+    if (given == null) {
       return false;
     }
-    // The shape's only option is --nagios: an argument that is not a word is that.
-    command.takePlain(words, words.size() < args.length);
+    command.takePlain(given);
     return true;
   }
 
-  /** The words of {@code args} when they have this shape, else null (picocli must parse them). */
-  public List<String> words(String[] args) {
+  /** What {@code args} hold when they have this shape, else null (picocli must parse them). */
+  public PlainArguments arguments(String[] args) {
     if (this == NEVER) {
       return null;
     }
     List<String> words = new ArrayList<>(args.length);
+    String[] values = options == null ? new String[0] : new String[options.size()];
     boolean nagiosSeen = false;
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      PlainOption option = options == null ? null : find(options, arg);
       if (arg.equals(MonitorOptions.NAGIOS) && !nagiosSeen) {
         nagiosSeen = true;
-      } else if (arg.isEmpty() || arg.charAt(0) == '-') {
+      } else if (option != null && values[options.indexOf(option)] == null) {
+        String value = "";
+        if (!option.flag()) {
+          if (i + 1 == args.length || !option.accepts(args[i + 1])) {
+            return null;
+          }
+          value = args[++i];
+        }
+        values[options.indexOf(option)] = value;
+      } else if (options != null || arg.isEmpty() || arg.charAt(0) == '-') {
         return null;
       } else {
         words.add(arg);
       }
     }
-    return words.isEmpty() == (this == NO_WORDS) ? words : null;
+    if (this == WORDS ? words.isEmpty() : !words.isEmpty()) {
+      return null;
+    }
+    return new PlainArguments(words, nagiosSeen, options, values);
+  }
+
+  static PlainOption find(List<PlainOption> options, String name) {
+    for (PlainOption option : options) {
+      if (option.names.contains(name)) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PlainShape shape && shape.declared.equals(declared);
+  }
+
+  @Override
+  public int hashCode() {
+    return declared.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return declared;
   }
 }

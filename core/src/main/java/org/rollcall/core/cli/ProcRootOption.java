@@ -25,6 +25,14 @@ public final class ProcRootOption {
     this.procRoot = defaultRoot;
   }
 
+  /** Sets what picocli would for a plain run whose shape lists {@code --proc-root}. */
+  public void takePlain(PlainArguments given) {
+    String root = given.value("--proc-root");
+    if (root != null) {
+      procRoot = Path.of(root);
+    }
+  }
+
   /**
    * The proc tree to read. A tree other than the live /proc must hold at least one process: the
    * live one always holds the reader itself and a saved one at least one PID directory, so none

@@ -1,7 +1,5 @@
 package org.rollcall.core.result;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rollcall.core.text.Ascii;
 import org.rollcall.core.text.Decimals;
 
@@ -60,25 +58,36 @@ public final class Range {
     return new Range(min, max, false);
   }
 
-  /** Compiled on first use only: ps.monitor's rules never need it. */
-  private static final class NagiosSyntax {
-    static final Pattern PATTERN =
-        Pattern.compile("(@)?(?:(~|[-+]?\\d+(?:\\.\\d+)?)?:)?([-+]?\\d+(?:\\.\\d+)?)?");
-  }
-
-  /** The Nagios threshold syntax of the monitoring-plugins guidelines. */
+  /**
+   * The Nagios threshold syntax of the monitoring-plugins guidelines: {@code [@][[START]:][END]},
+   * START a number or {@code ~}, END a number, a number {@code [-+]DIGITS[.DIGITS]} (ASCII digits),
+   * and at least one of START and END written. Read by hand, not by a regular expression: a plain
+   * run of check_rollcall_procs parses two of them, and a regular expression's first use costs a
+   * cold run more than the rest of its parsing.
+   */
   public static Range parseNagios(String text) {
-    Matcher m = NagiosSyntax.PATTERN.matcher(text);
-    if (text.isEmpty() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
+    boolean inverted = text.startsWith("@");
+    String rest = inverted ? text.substring(1) : text;
+    int colon = rest.indexOf(':');
+    String low = colon < 0 ? null : rest.substring(0, colon);
+    String high = colon < 0 ? rest : rest.substring(colon + 1);
+    boolean lowWritten = low != null && !low.isEmpty();
+    if ((lowWritten && !low.equals("~") && !isNumber(low))
+        || (!high.isEmpty() && !isNumber(high))
+        || (!lowWritten && high.isEmpty())) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a Nagios range (like 10, 10:, ~:10, 10:20, @10:20)");
     }
-    boolean inverted = m.group(1) != null;
-    String low = m.group(2);
     double start =
-        low == null ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : parseBound(low, text);
-    double end = m.group(3) == null ? Double.POSITIVE_INFINITY : parseBound(m.group(3), text);
+        !lowWritten ? 0 : low.equals("~") ? Double.NEGATIVE_INFINITY : parseBound(low, text);
+    double end = high.isEmpty() ? Double.POSITIVE_INFINITY : parseBound(high, text);
     return new Range(start, end, inverted);
+  }
+
+  /** Whether {@code text} is {@code [-+]DIGITS[.DIGITS]}, the numbers a Nagios range holds. */
+  private static boolean isNumber(String text) {
+    boolean signed = text.startsWith("-") || text.startsWith("+");
+    return Ascii.isDecimal(signed ? text.substring(1) : text);
   }
 
   /** A written bound is finite: 400 digits must be refused, not read as "no bound". */

@@ -58,10 +58,10 @@ class LauncherTest {
 
     /** Registered with {@code plain=words}, so runs of words alone take the plain path. */
     @Override
-    public void takePlain(java.util.List<String> words, boolean nagios) {
+    public void takePlain(PlainArguments given) {
       tookPlain = true;
-      options.takePlain(nagios);
-      items.addAll(words);
+      options.takePlain(given);
+      items.addAll(given.words());
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class PlainShapeTest {
   private static List<String> words(PlainShape shape, String... args) {
-    return shape.words(args);
+    PlainArguments given = shape.arguments(args);
+    return given == null ? null : given.words();
   }
 
   @Test
@@ -57,7 +58,7 @@ class PlainShapeTest {
     assertThatThrownBy(() -> Registration.parse("\n"))
         .hasMessage("its registry entry names no class");
     assertThatThrownBy(() -> Registration.parse("a.B\nplain=rules"))
-        .hasMessage("plain=rules is not words or " + "no-words");
+        .hasMessage("plain=rules is not words, no-words or options OPTION...");
     assertThatThrownBy(() -> Registration.parse("a.B\nplain=words\nplain=words"))
         .hasMessage("unknown line " + "'plain=words' in its registry entry");
     assertThatThrownBy(() -> Registration.parse("a.B\nc.D"))
@@ -72,5 +73,84 @@ class PlainShapeTest {
     assertThat(PlainShape.WORDS.take(command, new String[] {"a", "--nagios", "b"})).isTrue();
     assertThat(command.items).containsExactly("a", "b");
     assertThat(command.options.mode().name()).isEqualTo("NAGIOS");
+  }
+
+  private static final PlainShape OPTIONS =
+      PlainShape.declared("options  -w,--warning=text -p=count\t-P=decimal -k,--no-kthreads ");
+
+  private static PlainArguments options(String... args) {
+    return OPTIONS.arguments(args);
+  }
+
+  @Test
+  void anOptionsShapeIsDeclaredWithSingleSpaces() {
+    assertThat(OPTIONS.declaration())
+        .isEqualTo("options -w,--warning=text -p=count -P=decimal -k,--no-kthreads");
+    assertThat(Registration.parse("a.B\nplain=" + OPTIONS.declaration()).plain())
+        .isEqualTo(OPTIONS);
+    for (String bad :
+        new String[] {
+          "options",
+          "options -w=range",
+          "options w",
+          "options -w,-w",
+          "options -w -w",
+          "options --nagios",
+          "options -w,",
+          "options -a*",
+          "options --"
+        }) {
+      assertThatThrownBy(() -> PlainShape.declared(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void anOptionsShapeTakesEachListedOptionOnceWithItsValueApart() {
+    PlainArguments given = options("--nagios", "--warning", "@2:5", "-k", "-p", "012", "-P", "1.5");
+    assertThat(given.nagios()).isTrue();
+    assertThat(given.words()).isEmpty();
+    assertThat(given.value("-w")).isEqualTo("@2:5");
+    assertThat(given.value("--warning")).isEqualTo("@2:5");
+    assertThat(given.value("-p")).isEqualTo("012");
+    assertThat(given.value("-P")).isEqualTo("1.5");
+    assertThat(given.given("--no-kthreads")).isTrue();
+    assertThat(given.value("-x")).isNull();
+    PlainArguments none = options();
+    assertThat(none.nagios()).isFalse();
+    assertThat(none.given("-k")).isFalse();
+    assertThat(none.value("-w")).isNull();
+  }
+
+  @Test
+  void anOptionsShapeLeavesEverythingElseToPicocli() {
+    String[][] refused = {
+      {"-w", "1", "--warning", "2"},
+      {"-k", "-k"},
+      {"-w"},
+      {"-w", ""},
+      {"-w", "-5"},
+      {"-w", "--nagios"},
+      {"-w1"},
+      {"--warning=1"},
+      {"-p", "1234567890"},
+      {"-p", "+1"},
+      {"-p", "1.0"},
+      {"-P", "1."},
+      {"-P", ".5"},
+      {"-P", "1e3"},
+      {"-P", "1.2.3"},
+      {"sshd"},
+      {"-k", "host"},
+      {"-kw", "1"},
+      {"-v"},
+      {"--help"},
+      {"--"},
+      {"--nagios", "--nagios"},
+    };
+    for (String[] args : refused) {
+      assertThat(options(args)).as(String.join(" ", args)).isNull();
+    }
   }
 }

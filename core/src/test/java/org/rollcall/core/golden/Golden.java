@@ -146,7 +146,7 @@ public final class Golden {
   /** Whether the launcher takes {@code args} (argument files expanded) without picocli. */
   private static boolean takesPlainPath(String executable, String[] args) throws IOException {
     try {
-      return Registration.lookUp(executable).plain().words(ArgumentFiles.expand(args)) != null;
+      return Registration.lookUp(executable).plain().arguments(ArgumentFiles.expand(args)) != null;
     } catch (UsageException e) {
       return false;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
@@ -141,8 +142,8 @@ public final class CpuMonitor implements Launchable {
 
   /** No arguments, or --nagios alone (its registry entry: {@code plain=no-words}). */
   @Override
-  public void takePlain(List<String> none, boolean nagios) {
-    options.takePlain(nagios);
+  public void takePlain(PlainArguments given) {
+    options.takePlain(given);
   }
 
   @Override

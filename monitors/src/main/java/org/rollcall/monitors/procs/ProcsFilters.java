@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.UsageException;
 import org.rollcall.core.ids.UserDirectory;
 import org.rollcall.core.text.Ascii;
@@ -84,6 +85,26 @@ final class ProcsFilters {
       description = "Leave out kernel threads (kthreadd included).")
   boolean noKernelThreads;
 
+  /** Sets what picocli would from a plain run's options (procs.monitor's registry entry). */
+  void takePlain(PlainArguments given) {
+    states = given.value("--state");
+    ppid = count(given.value("--ppid"));
+    user = given.value("--user");
+    rss = count(given.value("--rss"));
+    vsz = count(given.value("--vsz"));
+    String percent = given.value("--pcpu");
+    pcpu = percent == null ? null : Double.valueOf(percent);
+    args = given.value("--argument-array");
+    regex = given.value("--ereg-argument-array");
+    command = given.value("--command");
+    exclude = given.value("--exclude-process");
+    noKernelThreads = given.given("--no-kthreads");
+  }
+
+  private static Integer count(String digits) {
+    return digits == null ? null : Integer.valueOf(digits);
+  }
+
   /**
    * The MATCH the filters make. Without one that selects (only -k and -X, or none) it starts with
    * {@code *}, every process, zombies included, as check_procs' total; any other leaves zombies
@@ -97,7 +118,7 @@ final class ProcsFilters {
     add(terms, rss, "!rss<" + rss);
     add(terms, vsz, "!vsz<" + vsz);
     add(terms, pcpu, "!cpu<" + (pcpu == null ? "" : Decimals.plain(pcpu)));
-    add(terms, args, "args=" + escaped(Pattern.quote(args == null ? "" : args)));
+    add(terms, args, "args=" + escaped(quoted(args)));
     add(terms, regex, "args=" + escaped(checked(regex)));
     add(terms, command, "name=" + escaped(command));
     if (terms.isEmpty()) {
@@ -153,6 +174,14 @@ final class ProcsFilters {
     }
     OptionalInt uid = users.uid(user);
     return "UID = " + (uid.isPresent() ? uid.getAsInt() : "?") + " (" + user + ")";
+  }
+
+  /**
+   * {@code text} as a regular expression that matches it literally; only when given, so a run
+   * without -a never loads java.util.regex.
+   */
+  private static String quoted(String text) {
+    return text == null ? "" : Pattern.quote(text);
   }
 
   /** A comma in a value is written {@code \,} in a MATCH. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
@@ -90,6 +91,24 @@ public final class ProcsMonitor implements Launchable {
   public ProcsMonitor(UserDirectory users, ProcRootOption procRoot) {
     this.users = users;
     this.procRoot = procRoot;
+  }
+
+  /**
+   * The options of a plain run: check_procs' command lines as Nagios and Icinga 2 write them, each
+   * option once with its value apart ({@code -C sshd -c 1:}), which its registry entry lists.
+   */
+  @Override
+  public void takePlain(PlainArguments given) {
+    options.takePlain(given);
+    warning = given.value("--warning");
+    critical = given.value("--critical");
+    String metric = given.value("--metric");
+    if (metric != null) {
+      metricName = metric;
+    }
+    filters.takePlain(given);
+    traditional = given.given("--traditional");
+    procRoot.takePlain(given);
   }
 
   /** The metric's name, as check_procs starts its line with it ("RSS WARNING: ..."). */

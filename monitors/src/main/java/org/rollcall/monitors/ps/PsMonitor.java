@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
@@ -115,9 +116,9 @@ public final class PsMonitor implements Launchable {
 
   /** Rules alone, and --nagios at most once (its registry entry: {@code plain=words}). */
   @Override
-  public void takePlain(List<String> rules, boolean nagios) {
-    options.takePlain(nagios);
-    ruleTexts.addAll(rules);
+  public void takePlain(PlainArguments given) {
+    options.takePlain(given);
+    ruleTexts.addAll(given.words());
   }
 
   @Override
