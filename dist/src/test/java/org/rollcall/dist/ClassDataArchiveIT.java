@@ -171,45 +171,26 @@ class ClassDataArchiveIT {
    */
   private List<String> jvmCommand(Map<String, String> env, List<String> args) throws IOException {
     Traced.assumeStrace();
-    Path log = Files.createTempFile(unpacked, "execve", ".log");
-    try {
-      List<String> traced =
-          new ArrayList<>(
-              List.of(
-                  "strace",
-                  "-f",
-                  "-qq",
-                  "-s",
-                  "65536",
-                  "-e",
-                  "trace=execve",
-                  "-o",
-                  log.toString(),
-                  "env",
-                  "JAVA_HOME=" + jdk17(),
-                  launcher()));
-      traced.addAll(args);
-      Shell.Result run = Shell.run(env, traced);
-      // The launcher starts the JVM as its child (it stays to forward signals): the one java.
-      String execve =
-          Files.readAllLines(log).stream()
-              .filter(l -> l.matches("\\d+ +execve\\(\"[^\"]*/bin/java\", \\[.*"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no java executed: " + run.shown()));
-      String vector = execve.substring(execve.indexOf('[') + 1, execve.indexOf("], "));
-      List<String> command = new ArrayList<>();
-      // Each argument is a C string in double quotes; the launcher's need no escapes.
-      for (int open = vector.indexOf('"'); open >= 0; ) {
-        int close = vector.indexOf('"', open + 1);
-        String word = vector.substring(open + 1, close);
-        assertThat(word).as("no escape to undo").doesNotContain("\\");
-        command.add(word);
-        open = vector.indexOf('"', close + 1);
-      }
-      return command;
-    } finally {
-      Files.deleteIfExists(log);
+    List<String> command = new ArrayList<>(List.of("env", "JAVA_HOME=" + jdk17(), launcher()));
+    command.addAll(args);
+    Traced run = Traced.run(Files.createTempDirectory(unpacked, "execve"), env, "execve", command);
+    // The launcher starts the JVM as its child (it stays to forward signals): the one java.
+    String execve =
+        run.syscalls().stream()
+            .filter(l -> l.matches("\\d+ +execve\\(\"[^\"]*/bin/java\", \\[.*"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no java executed: " + run.result().shown()));
+    String vector = execve.substring(execve.indexOf('[') + 1, execve.indexOf("], "));
+    List<String> words = new ArrayList<>();
+    // Each argument is a C string in double quotes; the launcher's need no escapes.
+    for (int open = vector.indexOf('"'); open >= 0; ) {
+      int close = vector.indexOf('"', open + 1);
+      String word = vector.substring(open + 1, close);
+      assertThat(word).as("no escape to undo").doesNotContain("\\");
+      words.add(word);
+      open = vector.indexOf('"', close + 1);
     }
+    return words;
   }
 
   @Test

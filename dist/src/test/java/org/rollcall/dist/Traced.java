@@ -21,6 +21,19 @@ record Traced(Shell.Result result, List<String> syscalls) {
 
   /** Runs {@code command} under strace, its file system calls logged into {@code work}. */
   static Traced run(Path work, List<String> command) throws IOException {
+    return run(
+        work,
+        Map.of(),
+        "openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat",
+        command);
+  }
+
+  /**
+   * Runs {@code command} with {@code env} under strace, the system calls {@code calls} (strace's -e
+   * trace= list) logged into {@code work} with their strings whole.
+   */
+  static Traced run(Path work, Map<String, String> env, String calls, List<String> command)
+      throws IOException {
     Path log = work.resolve("strace.log");
     List<String> traced =
         new ArrayList<>(
@@ -28,12 +41,14 @@ record Traced(Shell.Result result, List<String> syscalls) {
                 "strace",
                 "-f",
                 "-qq",
+                "-s",
+                "65536",
                 "-o",
                 log.toString(),
                 "-e",
-                "trace=openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"));
+                "trace=" + calls));
     traced.addAll(command);
-    Shell.Result result = Shell.run(Map.of(), traced);
+    Shell.Result result = Shell.run(env, traced);
     return new Traced(result, Files.readAllLines(log));
   }
 
