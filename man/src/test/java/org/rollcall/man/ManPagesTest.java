@@ -44,6 +44,11 @@ class ManPagesTest {
               ".SH \"EXAMPLES\"",
               "JAVA_HOME");
     }
+    for (String name : ExecutableRegistry.names(ManPagesTest.class.getClassLoader())) {
+      assertThat(Files.readString(MAN1.resolve(name + ".1")))
+          .as(name + " has OUTPUT, SECURITY and SEE ALSO")
+          .contains(".SH \"OUTPUT\"", ".SH \"SECURITY\"", ".SH \"SEE ALSO\"");
+    }
     String ps = Files.readString(MAN1.resolve("ps.monitor.1"));
     assertThat(ps)
         .contains("rollcall\\-rules", "check_rollcall_ps", "monitor ps.monitor \\-\\-recheck 10");
