@@ -1,6 +1,5 @@
 package org.rollcall.man;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +29,9 @@ public final class ManPages {
 
   /**
    * AsciiDoc turns a spaced "--" into an em dash, which would break "nagios.monitor -- PLUGIN" in a
-   * command's description: the generated text is escaped so it stays two hyphens.
-   */
-  static void escapeDoubleHyphens(Path page) throws IOException {
-    Files.writeString(page, escapeDoubleHyphens(Files.readString(page)));
-  }
-
-  /**
-   * {@code text} with each spaced "--" escaped, except in literal paragraphs (indented lines after
-   * a blank one, such as a command's example), which asciidoctor shows as written, backslash and
-   * all.
+   * command's description: {@code text} with each spaced "--" escaped, so it stays two hyphens,
+   * except in literal paragraphs (indented lines after a blank one, such as a command's example),
+   * which asciidoctor shows as written, backslash and all.
    */
   static String escapeDoubleHyphens(String text) {
     List<String> lines = new ArrayList<>();
@@ -87,7 +79,7 @@ public final class ManPages {
     for (String kind : new String[] {"monitor", "other", "alert"}) {
       for (CommandSpec spec : specs) {
         String name = spec.name();
-        String itsKind = name.substring(name.lastIndexOf('.') + 1);
+        String itsKind = PageLayout.kindOf(name);
         boolean listedHere =
             kind.equals(itsKind)
                 || kind.equals("other") && !List.of("monitor", "alert").contains(itsKind);
@@ -126,8 +118,8 @@ public final class ManPages {
     for (CommandSpec spec : specs) {
       String name = spec.name();
       Path generatedPage = generated.resolve(name + ".adoc");
-      escapeDoubleHyphens(generatedPage);
-      Files.writeString(generatedPage, tidyOptionLabels(Files.readString(generatedPage)));
+      Files.writeString(
+          generatedPage, tidyOptionLabels(escapeDoubleHyphens(Files.readString(generatedPage))));
       String[] header = spec.usageMessage().header();
       PageLayout layout =
           new PageLayout(

@@ -24,6 +24,11 @@ record PageLayout(String name, String summary, Path generated, Path templates) {
 
   /** "monitor" or "alert": what mon calls the executable, from its name. */
   String kind() {
+    return kindOf(name);
+  }
+
+  /** What mon calls executable {@code name}: the text after its last dot. */
+  static String kindOf(String name) {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
