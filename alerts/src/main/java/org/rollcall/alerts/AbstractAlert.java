@@ -113,8 +113,7 @@ public abstract class AbstractAlert implements Launchable {
     Alert current = alert;
     if (current == null) {
       CappedReader reader = stdinReader;
-      MonitorOutput input =
-          reader == null ? readStdin(QUICK_STDIN_LIMIT) : MonitorOutput.of(reader.bytes(), true);
+      MonitorOutput input = reader == null ? readStdin(QUICK_STDIN_LIMIT) : heldBy(reader);
       current = Alert.of(options, input, env, Instant.now());
     }
     try {
@@ -132,6 +131,16 @@ public abstract class AbstractAlert implements Launchable {
       return current == null ? null : current.pending();
     }
     return stdinReader != null ? "the end of stdin" : null;
+  }
+
+  /**
+   * What the run's stdin holds once the reader had a moment to take what is already written: a
+   * signal can come between the reader's start and its first read, and the alert must not be saved
+   * empty then. Waits on whatever interrupt the cutting thread carries.
+   */
+  private static MonitorOutput heldBy(CappedReader reader) {
+    boolean ended = reader.awaitEndUninterruptibly(QUICK_STDIN_LIMIT);
+    return MonitorOutput.of(reader.bytes(), !ended || reader.overflowed());
   }
 
   private MonitorOutput readStdin(Duration limit) {

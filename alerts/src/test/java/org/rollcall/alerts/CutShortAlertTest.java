@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +149,58 @@ class CutShortAlertTest {
     assertThat(Files.exists(dir.resolve("alerts.log")))
         .as("the run delivered nothing after its cut")
         .isFalse();
+  }
+
+  @Test
+  void aSignalBeforeTheFirstByteOfStdinStillSavesWhatComesJustAfter() throws Exception {
+    Path fallback = dir.resolve("fallback.log");
+    Pipe pipe = Pipe.open();
+    AbstractAlert alert = new FileAlert();
+    alert.stdin = Channels.newInputStream(pipe.source());
+    alert.env = Map.of();
+    Run run =
+        new Run(
+            alert,
+            List.of(
+                "-s",
+                "ps",
+                "-g",
+                "local",
+                "--timeout",
+                "60",
+                "--fallback",
+                fallback.toString(),
+                "-d",
+                dir.toString(),
+                "alerts.log"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!"the end of stdin".equals(alert.pending()) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    // The monitor's output reaches the pipe 100 ms after the signal, as a slow mon's write would;
+    // on a thread of its own (the common pool may have one thread, held by the run).
+    CompletableFuture<Void> late =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Thread.sleep(100);
+                pipe.sink()
+                    .write(
+                        ByteBuffer.wrap("sshd:0\nlate detail\n".getBytes(StandardCharsets.UTF_8)));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            task -> new Thread(task, "late-writer").start());
+    run.launcher.interrupt("SIGHUP");
+
+    late.get(10, TimeUnit.SECONDS);
+    assertThat(run.halted.get(10, TimeUnit.SECONDS)).isEqualTo(ReliableSender.FELL_BACK);
+    assertThat(run.stdout()).startsWith("file.alert: NOT delivered ALERT local/ps: sshd:0: ");
+    assertThat(Files.readString(fallback))
+        .endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\nlate detail\n.\n");
+    pipe.sink().close();
+    run.finished.get(20, TimeUnit.SECONDS);
   }
 
   /**

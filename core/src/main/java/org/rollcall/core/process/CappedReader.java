@@ -35,6 +35,33 @@ public final class CappedReader {
     return !thread.isAlive();
   }
 
+  /**
+   * Waits up to {@code limit} for the end of the stream even when the waiting thread is interrupted
+   * (its interrupt is kept for later); true when the end came.
+   */
+  public boolean awaitEndUninterruptibly(Duration limit) {
+    long end = System.nanoTime() + limit.toNanos();
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (thread.isAlive()) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          thread.join(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** What was kept so far. */
   public synchronized byte[] bytes() {
     return kept.toByteArray();
