@@ -41,6 +41,15 @@ public final class Launcher {
   private volatile Current current;
 
   /**
+   * A signal that came before this launcher's first run began (Main routes signals first): that run
+   * is cut short as soon as it starts, instead of the signal being lost.
+   */
+  private String early;
+
+  /** Whether a run has begun: a signal after the last one ended changes nothing. */
+  private boolean begun;
+
+  /**
    * @param stdout where the run's output goes, in one write
    * @param halt ends the process when the run is cut short (its deadline, a signal) with the
    *     command still running
@@ -82,13 +91,29 @@ public final class Launcher {
   /**
    * Cuts the run under way short because {@code signal} ("SIGTERM") came: it prints a line naming
    * the signal and what the run was waiting for, and the process ends with a failure (UNKNOWN under
-   * Nagios). Returns at once when no run is under way or it has already ended.
+   * Nagios). Returns at once when the run has already ended; one that has not begun yet is cut as
+   * soon as it begins.
    */
   public void interrupt(String signal) {
-    Current run = current;
+    Current run;
+    synchronized (this) {
+      run = current;
+      if (run == null && !begun && early == null) {
+        early = signal;
+      }
+    }
     if (run != null) {
       run.cut("interrupted by " + signal, true);
     }
+  }
+
+  /** Makes {@code run} the one a signal cuts; returns the signal that came before it, if any. */
+  private synchronized String begin(Current run) {
+    current = run;
+    begun = true;
+    String before = early;
+    early = null;
+    return before;
   }
 
   /**
@@ -98,7 +123,7 @@ public final class Launcher {
     StringWriter buffer = new StringWriter();
     PrintWriter out = new PrintWriter(buffer);
     Current run = new Current(command, contract(args));
-    current = run;
+    String signalledBefore = begin(run);
     int code;
     Thread watchdog = null;
     try {
@@ -115,7 +140,8 @@ public final class Launcher {
         watchdog = new Thread(new Watchdog(run, settings.timeout()), "rollcall-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
-        String interrupted = System.getProperty(INTERRUPTED_PROPERTY);
+        String interrupted =
+            signalledBefore != null ? signalledBefore : System.getProperty(INTERRUPTED_PROPERTY);
         if (interrupted != null) {
           run.cut("interrupted by " + interrupted + " before it could answer", true);
           code = run.renderer.errorCode();

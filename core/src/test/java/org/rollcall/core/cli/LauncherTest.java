@@ -293,6 +293,14 @@ class LauncherTest {
     assertThat(output()).isEqualTo("test.monitor: interrupted by SIGTERM before it could answer\n");
   }
 
+  @Test
+  void aSignalBeforeTheRunBeganCutsItShortAsItBegins() {
+    launcher.interrupt("SIGHUP");
+    assertThat(launcher.execute(new TestMonitor(), "--sleep", "5000")).isEqualTo(1);
+    assertThat(halted.get()).isEqualTo(1);
+    assertThat(output()).isEqualTo("test.monitor: interrupted by SIGHUP before it could answer\n");
+  }
+
   /**
    * Interrupts the launcher's run with {@code signal} once the run has started (its watchdog is
    * up).
