@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every executable, run through the shipped launcher with its class-data archives as mon runs it,
@@ -238,14 +241,27 @@ class LauncherFaultsIT {
     return false;
   }
 
-  /** Waits until the wrapper has become the launcher script (its first line then runs). */
+  /**
+   * Waits until the wrapper has become the launcher script and its first traps are set (the shell
+   * catches SIGHUP): a signal in the shell's own start-up, before it reads a line, ends it by the
+   * signal, as it would any script.
+   */
   private static void awaitLauncher(Process process) throws Exception {
-    Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!Files.readString(cmdline, StandardCharsets.ISO_8859_1).startsWith("/bin/sh\0")) {
-      assertThat(System.nanoTime()).as("the launcher within 10 s").isLessThan(deadline);
+    while (!catchesSighup(status)) {
+      assertThat(System.nanoTime()).as("the launcher's traps within 10 s").isLessThan(deadline);
       Thread.sleep(1);
     }
+  }
+
+  private static boolean catchesSighup(Path status) throws IOException {
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigCgt:")) {
+        return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 1) != 0;
+      }
+    }
+    return false;
   }
 
   /**
@@ -351,7 +367,7 @@ class LauncherFaultsIT {
               .redirectError(state.resolve("err").toFile())
               .start();
       awaitLauncher(process);
-      Thread.sleep(ThreadLocalRandom.current().nextInt(0, 60));
+      Thread.sleep(ThreadLocalRandom.current().nextInt(0, 100));
       new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).start().waitFor();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String out = Files.readString(state.resolve("out"));
@@ -377,6 +393,73 @@ class LauncherFaultsIT {
         assertThat(process.exitValue()).as(shown).isEqualTo(1);
       }
     }
+  }
+
+  /**
+   * A signal that reaches the JVM before rollcall's handlers are in place can end it with exit 1
+   * and nothing said (JDK 17: "Bad level" in System.initPhase2), which would pass for a monitor's
+   * failure with no summary: the launcher kills such a JVM and names the signal itself. Once the
+   * handlers are in place (the JVM catches SIGPWR, their last), it forwards the signal as it came.
+   * A stand-in java shows both: on SIGHUP or SIGTERM it ends with exit 1 and says nothing.
+   */
+  @ParameterizedTest(name = "handlers in place: {0}")
+  @ValueSource(booleans = {false, true})
+  void aSignalReachesTheJvmOnlyOnceItsHandlersAreInPlace(boolean inPlace) throws Exception {
+    Path jdk = Files.createTempDirectory(dir, "stand-in-jdk");
+    Path started = jdk.resolve("started");
+    Files.createDirectories(jdk.resolve("bin"));
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+    Path java = jdk.resolve("bin/java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "trap 'exit 1' HUP TERM\n"
+            + (inPlace ? "trap : PWR\n" : "")
+            + "echo > "
+            + started
+            + "\n"
+            + "while :; do sleep 0.02; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (String signal : List.of("HUP", "TERM")) {
+      Files.deleteIfExists(started);
+      List<String> command = new ArrayList<>(AS_MON_STARTS_IT);
+      command.addAll(List.of(home.resolve("bin/ps.monitor").toString(), "sshd:1-"));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().put("JAVA_HOME", jdk.toString());
+      Process process = builder.redirectErrorStream(true).start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.exists(started) && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      Shell.ok("kill", "-s", signal, Long.toString(process.pid()));
+      assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as(out).isEqualTo(1);
+      assertThat(out)
+          .isEqualTo(
+              inPlace
+                  ? ""
+                  : "ps.monitor: interrupted by SIG" + signal + " before it could answer\n");
+    }
+  }
+
+  /**
+   * A JVM killed under the launcher (the OOM killer, a kill -9 of its PID) is named, never silent.
+   */
+  @Test
+  void aJvmKilledUnderTheLauncherIsNamed() throws Exception {
+    List<String> command = new ArrayList<>(AS_MON_STARTS_IT);
+    command.addAll(
+        List.of(home.resolve("bin/ps.monitor").toString(), "--recheck", "20", "x-rc:1-"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(awaitReady(Ready.RUN_STARTED, process, null, 0)).isTrue();
+    for (ProcessHandle jvm : process.children().toList()) {
+      Shell.ok("kill", "-s", "KILL", Long.toString(jvm.pid()));
+    }
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("ps.monitor: interrupted by SIGKILL before it could answer\n");
+    assertThat(process.exitValue()).isEqualTo(1);
   }
 
   /**
