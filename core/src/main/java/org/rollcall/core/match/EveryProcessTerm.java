@@ -4,17 +4,24 @@ import org.rollcall.core.proc.ProcessEntry;
 
 /**
  * {@code *}: every process, zombies and kernel threads included, as check_procs counts with no
- * filter. A process literally named {@code *} is {@code name=*}.
+ * filter. It reads nothing of a process, so a rule of {@code *} alone reads no process's files. A
+ * process literally named {@code *} is {@code name=*}.
  */
-final class EveryProcessTerm extends StatTerm {
+final class EveryProcessTerm implements Term {
   static final String TEXT = "*";
-
-  EveryProcessTerm() {
-    super(TEXT);
-  }
 
   @Override
   public Verdict test(ProcessEntry process) {
     return Verdict.YES;
+  }
+
+  @Override
+  public int cost() {
+    return 0;
+  }
+
+  @Override
+  public String text() {
+    return TEXT;
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.rollcall.core.proc.ProcFs;
+import org.rollcall.core.proc.ProcStat;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.ProcessGoneException;
 import org.rollcall.core.proc.Scan;
@@ -26,20 +27,32 @@ public final class OwnProcesses {
   private final int self;
   private final Set<Integer> listed;
 
+  private final ProcFs fs;
+
+  /**
+   * Our children as the kernel lists them, read when first needed: for a process whose stat no term
+   * has read. Null before, and when the kernel cannot tell (built without CONFIG_PROC_CHILDREN):
+   * each process's parent is then read from its stat.
+   */
+  private Set<Integer> children;
+
+  private boolean childrenRead;
+
   /** {@code self}'s children and the processes {@code listed}; self 0 for no children. */
-  private OwnProcesses(int self, Set<Integer> listed) {
+  private OwnProcesses(int self, Set<Integer> listed, ProcFs fs) {
     this.self = self;
     this.listed = listed;
+    this.fs = fs;
   }
 
   /**
-   * Our own processes in {@code scan}: the chain above us is found now, our children are told by
-   * their parent when asked ({@link #includes}), so a scan of names only reads the stat of no other
-   * process.
+   * Our own processes in {@code scan}: the chain above us is found now, our children when asked
+   * ({@link #includes}): by the parent in a stat already read, else from the kernel's list of each
+   * of our threads' children, so a scan that needs no stat reads none for this.
    */
   public static OwnProcesses of(Scan scan, ProcFs fs) {
     if (!fs.isLive()) {
-      return new OwnProcesses(0, Set.of());
+      return new OwnProcesses(0, Set.of(), fs);
     }
     int self = selfPid(fs);
     Set<Integer> chain = new HashSet<>();
@@ -47,7 +60,7 @@ public final class OwnProcesses {
     ProcessEntry me = scan.process(self).orElse(null);
     int parent = me == null ? parentPid() : me.stat().ppid();
     ProcessEntry ancestor = scan.process(parent).orElse(null);
-    while (parent > 1 && ancestor != null && isWrapper(ancestor.comm())) {
+    while (parent > 1 && ancestor != null && isWrapper(commOf(ancestor))) {
       int above = parentOf(ancestor);
       // A child of ours is one already; a PID seen before closes a loop.
       if (above == self || !chain.add(parent)) {
@@ -56,7 +69,16 @@ public final class OwnProcesses {
       parent = above;
       ancestor = scan.process(parent).orElse(null);
     }
-    return new OwnProcesses(self, chain);
+    return new OwnProcesses(self, chain, fs);
+  }
+
+  /** The process's name, or "" once it has exited (a scan may read it only now). */
+  private static String commOf(ProcessEntry process) {
+    try {
+      return process.comm();
+    } catch (ProcessGoneException e) {
+      return "";
+    }
   }
 
   /** The parent's PID, or -1 once the process has exited (its stat may be read only now). */
@@ -70,7 +92,7 @@ public final class OwnProcesses {
 
   /** Exactly the processes {@code pids} (for a saved tree, where our own PID means nothing). */
   static OwnProcesses listed(Set<Integer> pids) {
-    return new OwnProcesses(0, pids);
+    return new OwnProcesses(0, pids, null);
   }
 
   /**
@@ -92,7 +114,25 @@ public final class OwnProcesses {
    * ProcessGoneException}).
    */
   public boolean includes(ProcessEntry process) {
-    return listed.contains(process.pid()) || (self > 0 && process.stat().ppid() == self);
+    if (listed.contains(process.pid())) {
+      return true;
+    }
+    if (self <= 0) {
+      return false;
+    }
+    ProcStat stat = process.statIfRead();
+    if (stat == null && children() != null) {
+      return children.contains(process.pid());
+    }
+    return (stat != null ? stat : process.stat()).ppid() == self;
+  }
+
+  private Set<Integer> children() {
+    if (!childrenRead) {
+      children = ChildList.of(fs, self);
+      childrenRead = true;
+    }
+    return children;
   }
 
   /**

@@ -99,6 +99,14 @@ public final class ProcessMatch {
     return byCost.length > 0 && byCost[0].readsStat();
   }
 
+  /**
+   * Whether the first term tested reads nothing of a process ({@code *}): a scan need not read even
+   * the names then.
+   */
+  public boolean readsNothingFirst() {
+    return byCost.length > 0 && byCost[0] instanceof EveryProcessTerm;
+  }
+
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */
   public List<String> explain(ProcessEntry process) {
     List<String> lines = new ArrayList<>();

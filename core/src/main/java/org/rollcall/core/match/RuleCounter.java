@@ -23,15 +23,18 @@ public final class RuleCounter {
   /**
    * Scans {@code fs} as {@code rules} need it: the processes' names, their stat read only for those
    * that need it (a rule matches them, or their exe link cannot be read); every stat when a rule
-   * tests {@code ppid=} or {@code state=} first, which needs each one anyway.
+   * tests {@code ppid=} or {@code state=} first, which needs each one anyway; nothing of a process
+   * when every rule starts with {@code *}.
    */
   public static Scan scanFor(ProcFs fs, List<Rule> rules) {
+    boolean names = false;
     for (Rule rule : rules) {
       if (rule.match().readsStatFirst()) {
         return fs.scan();
       }
+      names |= !rule.match().readsNothingFirst();
     }
-    return fs.scanNames();
+    return names ? fs.scanNames() : fs.scanListed();
   }
 
   /** Counts with the processes {@code excluded} left out, whoever they are. */
@@ -48,12 +51,14 @@ public final class RuleCounter {
     String[] measured = new String[rules.size()];
     Verdict[] verdicts = new Verdict[rules.size()];
     ProcessMatch[] matches = new ProcessMatch[rules.size()];
+    boolean zombiesMatter = false;
     for (int i = 0; i < matches.length; i++) {
       matches[i] = rules.get(i).match();
       measures.add(new HashMap<>());
+      zombiesMatter |= !matches[i].countsZombies();
     }
     for (ProcessEntry process : scan.processes()) {
-      if (!counts(process, matches, verdicts, measured, own)) {
+      if (!counts(process, matches, verdicts, measured, own, zombiesMatter)) {
         continue;
       }
       for (int i = 0; i < rules.size(); i++) {
@@ -83,23 +88,24 @@ public final class RuleCounter {
   /**
    * Tests {@code process} against every match into {@code verdicts}, and what each match that holds
    * measured into {@code measured}: whether it counts for one of them (one of ours, one that exited
-   * meanwhile, or a zombie for the matches that do not ask for zombies does not). A method of its
-   * own so the JIT compiles it early: a scan's loop runs too few times to be compiled while it
-   * runs.
+   * meanwhile, or a zombie for the matches that do not ask for zombies does not: only then, {@code
+   * zombiesMatter}, is its state read). A method of its own so the JIT compiles it early: a scan's
+   * loop runs too few times to be compiled while it runs.
    */
   private static boolean counts(
       ProcessEntry process,
       ProcessMatch[] matches,
       Verdict[] verdicts,
       String[] measured,
-      OwnProcesses own) {
+      OwnProcesses own,
+      boolean zombiesMatter) {
     try {
       boolean counted = false;
       for (int i = 0; i < matches.length; i++) {
         verdicts[i] = matches[i].test(process);
         counted |= !verdicts[i].isNo();
       }
-      if (counted && process.stat().isZombie()) {
+      if (counted && zombiesMatter && process.stat().isZombie()) {
         counted = dropZombie(matches, verdicts);
       }
       if (!counted || own.includes(process)) {

@@ -2,8 +2,8 @@ package org.rollcall.core.match;
 
 /**
  * A term decided by the process's {@code stat} alone ({@code ppid=}, {@code state=}, {@code
- * kthread=}, {@code *}): the cheapest there is, and one that makes a rule tested first read every
- * stat, so its scan reads them all at once.
+ * kthread=}): the cheapest there is, and one that makes a rule tested first read every stat, so its
+ * scan reads them all at once.
  */
 abstract class StatTerm implements Term {
   private final String text;

@@ -24,6 +24,13 @@ public final class ProcFs {
    */
   static final int PARALLEL_NAMES_FROM = 2500;
 
+  /** What a scan reads of each process it lists. */
+  enum Reading {
+    STAT,
+    NAME,
+    NOTHING
+  }
+
   private final Path root;
   private final String rootText;
   private final boolean live;
@@ -108,7 +115,7 @@ public final class ProcFs {
    * most of a scan.
    */
   public Scan scan() {
-    return scan(false, false, PARALLEL_FROM);
+    return scan(Reading.STAT, false, PARALLEL_FROM);
   }
 
   /**
@@ -117,7 +124,7 @@ public final class ProcFs {
    * a process costs it).
    */
   public Scan scanWithCredentials() {
-    return scan(false, true, PARALLEL_FROM);
+    return scan(Reading.STAT, true, PARALLEL_FROM);
   }
 
   /**
@@ -132,17 +139,24 @@ public final class ProcFs {
 
   /** {@link #scanNames()} on two threads from {@code parallelFrom} processes. */
   Scan scanNames(int parallelFrom) {
-    return scan(live, false, parallelFrom);
+    return scan(live ? Reading.NAME : Reading.STAT, false, parallelFrom);
   }
 
-  private Scan scan(boolean namesOnly, boolean credentials, int parallelFrom) {
+  /**
+   * As {@link #scanNames()}, but reads nothing of a process until asked: for rules that start with
+   * {@code *}, which every process passes. On a saved tree, the same as {@link #scan()}.
+   */
+  public Scan scanListed() {
+    return live ? scan(Reading.NOTHING, false, Integer.MAX_VALUE) : scan();
+  }
+
+  private Scan scan(Reading reading, boolean credentials, int parallelFrom) {
     int[] pids = pids();
     boolean parallel =
         pids.length >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
     ScanPart first =
-        new ScanPart(
-            this, pids, 0, parallel ? pids.length / 2 : pids.length, namesOnly, credentials);
-    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, namesOnly, credentials);
+        new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, reading, credentials);
+    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, reading, credentials);
     if (parallel) {
       second.runAlongside(first);
     } else {

@@ -4,15 +4,15 @@ import java.util.List;
 import org.rollcall.core.text.Glob;
 
 /**
- * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}), read
- * when the scan listed it, and its other files, each read the first time it is asked for and kept.
- * Any accessor may throw {@link ProcessGoneException} when the process has exited since; callers
- * skip such a process.
+ * One process seen by a scan: its stat (or only its name, see {@link ProcFs#scanNames()}, or
+ * nothing, see {@link ProcFs#scanListed()}), read when the scan listed it, and its other files,
+ * each read the first time it is asked for and kept. Any accessor may throw {@link
+ * ProcessGoneException} when the process has exited since; callers skip such a process.
  */
 public final class ProcessEntry {
   private final ProcessReader reader;
   private final int pid;
-  private final String comm;
+  private String comm;
   private ProcStat stat;
   private Field<Credentials> credentials;
   private Field<List<String>> cmdline;
@@ -33,7 +33,10 @@ public final class ProcessEntry {
     this.stat = stat;
   }
 
-  /** A process known so far by its PID and name only: its stat is read when first asked for. */
+  /**
+   * A process known so far by its PID and name only (or its PID alone: {@code comm} null), the rest
+   * read when first asked for.
+   */
   ProcessEntry(ProcessReader reader, int pid, String comm) {
     this.reader = reader;
     this.pid = pid;
@@ -52,12 +55,15 @@ public final class ProcessEntry {
   }
 
   /** The stat when it was read already, else null: for what may use it without reading it. */
-  ProcStat statIfRead() {
+  public ProcStat statIfRead() {
     return stat;
   }
 
   /** The kernel's process name (comm), at most 15 bytes for user processes. */
   public String comm() {
+    if (comm == null) {
+      comm = reader.comm(pid);
+    }
     return comm;
   }
 

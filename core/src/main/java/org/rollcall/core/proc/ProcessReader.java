@@ -83,12 +83,7 @@ final class ProcessReader {
     opened = null;
     switch (files.readLine(fs.pathText(pid, "comm"))) {
       case READ -> {
-        // The kernel ends the name with a line feed of its own; a name may hold line feeds too.
-        int length = files.length();
-        if (length > 0 && files.bytes()[length - 1] == '\n') {
-          length--;
-        }
-        opened = new ProcessEntry(this, pid, SafeText.decode(files.bytes(), 0, length));
+        opened = new ProcessEntry(this, pid, readName());
         return Opening.OPENED;
       }
       case DENIED -> {
@@ -98,6 +93,43 @@ final class ProcessReader {
         return exists(pid) ? Opening.UNREADABLE : Opening.GONE;
       }
     }
+  }
+
+  /**
+   * Takes {@code pid} as listed, reading nothing: its name and stat are read when first asked for
+   * ({@link ProcFs#scanListed()}).
+   */
+  Opening openListed(int pid) {
+    opened = new ProcessEntry(this, pid, null);
+    return Opening.OPENED;
+  }
+
+  /**
+   * The name of a process {@link #openListed} took; throws {@link ProcessGoneException} when it has
+   * exited since.
+   */
+  String comm(int pid) {
+    String file = fs.pathText(pid, "comm");
+    return switch (files.readLine(file)) {
+      case READ -> readName();
+      case DENIED ->
+          throw new MalformedProcFileException(
+              goneOr(pid, file), "not readable: permission denied");
+      case MISSING -> throw new MalformedProcFileException(goneOr(pid, file), "missing");
+      case FAILED ->
+          throw new MalformedProcFileException(
+              goneOr(pid, file), "not readable: " + files.failure());
+    };
+  }
+
+  /** The name just read from a comm file, without the line feed the kernel ends it with. */
+  private String readName() {
+    // A name may hold line feeds of its own: only the last is the kernel's.
+    int length = files.length();
+    if (length > 0 && files.bytes()[length - 1] == '\n') {
+      length--;
+    }
+    return SafeText.decode(files.bytes(), 0, length);
   }
 
   ProcessEntry opened() {

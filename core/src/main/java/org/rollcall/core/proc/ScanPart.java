@@ -13,7 +13,7 @@ final class ScanPart implements Runnable {
   private final int[] pids;
   private final int start;
   private final int end;
-  private final boolean namesOnly;
+  private final ProcFs.Reading reading;
   private final boolean credentials;
   private final List<ProcessEntry> processes = new ArrayList<>();
   private int unreadable;
@@ -22,15 +22,15 @@ final class ScanPart implements Runnable {
   private Throwable failure;
 
   /**
-   * With {@code namesOnly}, each process's comm is read rather than its stat (see {@link
+   * Reads each process's stat, its comm or nothing, as {@code reading} says (see {@link
    * ProcFs#scanNames()}); with {@code credentials}, its status too.
    */
-  ScanPart(ProcFs fs, int[] pids, int start, int end, boolean namesOnly, boolean credentials) {
+  ScanPart(ProcFs fs, int[] pids, int start, int end, ProcFs.Reading reading, boolean credentials) {
     this.reader = new ProcessReader(fs);
     this.pids = pids;
     this.start = start;
     this.end = end;
-    this.namesOnly = namesOnly;
+    this.reading = reading;
     this.credentials = credentials;
   }
 
@@ -39,7 +39,7 @@ final class ScanPart implements Runnable {
   public void run() {
     try {
       for (int i = start; i < end; i++) {
-        switch (namesOnly ? reader.openName(pids[i]) : reader.open(pids[i])) {
+        switch (open(pids[i])) {
           case OPENED -> add(reader.opened());
           case UNREADABLE -> unreadable++;
           case MALFORMED -> {
@@ -52,6 +52,14 @@ final class ScanPart implements Runnable {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
+  }
+
+  private ProcessReader.Opening open(int pid) {
+    return switch (reading) {
+      case STAT -> reader.open(pid);
+      case NAME -> reader.openName(pid);
+      case NOTHING -> reader.openListed(pid);
+    };
   }
 
   private void add(ProcessEntry process) {

@@ -147,7 +147,7 @@ class MatchTest {
     // Of two terms that cost the same, the name goes first: a scan of names then serves the rule.
     assertThat(parser.parse("ppid=1,sshd").readsStatFirst()).isFalse();
     assertThat(parser.parse("state=Z").readsStatFirst()).isTrue();
-    assertThat(parser.parse("*").readsStatFirst()).isTrue();
+    assertThat(parser.parse("*").readsStatFirst()).isFalse();
     assertThat(parser.parse("threads>5,age<1h").readsStatFirst()).isTrue();
     assertThat(parser.parse("threads>5,sshd").readsStatFirst()).isFalse();
     assertThat(parser.parse("rss>5").readsStatFirst()).isFalse();
@@ -156,6 +156,17 @@ class MatchTest {
     assertThat(parser.parse("/usr/sbin/cron").readsStatFirst()).isFalse();
     assertThat(parser.parse("!sshd").readsStatFirst()).isFalse();
     assertThat(parser.parse("user=root").readsStatFirst()).isFalse();
+  }
+
+  @Test
+  void onlyEveryProcessReadsNothingFirst() {
+    MatchParser parser = new MatchParser(USERS);
+    assertThat(parser.parse("*").readsNothingFirst()).isTrue();
+    assertThat(parser.parse("*,kthread=no").readsNothingFirst()).isTrue();
+    assertThat(parser.parse("*,!name=sshd").readsNothingFirst()).isTrue();
+    assertThat(parser.parse("sshd").readsNothingFirst()).isFalse();
+    assertThat(parser.parse("state=Z").readsNothingFirst()).isFalse();
+    assertThat(parser.parse("name=*").readsNothingFirst()).isFalse();
   }
 
   @Test

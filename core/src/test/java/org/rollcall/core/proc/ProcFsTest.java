@@ -197,6 +197,23 @@ class ProcFsTest {
   }
 
   @Test
+  void aListedScanReadsNamesAndStatsOnlyWhenAsked() throws Exception {
+    ProcFs live = ProcFs.system();
+    int self = (int) ProcessHandle.current().pid();
+    for (int pid : new int[] {1, self}) {
+      ProcessEntry full = find(live.scan(), pid);
+      ProcessEntry listed = find(live.scanListed(), pid);
+      assertThat(listed.statIfRead()).isNull();
+      assertThat(listed.comm()).as("pid %d", pid).isEqualTo(full.comm());
+      assertThat(listed.stat().ppid()).isEqualTo(full.stat().ppid());
+    }
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    ProcessEntry gone = find(live.scanListed(), (int) sleeper.pid());
+    sleeper.destroyForcibly().waitFor();
+    assertThatThrownBy(gone::comm).isInstanceOf(ProcessGoneException.class);
+  }
+
+  @Test
   void aScanOfNamesOnTwoThreadsListsEveryProcessOnceInPidOrder() {
     ProcFs live = ProcFs.system();
     int self = (int) ProcessHandle.current().pid();
