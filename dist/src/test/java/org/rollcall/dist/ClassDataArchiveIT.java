@@ -235,16 +235,36 @@ class ClassDataArchiveIT {
         Shell.run(
             Map.of("JAVA_HOME", jdk.get().toString()), List.of(launcher(), "--build-archives"));
     assertThat(build.exit()).as(build.shown()).isZero();
-    assertThat(archives()).hasSize(2).allMatch(a -> a.toString().endsWith(".aot"));
-    Path plain =
-        archives().stream()
-            .filter(a -> a.toString().endsWith("-plain.aot"))
-            .findFirst()
-            .orElseThrow();
-    Path whole = Path.of(plain.toString().replaceFirst("-plain\\.aot$", ".aot"));
-    assertThat(archives()).containsExactlyInAnyOrder(whole, plain);
-    assertThat(build.stdout())
-        .isEqualTo("rollcall: wrote " + whole + "\nrollcall: wrote " + plain + "\n");
+    assertThat(archives()).allMatch(a -> a.toString().endsWith(".aot"));
+    // One plain cache per executable with a plain training line, named after it.
+    Path plain = archiveEndingIn("-plain-ps.monitor.aot");
+    Path procs = archiveEndingIn("-plain-procs.monitor.aot");
+    Path whole = Path.of(plain.toString().replaceFirst("-plain-ps\\.monitor\\.aot$", ".aot"));
+    assertThat(archives())
+        .containsExactlyInAnyOrder(
+            whole,
+            plain,
+            procs,
+            archiveEndingIn("-plain-exclusion.monitor.aot"),
+            archiveEndingIn("-plain-cpu.monitor.aot"));
+    assertThat(build.stdout().lines())
+        .containsExactlyInAnyOrderElementsOf(
+            archives().stream().map(a -> "rollcall: wrote " + a).toList());
+
+    Traced procsRun =
+        Traced.run(
+            Files.createDirectories(work.resolve("procs")),
+            List.of(
+                "env",
+                "JAVA_HOME=" + jdk.get(),
+                home.resolve("bin/check_rollcall_procs").toString(),
+                "-C",
+                "nosuchdaemon",
+                "-c",
+                "0"));
+    assertThat(procsRun.result().stdout()).as(procsRun.result().shown()).startsWith("PROCS OK: 0");
+    assertThat(procsRun.opened(procs.toString())).isNotEmpty();
+    assertThat(procsRun.opened(plain.toString())).isEmpty();
 
     Traced run =
         Traced.run(
@@ -268,6 +288,13 @@ class ClassDataArchiveIT {
     assertThat(withOption.result().stderr()).isEmpty();
     assertThat(withOption.opened(whole.toString())).isNotEmpty();
     assertThat(withOption.opened(plain.toString())).isEmpty();
+  }
+
+  /** The one archive whose name ends in {@code suffix}. */
+  private Path archiveEndingIn(String suffix) throws IOException {
+    List<Path> found = archives().stream().filter(a -> a.toString().endsWith(suffix)).toList();
+    assertThat(found).as("the archive ending in %s", suffix).hasSize(1);
+    return found.get(0);
   }
 
   private List<Path> archives() throws IOException {
