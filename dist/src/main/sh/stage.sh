@@ -27,9 +27,6 @@ for name in $classpath; do
   [ -f "$home/lib/$name" ] || { echo "stage.sh: the class path names $name, which is not in lib/" >&2; exit 1; }
 done
 [ -n "$main" ] || { echo "stage.sh: rollcall-$version.jar names no Main-Class" >&2; exit 1; }
-sed -e "s/@VERSION@/$version/" -e "s/@BUILD@/$build/" -e "s/@CLASSPATH@/$classpath/" -e "s/@MAIN@/$main/" \
-  "$src/sh/rollcall" > "$home/bin/rollcall"
-chmod 755 "$home/bin/rollcall"
 
 # Executables: every META-INF/rollcall/NAME in the jars.
 for j in "$home/lib/"*.jar; do
@@ -51,6 +48,18 @@ for name in $(cat "$home/lib/executables"); do
   plain=$(tr -d '\r' < "$entry" | sed -n 's/^plain=//p' | tr -s ' \t' '  ' | sed 's/^ //; s/ $//')
   echo "$name $class ${plain:--}"
 done > "$home/lib/classes"
+
+# The launcher, with the registry written into it as the arms of a case: reading lib/classes would cost each run
+# about 1,100 one-byte reads (dash reads a file byte by byte).
+while read -r name class plain; do
+  case "$name$class$plain" in
+    *[!A-Za-z0-9._,:=\ -]*) echo "stage.sh: $name's registry entry holds a character the launcher cannot quote" >&2; exit 1 ;;
+  esac
+  printf "    %s) entry_class=%s entry_plain='%s' ;;\n" "$name" "$class" "$plain"
+done < "$home/lib/classes" > "$target/registry.sh"
+sed -e "s/@VERSION@/$version/" -e "s/@BUILD@/$build/" -e "s/@CLASSPATH@/$classpath/" -e "s/@MAIN@/$main/" \
+  -e "/@REGISTRY@/{" -e "r $target/registry.sh" -e "d" -e "}" "$src/sh/rollcall" > "$home/bin/rollcall"
+chmod 755 "$home/bin/rollcall"
 
 # Nagios plugin names: check_rollcall_X for every X.monitor that speaks Nagios (not the bridge from Nagios).
 nagios_names() {
