@@ -22,6 +22,6 @@ public interface UserDirectory {
   static UserDirectory system() {
     UserDirectory files = new EtcFilesUserDirectory(Path.of("/etc/passwd"), Path.of("/etc/group"));
     return new FilesFirstUserDirectory(
-        Path.of("/etc/nsswitch.conf"), files, new NssUserDirectory(files));
+        Path.of("/etc/nsswitch.conf"), files, new NssOnDemand(files));
   }
 }
