@@ -113,21 +113,7 @@ class CutShortAlertTest {
     alert.env = Map.of();
     writer.write("sshd:0\nfirst detail\n".getBytes(StandardCharsets.UTF_8));
     writer.flush();
-    Run run =
-        new Run(
-            alert,
-            List.of(
-                "-s",
-                "ps",
-                "-g",
-                "local",
-                "--timeout",
-                "60",
-                "--fallback",
-                fallback.toString(),
-                "-d",
-                dir.toString(),
-                "alerts.log"));
+    Run run = fileAlertRun(alert, fallback);
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while ((reads.get() < 2 || !"the end of stdin".equals(alert.pending()))
@@ -158,21 +144,7 @@ class CutShortAlertTest {
     AbstractAlert alert = new FileAlert();
     alert.stdin = Channels.newInputStream(pipe.source());
     alert.env = Map.of();
-    Run run =
-        new Run(
-            alert,
-            List.of(
-                "-s",
-                "ps",
-                "-g",
-                "local",
-                "--timeout",
-                "60",
-                "--fallback",
-                fallback.toString(),
-                "-d",
-                dir.toString(),
-                "alerts.log"));
+    Run run = fileAlertRun(alert, fallback);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!"the end of stdin".equals(alert.pending()) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
@@ -201,6 +173,24 @@ class CutShortAlertTest {
         .endsWith(") sshd:0\nDESCR=\nOPSTATUS=UNKNOWN OPSTATUS\nlate detail\n.\n");
     pipe.sink().close();
     run.finished.get(20, TimeUnit.SECONDS);
+  }
+
+  /** file.alert writing to alerts.log in the test's directory, saving to {@code fallback}. */
+  private Run fileAlertRun(AbstractAlert alert, Path fallback) {
+    return new Run(
+        alert,
+        List.of(
+            "-s",
+            "ps",
+            "-g",
+            "local",
+            "--timeout",
+            "60",
+            "--fallback",
+            fallback.toString(),
+            "-d",
+            dir.toString(),
+            "alerts.log"));
   }
 
   /**

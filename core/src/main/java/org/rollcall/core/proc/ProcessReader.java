@@ -110,16 +110,11 @@ final class ProcessReader {
    */
   String comm(int pid) {
     String file = fs.pathText(pid, "comm");
-    return switch (files.readLine(file)) {
-      case READ -> readName();
-      case DENIED ->
-          throw new MalformedProcFileException(
-              goneOr(pid, file), "not readable: permission denied");
-      case MISSING -> throw new MalformedProcFileException(goneOr(pid, file), "missing");
-      case FAILED ->
-          throw new MalformedProcFileException(
-              goneOr(pid, file), "not readable: " + files.failure());
-    };
+    ProcFileReader.Outcome read = files.readLine(file);
+    if (read != ProcFileReader.Outcome.READ) {
+      throw unreadable(pid, file, read);
+    }
+    return readName();
   }
 
   /** The name just read from a comm file, without the line feed the kernel ends it with. */
@@ -148,16 +143,25 @@ final class ProcessReader {
    */
   ProcStat stat(int pid) {
     String file = fs.pathText(pid, "stat");
-    return switch (files.read(file)) {
-      case READ -> StatParser.parse(files.bytes(), files.length(), file);
-      case DENIED ->
-          throw new MalformedProcFileException(
-              goneOr(pid, file), "not readable: permission denied");
-      case MISSING -> throw new MalformedProcFileException(goneOr(pid, file), "missing");
-      case FAILED ->
-          throw new MalformedProcFileException(
-              goneOr(pid, file), "not readable: " + files.failure());
-    };
+    ProcFileReader.Outcome read = files.read(file);
+    if (read != ProcFileReader.Outcome.READ) {
+      throw unreadable(pid, file, read);
+    }
+    return StatParser.parse(files.bytes(), files.length(), file);
+  }
+
+  /**
+   * The error for a file of a process listed earlier that could not be {@code read}; throws {@link
+   * ProcessGoneException} instead when the process has exited since.
+   */
+  private MalformedProcFileException unreadable(int pid, String file, ProcFileReader.Outcome read) {
+    String why =
+        switch (read) {
+          case DENIED -> "not readable: permission denied";
+          case MISSING -> "missing";
+          default -> "not readable: " + files.failure();
+        };
+    return new MalformedProcFileException(goneOr(pid, file), why);
   }
 
   Field<Credentials> credentials(int pid) {
