@@ -91,20 +91,27 @@ public final class ProcessMatch {
   }
 
   /**
-   * Whether the first term tested reads the stat ({@code ppid=}): testing any process then reads
-   * its stat, which a scan of stats has read already. Every other term decides most processes
-   * without it (see {@code ProcFs.scanNames}).
+   * Whether the first term that decides anything reads the stat ({@code ppid=}; {@code *} decides
+   * nothing): testing any process then reads its stat, which a scan of stats has read already.
+   * Every other term decides most processes without it (see {@code ProcFs.scanNames}).
    */
   public boolean readsStatFirst() {
-    return byCost.length > 0 && byCost[0].readsStat();
+    for (Term term : byCost) {
+      if (!(term instanceof EveryProcessTerm)) {
+        return term.readsStat();
+      }
+    }
+    return false;
   }
 
-  /**
-   * Whether the first term tested reads nothing of a process ({@code *}): a scan need not read even
-   * the names then.
-   */
-  public boolean readsNothingFirst() {
-    return byCost.length > 0 && byCost[0] instanceof EveryProcessTerm;
+  /** Whether the MATCH is {@code *} alone: a scan need not read even the names then. */
+  public boolean readsNothing() {
+    for (Term term : byCost) {
+      if (!(term instanceof EveryProcessTerm)) {
+        return false;
+      }
+    }
+    return byCost.length > 0;
   }
 
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */

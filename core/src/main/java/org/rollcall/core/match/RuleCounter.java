@@ -24,7 +24,7 @@ public final class RuleCounter {
    * Scans {@code fs} as {@code rules} need it: the processes' names, their stat read only for those
    * that need it (a rule matches them, or their exe link cannot be read); every stat when a rule
    * tests {@code ppid=} or {@code state=} first, which needs each one anyway; nothing of a process
-   * when every rule starts with {@code *}.
+   * when every rule is {@code *} alone.
    */
   public static Scan scanFor(ProcFs fs, List<Rule> rules) {
     boolean names = false;
@@ -32,7 +32,7 @@ public final class RuleCounter {
       if (rule.match().readsStatFirst()) {
         return fs.scan();
       }
-      names |= !rule.match().readsNothingFirst();
+      names |= !rule.match().readsNothing();
     }
     return names ? fs.scanNames() : fs.scanListed();
   }

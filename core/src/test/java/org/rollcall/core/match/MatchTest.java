@@ -159,14 +159,16 @@ class MatchTest {
   }
 
   @Test
-  void onlyEveryProcessReadsNothingFirst() {
+  void onlyEveryProcessAloneReadsNothing() {
     MatchParser parser = new MatchParser(USERS);
-    assertThat(parser.parse("*").readsNothingFirst()).isTrue();
-    assertThat(parser.parse("*,kthread=no").readsNothingFirst()).isTrue();
-    assertThat(parser.parse("*,!name=sshd").readsNothingFirst()).isTrue();
-    assertThat(parser.parse("sshd").readsNothingFirst()).isFalse();
-    assertThat(parser.parse("state=Z").readsNothingFirst()).isFalse();
-    assertThat(parser.parse("name=*").readsNothingFirst()).isFalse();
+    assertThat(parser.parse("*").readsNothing()).isTrue();
+    assertThat(parser.parse("*,kthread=no").readsNothing()).isFalse();
+    assertThat(parser.parse("*,kthread=no").readsStatFirst()).isTrue();
+    assertThat(parser.parse("*,!name=sshd").readsNothing()).isFalse();
+    assertThat(parser.parse("*,!name=sshd").readsStatFirst()).isFalse();
+    assertThat(parser.parse("sshd").readsNothing()).isFalse();
+    assertThat(parser.parse("state=Z").readsNothing()).isFalse();
+    assertThat(parser.parse("name=*").readsNothing()).isFalse();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.core.proc.FakeProc;
+import org.rollcall.core.proc.ProcFs;
 import org.rollcall.core.proc.ProcessEntry;
 import org.rollcall.core.proc.Scan;
 import org.rollcall.core.result.Status;
@@ -44,6 +45,23 @@ class RuleCounterTest {
     assertThat(counts)
         .extracting(RuleCount::status)
         .containsExactly(Status.CRITICAL, Status.OK, Status.OK, Status.CRITICAL, Status.CRITICAL);
+  }
+
+  @Test
+  void everyProcessAloneReadsNoProcessFilesOnTheLiveProc() {
+    RuleParser parser = new RuleParser(new MatchParser(MatchTest.USERS));
+    List<Rule> rules = List.of(parser.parse("*:0-"));
+    ProcFs live = ProcFs.system();
+    Scan scan = RuleCounter.scanFor(live, rules);
+    List<RuleCount> counts = RuleCounter.count(rules, scan, OwnProcesses.of(scan, live));
+    int self = (int) ProcessHandle.current().pid();
+    assertThat(counts.get(0).matched()).contains(1).doesNotContain(self);
+    for (ProcessEntry process : scan.processes()) {
+      if (process.pid() != self
+          && process.pid() != (int) ProcessHandle.current().parent().orElseThrow().pid()) {
+        assertThat(process.statIfRead()).as("pid %d", process.pid()).isNull();
+      }
+    }
   }
 
   @Test
