@@ -183,7 +183,11 @@ public final class LiveProcesses implements AutoCloseable {
     for (Process p : started) {
       p.waitFor();
     }
-    detached.forEach(ProcessHandle::destroyForcibly);
+    // A detached shell's own children (ProcsDifferentialTest's sleepers) would outlive it by days.
+    for (ProcessHandle p : detached) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
     for (ProcessHandle p : detached) {
       try {
         p.onExit().get(10, TimeUnit.SECONDS);
