@@ -139,11 +139,12 @@ class NagiosMonitorTest {
         new java.util.concurrent.atomic.AtomicInteger(-1);
     Launcher launcher =
         new Launcher(new PrintStream(bytes, true, StandardCharsets.UTF_8), halted::set);
-    Thread runner =
-        new Thread(() -> launcher.execute(new NagiosMonitor(), "--timeout", "30", "--", check));
+    NagiosMonitor monitor = new NagiosMonitor();
+    Thread runner = new Thread(() -> launcher.execute(monitor, "--timeout", "30", "--", check));
     runner.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+    // The plugin may write its PID before the monitor has noted the process it started.
+    while ((!Files.exists(pidFile) || monitor.pending() == null) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     long pid = Long.parseLong(Files.readString(pidFile).trim());
