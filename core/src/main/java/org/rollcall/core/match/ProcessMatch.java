@@ -16,6 +16,9 @@ public final class ProcessMatch {
   /** The same, for the test every process goes through: no iterator to allocate. */
   private final Term[] byCost;
 
+  /** The first term tested that decides anything ({@code *} decides nothing), or null. */
+  private final Term deciding;
+
   private final boolean countsZombies;
   private final boolean measures;
 
@@ -25,6 +28,13 @@ public final class ProcessMatch {
     byCost.sort(new ByCost());
     this.terms = List.copyOf(byCost);
     this.byCost = byCost.toArray(new Term[0]);
+    Term first = null;
+    for (Term term : byCost) {
+      if (first == null && !(term instanceof EveryProcessTerm)) {
+        first = term;
+      }
+    }
+    this.deciding = first;
     boolean zombies = false;
     boolean measuring = false;
     for (Term term : terms) {
@@ -96,22 +106,12 @@ public final class ProcessMatch {
    * Every other term decides most processes without it (see {@code ProcFs.scanNames}).
    */
   public boolean readsStatFirst() {
-    for (Term term : byCost) {
-      if (!(term instanceof EveryProcessTerm)) {
-        return term.readsStat();
-      }
-    }
-    return false;
+    return deciding != null && deciding.readsStat();
   }
 
   /** Whether the MATCH is {@code *} alone: a scan need not read even the names then. */
   public boolean readsNothing() {
-    for (Term term : byCost) {
-      if (!(term instanceof EveryProcessTerm)) {
-        return false;
-      }
-    }
-    return byCost.length > 0;
+    return deciding == null && byCost.length > 0;
   }
 
   /** Each term with its verdict for {@code process}, cheapest first (for --explain). */
