@@ -154,9 +154,12 @@ public final class ProcFs {
     int[] pids = pids();
     boolean parallel =
         pids.length >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
+    UnitLookup units = new UnitLookup(this);
     ScanPart first =
-        new ScanPart(this, pids, 0, parallel ? pids.length / 2 : pids.length, reading, credentials);
-    ScanPart second = new ScanPart(this, pids, first.end(), pids.length, reading, credentials);
+        new ScanPart(
+            this, units, pids, 0, parallel ? pids.length / 2 : pids.length, reading, credentials);
+    ScanPart second =
+        new ScanPart(this, units, pids, first.end(), pids.length, reading, credentials);
     if (parallel) {
       second.runAlongside(first);
     } else {

@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,17 @@ final class ProcessReader {
   private ProcessEntry opened;
   private String malformed;
   private Field<Double> uptime;
-  private Field<UnitMembers> units;
-  private final Map<String, Set<Integer>> unitMembers = new HashMap<>();
+  private final UnitLookup units;
 
   ProcessReader(ProcFs fs) {
+    this(fs, new UnitLookup(fs));
+  }
+
+  /** A reader that shares {@code units} with the other parts of its scan. */
+  ProcessReader(ProcFs fs, UnitLookup units) {
     this.fs = fs;
     this.code = new CodeOnDisk(fs);
+    this.units = units;
   }
 
   /**
@@ -294,7 +298,7 @@ final class ProcessReader {
    * cgroup's list, is asked its file.
    */
   Field<Boolean> inUnit(ProcessEntry process, Glob glob) {
-    Set<Integer> members = unitMembers(glob);
+    Set<Integer> members = units.members(glob);
     if (members != null) {
       ProcStat stat = process.statIfRead();
       if (members.contains(process.pid()) || stat == null || !stat.isZombie()) {
@@ -307,27 +311,6 @@ final class ProcessReader {
     }
     String unit = cgroup.value().unit();
     return Field.of(unit != null && glob.matches(unit));
-  }
-
-  /** The PIDs in the units {@code glob} matches, or null where the walk does not serve. */
-  private Set<Integer> unitMembers(Glob glob) {
-    if (units == null) {
-      units = UnitMembers.open(fs);
-    }
-    if (!units.isPresent()) {
-      return null;
-    }
-    Set<Integer> members = unitMembers.get(glob.toString());
-    if (members == null) {
-      try {
-        members = units.value().of(glob);
-      } catch (IOException | RuntimeException e) {
-        units = Field.absent("the cgroup walk failed: " + e.getMessage());
-        return null;
-      }
-      unitMembers.put(glob.toString(), members);
-    }
-    return members;
   }
 
   /**

@@ -23,10 +23,18 @@ final class ScanPart implements Runnable {
 
   /**
    * Reads each process's stat, its comm or nothing, as {@code reading} says (see {@link
-   * ProcFs#scanNames()}); with {@code credentials}, its status too.
+   * ProcFs#scanNames()}); with {@code credentials}, its status too. The parts of one scan share
+   * {@code units}.
    */
-  ScanPart(ProcFs fs, int[] pids, int start, int end, ProcFs.Reading reading, boolean credentials) {
-    this.reader = new ProcessReader(fs);
+  ScanPart(
+      ProcFs fs,
+      UnitLookup units,
+      int[] pids,
+      int start,
+      int end,
+      ProcFs.Reading reading,
+      boolean credentials) {
+    this.reader = new ProcessReader(fs, units);
     this.pids = pids;
     this.start = start;
     this.end = end;

@@ -56,15 +56,29 @@ final class UnitMembers {
               .path();
       Path hierarchy = Path.of(mountPoint);
       Path procs = hierarchy.resolve(own.substring(1)).resolve("cgroup.procs");
-      for (String line : FileText.read(procs, StandardCharsets.US_ASCII).split("\n")) {
-        if (line.equals(pid)) {
-          return Field.of(new UnitMembers(hierarchy));
-        }
-      }
-      return Field.absent(procs + " does not list this process");
+      return listsLine(FileText.read(procs, StandardCharsets.US_ASCII), pid)
+          ? Field.of(new UnitMembers(hierarchy))
+          : Field.absent(procs + " does not list this process");
     } catch (IOException | RuntimeException e) {
       return Field.absent("the cgroup hierarchy cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether {@code line} is one of the lines of {@code text}: a container's own cgroup may list
+   * every process, and splitting thousands of lines costs a cold JVM.
+   */
+  static boolean listsLine(String text, String line) {
+    int from = text.indexOf(line);
+    while (from >= 0) {
+      int end = from + line.length();
+      if ((from == 0 || text.charAt(from - 1) == '\n')
+          && (end == text.length() || text.charAt(end) == '\n')) {
+        return true;
+      }
+      from = text.indexOf(line, end);
+    }
+    return false;
   }
 
   /**

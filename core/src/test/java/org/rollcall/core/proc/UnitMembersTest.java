@@ -102,4 +102,20 @@ class UnitMembersTest {
       return null;
     }
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'12\n345\n6\n' | 345 | true",
+        "'345' | 345 | true",
+        "'345\n' | 345 | true",
+        "'1345\n3456\n' | 345 | false",
+        "'1345\n345' | 345 | true",
+        "'' | 345 | false",
+        "'34\n5\n' | 345 | false"
+      })
+  void findsOurPidOnlyAsAWholeLine(String text, String pid, boolean listed) {
+    assertThat(UnitMembers.listsLine(text.replace("\\n", "\n"), pid)).isEqualTo(listed);
+  }
 }
