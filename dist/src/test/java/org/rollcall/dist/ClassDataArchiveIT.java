@@ -154,8 +154,9 @@ class ClassDataArchiveIT {
   }
 
   /**
-   * ps.discover, run by a person rather than by mon, is trained too: its run reads every class from
-   * the whole archive, none from a jar.
+   * ps.discover, run by a person rather than by mon, is trained too: without arguments it takes the
+   * plain path and the plain archive, with an option picocli and the whole archive; either run
+   * reads every class from its archive, none from a jar.
    */
   @Test
   void theWholeArchiveHoldsPsDiscoversClasses() throws IOException {
@@ -165,8 +166,11 @@ class ClassDataArchiveIT {
       List<String> command = new ArrayList<>(jvmCommand(Map.of(), args));
       command.add(1, "-Xshare:on");
       command.add(command.indexOf("-Xlog:disable") + 1, "-Xlog:class+load=info");
-      assertThat(command)
-          .contains("-XX:SharedArchiveFile=" + plainArchive().toString().replace("-plain", ""));
+      Path archive =
+          args.size() == 1
+              ? plainArchive()
+              : Path.of(plainArchive().toString().replace("-plain", ""));
+      assertThat(command).contains("-XX:SharedArchiveFile=" + archive);
       Shell.Result run = Shell.run(Map.of(), command);
       assertThat(run.exit()).as(run.shown()).isZero();
       List<String> lines = run.stdout().lines().filter(l -> l.contains("[class,load]")).toList();
@@ -246,7 +250,8 @@ class ClassDataArchiveIT {
             plain,
             procs,
             archiveEndingIn("-plain-exclusion.monitor.aot"),
-            archiveEndingIn("-plain-cpu.monitor.aot"));
+            archiveEndingIn("-plain-cpu.monitor.aot"),
+            archiveEndingIn("-plain-ps.discover.aot"));
     assertThat(build.stdout().lines())
         .containsExactlyInAnyOrderElementsOf(
             archives().stream().map(a -> "rollcall: wrote " + a).toList());

@@ -44,6 +44,9 @@ class PlainPathTest {
   /** Nothing at all: cpu.monitor and exclusion.monitor with every default. */
   private static final List<List<String>> NO_WORDS = List.of(List.of(), List.of("--nagios"));
 
+  /** No argument at all: ps.discover with every default. */
+  private static final List<List<String>> NOTHING = List.of(List.of());
+
   /** What every shape leaves to picocli: options, help, odd words, --nagios twice. */
   private static final List<List<String>> FOR_PICOCLI =
       List.of(
@@ -122,6 +125,9 @@ class PlainPathTest {
       List<List<String>> lists = new ArrayList<>(CHECK_PROCS_LINES);
       lists.addAll(NO_WORDS);
       return lists;
+    }
+    if (shape.equals(PlainShape.NOTHING)) {
+      return NOTHING;
     }
     return shape.equals(PlainShape.WORDS)
         ? RULE_LISTS

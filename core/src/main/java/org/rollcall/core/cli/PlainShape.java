@@ -11,6 +11,8 @@ import org.rollcall.core.text.Ascii;
  * <ul>
  *   <li>{@code words}: one word or more (ps.monitor's rules);
  *   <li>{@code no-words}: nothing (cpu.monitor and exclusion.monitor with every default);
+ *   <li>{@code nothing}: no argument at all, not even {@code --nagios} (ps.discover, which speaks
+ *       only mon's contract, with every default);
  *   <li>{@code options OPTION...}: only the options listed, each at most once and each value a
  *       separate argument ({@code -w 5}, not {@code -w5} or {@code --warning=5}), no word
  *       (procs.monitor's check_procs command lines). An OPTION is its names separated by commas,
@@ -20,13 +22,13 @@ import org.rollcall.core.text.Ascii;
  *       and Double's {@code valueOf}, as picocli calls them, read alike.
  * </ul>
  *
- * <p>Every shape also takes {@code --nagios}, at most once (picocli refuses it twice). A word is an
- * argument that is neither empty nor starts with {@code -}: so picocli would make every word a
- * positional parameter, take each listed option and its value as written, and leave every other
- * option at its default. The arguments are those after {@link ArgumentFiles} expanded them (an
- * {@code @X} left is a literal word). The launcher script reads the same declaration from {@code
- * lib/classes} to pick the plain class-data archive, with the same test, reading an argument file's
- * lines as Java does.
+ * <p>Every shape but {@code nothing} also takes {@code --nagios}, at most once (picocli refuses it
+ * twice). A word is an argument that is neither empty nor starts with {@code -}: so picocli would
+ * make every word a positional parameter, take each listed option and its value as written, and
+ * leave every other option at its default. The arguments are those after {@link ArgumentFiles}
+ * expanded them (an {@code @X} left is a literal word). The launcher script reads the same
+ * declaration from {@code lib/classes} to pick the plain class-data archive, with the same test,
+ * reading an argument file's lines as Java does.
  */
 public final class PlainShape {
   /** Always parsed by picocli. */
@@ -40,6 +42,9 @@ public final class PlainShape {
    * default).
    */
   public static final PlainShape NO_WORDS = new PlainShape("no-words", null);
+
+  /** No argument at all, not even {@code --nagios} (ps.discover with every default). */
+  public static final PlainShape NOTHING = new PlainShape("nothing", null);
 
   private static final String OPTIONS = "options";
 
@@ -55,7 +60,7 @@ public final class PlainShape {
 
   /** The shape a registry entry's {@code plain=} line (or the launcher's property) names. */
   public static PlainShape declared(String text) {
-    for (PlainShape shape : new PlainShape[] {NEVER, WORDS, NO_WORDS}) {
+    for (PlainShape shape : new PlainShape[] {NEVER, WORDS, NO_WORDS, NOTHING}) {
       if (shape.declared.equals(text)) {
         return shape;
       }
@@ -63,7 +68,7 @@ public final class PlainShape {
     List<String> words = Ascii.words(text);
     if (words.size() < 2 || !words.get(0).equals(OPTIONS)) {
       throw new IllegalArgumentException(
-          "plain=" + text + " is not words, no-words or options OPTION...");
+          "plain=" + text + " is not words, no-words, nothing or options OPTION...");
     }
     List<PlainOption> options = new ArrayList<>();
     for (String option : words.subList(1, words.size())) {
@@ -104,7 +109,7 @@ public final class PlainShape {
 
   /** What {@code args} hold when they have this shape, else null (picocli must parse them). */
   public PlainArguments arguments(String[] args) {
-    if (this == NEVER) {
+    if (this == NEVER || (this == NOTHING && args.length > 0)) {
       return null;
     }
     List<String> words = new ArrayList<>(args.length);

@@ -38,6 +38,17 @@ class PlainShapeTest {
     assertThat(words(PlainShape.NO_WORDS, "x")).isNull();
     assertThat(words(PlainShape.NEVER)).isNull();
     assertThat(words(PlainShape.NEVER, "x")).isNull();
+    assertThat(words(PlainShape.NOTHING)).isEmpty();
+    assertThat(words(PlainShape.NOTHING, "x")).isNull();
+  }
+
+  @Test
+  void nothingTakesNotEvenNagios() {
+    assertThat(PlainShape.NOTHING.arguments(new String[0]).nagios()).isFalse();
+    assertThat(words(PlainShape.NOTHING, "--nagios")).isNull();
+    assertThat(words(PlainShape.NOTHING, "")).isNull();
+    assertThat(Registration.parse("org.example.Discover\nplain=nothing").plain())
+        .isEqualTo(PlainShape.NOTHING);
   }
 
   @Test
@@ -58,7 +69,7 @@ class PlainShapeTest {
     assertThatThrownBy(() -> Registration.parse("\n"))
         .hasMessage("its registry entry names no class");
     assertThatThrownBy(() -> Registration.parse("a.B\nplain=rules"))
-        .hasMessage("plain=rules is not words, no-words or options OPTION...");
+        .hasMessage("plain=rules is not words, no-words, nothing or options OPTION...");
     assertThatThrownBy(() -> Registration.parse("a.B\nplain=words\nplain=words"))
         .hasMessage("unknown line " + "'plain=words' in its registry entry");
     assertThatThrownBy(() -> Registration.parse("a.B\nc.D"))

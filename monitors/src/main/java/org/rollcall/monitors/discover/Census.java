@@ -1,10 +1,10 @@
 package org.rollcall.monitors.discover;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Decides each process's {@link Role} from what every process was seen as: the parent of a process
@@ -50,12 +50,16 @@ final class Census {
     return found;
   }
 
-  /** How many processes each role that proposes nothing holds, in the enum's order. */
+  /**
+   * How many processes each role that proposes nothing holds, in the enum's order (a TreeMap: an
+   * EnumMap asks for the constants by reflection, which spins method handles on a cold JVM).
+   */
   Map<Role, Integer> skipped() {
-    Map<Role, Integer> counts = new EnumMap<>(Role.class);
+    Map<Role, Integer> counts = new TreeMap<>();
     for (Role role : roles.values()) {
       if (!role.proposed()) {
-        counts.merge(role, 1, Integer::sum);
+        Integer seen = counts.get(role);
+        counts.put(role, seen == null ? 1 : seen + 1);
       }
     }
     return counts;

@@ -62,7 +62,12 @@ final class Proposer {
     for (Sighting s : sightings) {
       String match = match(s, master);
       if (match != null) {
-        groups.computeIfAbsent(match, m -> new ArrayList<>()).add(s);
+        List<Sighting> group = groups.get(match);
+        if (group == null) {
+          group = new ArrayList<>();
+          groups.put(match, group);
+        }
+        group.add(s);
       } else {
         unwritable.add(
             "no rule for pid "

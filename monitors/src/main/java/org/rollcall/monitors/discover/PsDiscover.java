@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.rollcall.core.cli.Deadline;
 import org.rollcall.core.cli.Launchable;
 import org.rollcall.core.cli.MonitorOptions;
+import org.rollcall.core.cli.PlainArguments;
 import org.rollcall.core.cli.ProcRootOption;
 import org.rollcall.core.cli.RunSettings;
 import org.rollcall.core.cli.UsageException;
@@ -76,6 +77,10 @@ public final class PsDiscover implements Launchable {
     this.users = users;
     this.procRoot = procRoot;
   }
+
+  /** No argument at all: every option keeps its default (registered as {@code plain=nothing}). */
+  @Override
+  public void takePlain(PlainArguments given) {}
 
   @Override
   public String service() {
