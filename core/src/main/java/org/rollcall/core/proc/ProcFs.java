@@ -115,7 +115,7 @@ public final class ProcFs {
    * most of a scan.
    */
   public Scan scan() {
-    return scan(Reading.STAT, false, PARALLEL_FROM);
+    return scan(Reading.STAT, false, false, PARALLEL_FROM);
   }
 
   /**
@@ -124,7 +124,15 @@ public final class ProcFs {
    * a process costs it).
    */
   public Scan scanWithCredentials() {
-    return scan(Reading.STAT, true, PARALLEL_FROM);
+    return scan(Reading.STAT, true, false, PARALLEL_FROM);
+  }
+
+  /**
+   * As {@link #scanWithCredentials()}, and reads each process's {@code cgroup} on the scan's
+   * threads too: for a reader of every process's unit (ps.discover).
+   */
+  public Scan scanWithCredentialsAndCgroups() {
+    return scan(Reading.STAT, true, true, PARALLEL_FROM);
   }
 
   /**
@@ -139,7 +147,7 @@ public final class ProcFs {
 
   /** {@link #scanNames()} on two threads from {@code parallelFrom} processes. */
   Scan scanNames(int parallelFrom) {
-    return scan(live ? Reading.NAME : Reading.STAT, false, parallelFrom);
+    return scan(live ? Reading.NAME : Reading.STAT, false, false, parallelFrom);
   }
 
   /**
@@ -147,19 +155,26 @@ public final class ProcFs {
    * {@code *}, which every process passes. On a saved tree, the same as {@link #scan()}.
    */
   public Scan scanListed() {
-    return live ? scan(Reading.NOTHING, false, Integer.MAX_VALUE) : scan();
+    return live ? scan(Reading.NOTHING, false, false, Integer.MAX_VALUE) : scan();
   }
 
-  private Scan scan(Reading reading, boolean credentials, int parallelFrom) {
+  private Scan scan(Reading reading, boolean credentials, boolean cgroups, int parallelFrom) {
     int[] pids = pids();
     boolean parallel =
         pids.length >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
     UnitLookup units = new UnitLookup(this);
     ScanPart first =
         new ScanPart(
-            this, units, pids, 0, parallel ? pids.length / 2 : pids.length, reading, credentials);
+            this,
+            units,
+            pids,
+            0,
+            parallel ? pids.length / 2 : pids.length,
+            reading,
+            credentials,
+            cgroups);
     ScanPart second =
-        new ScanPart(this, units, pids, first.end(), pids.length, reading, credentials);
+        new ScanPart(this, units, pids, first.end(), pids.length, reading, credentials, cgroups);
     if (parallel) {
       second.runAlongside(first);
     } else {

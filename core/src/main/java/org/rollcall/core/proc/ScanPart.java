@@ -15,6 +15,7 @@ final class ScanPart implements Runnable {
   private final int end;
   private final ProcFs.Reading reading;
   private final boolean credentials;
+  private final boolean cgroups;
   private final List<ProcessEntry> processes = new ArrayList<>();
   private int unreadable;
   private int malformed;
@@ -23,8 +24,8 @@ final class ScanPart implements Runnable {
 
   /**
    * Reads each process's stat, its comm or nothing, as {@code reading} says (see {@link
-   * ProcFs#scanNames()}); with {@code credentials}, its status too. The parts of one scan share
-   * {@code units}.
+   * ProcFs#scanNames()}); with {@code credentials}, its status too, and with {@code cgroups} its
+   * cgroup file. The parts of one scan share {@code units}.
    */
   ScanPart(
       ProcFs fs,
@@ -33,13 +34,15 @@ final class ScanPart implements Runnable {
       int start,
       int end,
       ProcFs.Reading reading,
-      boolean credentials) {
+      boolean credentials,
+      boolean cgroups) {
     this.reader = new ProcessReader(fs, units);
     this.pids = pids;
     this.start = start;
     this.end = end;
     this.reading = reading;
     this.credentials = credentials;
+    this.cgroups = cgroups;
   }
 
   /** Reads this part's processes; what it throws is kept for {@link #rethrow()}. */
@@ -71,12 +74,15 @@ final class ScanPart implements Runnable {
   }
 
   private void add(ProcessEntry process) {
-    if (credentials) {
-      try {
+    try {
+      if (credentials) {
         process.credentials();
-      } catch (ProcessGoneException e) {
-        return;
       }
+      if (cgroups) {
+        process.cgroup();
+      }
+    } catch (ProcessGoneException e) {
+      return;
     }
     processes.add(process);
   }

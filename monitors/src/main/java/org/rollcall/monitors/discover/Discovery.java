@@ -35,7 +35,7 @@ record Discovery(
 
   /** Reads {@code fs} once and draws and checks the rules. */
   static Discovery of(ProcFs fs, UserDirectory users, double minAgeSeconds) {
-    Scan scan = fs.scanWithCredentials();
+    Scan scan = fs.scanWithCredentialsAndCgroups();
     Set<Integer> own = OwnProcesses.in(scan, fs);
     List<Sighting> sightings = new ArrayList<>();
     ExclusionLine.Builder exclusion = new ExclusionLine.Builder();
