@@ -39,6 +39,11 @@ final class IdTerm implements Term {
   }
 
   @Override
+  public boolean readsCredentials() {
+    return true;
+  }
+
+  @Override
   public String text() {
     return text;
   }

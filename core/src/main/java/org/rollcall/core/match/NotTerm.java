@@ -31,6 +31,11 @@ final class NotTerm implements Term {
   }
 
   @Override
+  public boolean readsCredentials() {
+    return term.readsCredentials();
+  }
+
+  @Override
   public String text() {
     return "!" + term.text();
   }

@@ -109,6 +109,14 @@ public final class ProcessMatch {
     return deciding != null && deciding.readsStat();
   }
 
+  /**
+   * Whether the first term that decides anything reads the credentials ({@code user=}, {@code
+   * group=}): testing any process then reads its status, which a scan can read on its threads.
+   */
+  public boolean readsCredentialsFirst() {
+    return deciding != null && deciding.readsCredentials();
+  }
+
   /** Whether the MATCH is {@code *} alone: a scan need not read even the names then. */
   public boolean readsNothing() {
     return deciding == null && byCost.length > 0;

@@ -23,16 +23,24 @@ public final class RuleCounter {
   /**
    * Scans {@code fs} as {@code rules} need it: the processes' names, their stat read only for those
    * that need it (a rule matches them, or their exe link cannot be read); every stat when a rule
-   * tests {@code ppid=} or {@code state=} first, which needs each one anyway; nothing of a process
-   * when every rule is {@code *} alone.
+   * tests {@code ppid=} or {@code state=} first, which needs each one anyway; every status too, on
+   * the scan's threads, when a rule tests {@code user=} or {@code group=} first; nothing of a
+   * process when every rule is {@code *} alone.
    */
   public static Scan scanFor(ProcFs fs, List<Rule> rules) {
     boolean names = false;
+    boolean stats = false;
+    boolean credentials = false;
     for (Rule rule : rules) {
-      if (rule.match().readsStatFirst()) {
-        return fs.scan();
-      }
+      stats |= rule.match().readsStatFirst();
+      credentials |= rule.match().readsCredentialsFirst();
       names |= !rule.match().readsNothing();
+    }
+    if (stats) {
+      return credentials ? fs.scanWithCredentials() : fs.scan();
+    }
+    if (credentials) {
+      return fs.scanNamesWithCredentials();
     }
     return names ? fs.scanNames() : fs.scanListed();
   }

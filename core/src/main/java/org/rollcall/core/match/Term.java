@@ -26,6 +26,14 @@ public interface Term {
   }
 
   /**
+   * Whether testing any process reads its credentials ({@code status}): a scan can then read every
+   * status on its threads (see {@code ProcFs.scanNamesWithCredentials}).
+   */
+  default boolean readsCredentials() {
+    return false;
+  }
+
+  /**
    * What the term measured of a process it matched ({@code rss 2.3 GiB}), for the detail line that
    * names the offenders; null for a term that measures nothing.
    */

@@ -145,6 +145,15 @@ public final class ProcFs {
     return scanNames(PARALLEL_NAMES_FROM);
   }
 
+  /**
+   * As {@link #scanNames()}, and reads each process's {@code status} on the scan's threads too,
+   * from as few processes as {@link #scanWithCredentials()}: for rules that test {@code user=} or
+   * {@code group=} first, which read every status anyway.
+   */
+  public Scan scanNamesWithCredentials() {
+    return scan(live ? Reading.NAME : Reading.STAT, true, false, PARALLEL_FROM);
+  }
+
   /** {@link #scanNames()} on two threads from {@code parallelFrom} processes. */
   Scan scanNames(int parallelFrom) {
     return scan(live ? Reading.NAME : Reading.STAT, false, false, parallelFrom);

@@ -159,6 +159,18 @@ class MatchTest {
   }
 
   @Test
+  void aMatchReadsTheCredentialsFirstWhenItsCheapestTermNeedsThem() {
+    MatchParser parser = new MatchParser(USERS);
+    assertThat(parser.parse("user=root").readsCredentialsFirst()).isTrue();
+    assertThat(parser.parse("!user=root").readsCredentialsFirst()).isTrue();
+    assertThat(parser.parse("*,group=0").readsCredentialsFirst()).isTrue();
+    assertThat(parser.parse("user=root,sshd").readsCredentialsFirst()).isFalse();
+    assertThat(parser.parse("sshd,user=root").readsCredentialsFirst()).isFalse();
+    assertThat(parser.parse("state=Z").readsCredentialsFirst()).isFalse();
+    assertThat(parser.parse("*").readsCredentialsFirst()).isFalse();
+  }
+
+  @Test
   void onlyEveryProcessAloneReadsNothing() {
     MatchParser parser = new MatchParser(USERS);
     assertThat(parser.parse("*").readsNothing()).isTrue();

@@ -37,6 +37,43 @@ class ProcFsTest {
     assertThat(proc.fs().isLive()).isFalse();
   }
 
+  /**
+   * What a scan reads on its threads is read by the time it returns: the files can go after it and
+   * the fields stay, for each of the many processes read on two threads and for a lone one.
+   */
+  @Test
+  void aScanWithCredentialsOrCgroupsHasReadThemWhenItReturns() throws IOException {
+    for (int count : new int[] {1, ProcFs.PARALLEL_FROM + 1}) {
+      Path tree = Files.createDirectories(root.resolve("tree" + count));
+      FakeProc proc = new FakeProc(tree);
+      for (int pid = 1; pid <= count; pid++) {
+        proc.process(pid, "p" + pid)
+            .ids(1000 + pid, 0)
+            .cgroup("0::/system.slice/p" + pid + ".service");
+      }
+      ProcFs fs = proc.fs();
+      List<Scan> scans =
+          List.of(
+              fs.scanNamesWithCredentials(),
+              fs.scanWithCredentials(),
+              fs.scanWithCredentialsAndCgroups());
+      for (int pid = 1; pid <= count; pid++) {
+        Files.delete(tree.resolve(pid + "/status"));
+        Files.delete(tree.resolve(pid + "/cgroup"));
+      }
+      for (Scan scan : scans) {
+        assertThat(scan.processes()).hasSize(count);
+        for (ProcessEntry process : scan.processes()) {
+          assertThat(process.credentials().value().effectiveUid()).isEqualTo(1000 + process.pid());
+        }
+      }
+      for (ProcessEntry process : scans.get(2).processes()) {
+        assertThat(process.cgroup().value().unit()).isEqualTo("p" + process.pid() + ".service");
+      }
+      assertThat(scans.get(1).processes().get(0).cgroup().isPresent()).isFalse();
+    }
+  }
+
   @Test
   void aScanFindsEachOfItsProcessesByPid() {
     FakeProc proc = new FakeProc(root);
