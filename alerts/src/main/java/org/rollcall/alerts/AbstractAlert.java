@@ -112,8 +112,8 @@ public abstract class AbstractAlert implements Launchable {
   public int cutShort(String reason, Renderer renderer, PrintWriter out) {
     Alert current = alert;
     if (current == null) {
-      CappedReader reader = stdinReader;
-      MonitorOutput input = reader == null ? readStdin(QUICK_STDIN_LIMIT) : heldBy(reader);
+      CappedReader reader = stdinReader();
+      MonitorOutput input = reader == null ? MonitorOutput.NONE : heldBy(reader);
       current = Alert.of(options, input, env, Instant.now());
     }
     try {
@@ -143,12 +143,12 @@ public abstract class AbstractAlert implements Launchable {
     return MonitorOutput.of(reader.bytes(), !ended || reader.overflowed());
   }
 
-  private MonitorOutput readStdin(Duration limit) {
-    if (System.console() != null) {
+  /** What stdin holds at its end, or once {@code limit} has passed: nothing on a terminal. */
+  MonitorOutput readStdin(Duration limit) {
+    CappedReader reader = stdinReader();
+    if (reader == null) {
       return MonitorOutput.NONE;
     }
-    CappedReader reader = CappedReader.start(stdin, MonitorOutput.MAX_BYTES, "rollcall-stdin");
-    stdinReader = reader;
     boolean ended;
     try {
       ended = reader.awaitEnd(limit);
@@ -157,6 +157,18 @@ public abstract class AbstractAlert implements Launchable {
       ended = false;
     }
     return MonitorOutput.of(reader.bytes(), !ended || reader.overflowed());
+  }
+
+  /**
+   * The one reader of this run's stdin, started by whichever comes first: the run, or a cut that
+   * comes before the run reads (two readers would split stdin's bytes between them, and the cut's
+   * could save the alert empty); null on a terminal, which is not read.
+   */
+  synchronized CappedReader stdinReader() {
+    if (stdinReader == null && System.console() == null) {
+      stdinReader = CappedReader.start(stdin, MonitorOutput.MAX_BYTES, "rollcall-stdin");
+    }
+    return stdinReader;
   }
 
   /** The one sender of this run, made by whichever comes first: the run, or a cut. */

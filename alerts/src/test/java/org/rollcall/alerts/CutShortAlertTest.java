@@ -175,6 +175,61 @@ class CutShortAlertTest {
     run.finished.get(20, TimeUnit.SECONDS);
   }
 
+  /**
+   * A signal can reach an alert after its run began but before the run reads stdin: the cut and the
+   * run then share one reader, so the bytes are not split between two and the cut saves what stdin
+   * held.
+   */
+  @Test
+  void aCutBeforeTheRunReadsStdinSharesItsReaderWithTheRun() throws Exception {
+    Path fallback = dir.resolve("fallback.log");
+    Pipe pipe = Pipe.open();
+    AbstractAlert alert = new FileAlert();
+    alert.stdin = Channels.newInputStream(pipe.source());
+    alert.env = Map.of();
+    new picocli.CommandLine(alert)
+        .parseArgs("-s", "ps", "-g", "local", "--fallback", fallback.toString(), "x.log");
+    long readersBefore = stdinReaders();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.io.PrintWriter writer = new java.io.PrintWriter(out, true);
+    CompletableFuture<Integer> cut =
+        CompletableFuture.supplyAsync(
+            () ->
+                alert.cutShort(
+                    "file.alert: interrupted by SIGTERM",
+                    org.rollcall.core.result.OutputMode.MON.renderer(),
+                    writer),
+            task -> new Thread(task, "cut").start());
+    CompletableFuture<String> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                new String(
+                    alert.readStdin(java.time.Duration.ofSeconds(20)).summaryLine(),
+                    StandardCharsets.UTF_8),
+            task -> new Thread(task, "run").start());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (alert.pending() == null && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    Thread.sleep(50);
+    assertThat(stdinReaders() - readersBefore).as("readers of stdin").isEqualTo(1);
+    pipe.sink().write(ByteBuffer.wrap("sshd:0\ndetail\n".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(cut.get(10, TimeUnit.SECONDS)).isEqualTo(ReliableSender.FELL_BACK);
+    writer.flush();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("file.alert: NOT delivered ALERT local/ps: sshd:0: interrupted by SIGTERM");
+    assertThat(Files.readString(fallback)).contains(") sshd:0\n");
+    pipe.sink().close();
+    assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo("sshd:0");
+  }
+
+  private static long stdinReaders() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("rollcall-stdin") && t.isAlive())
+        .count();
+  }
+
   /** file.alert writing to alerts.log in the test's directory, saving to {@code fallback}. */
   private Run fileAlertRun(AbstractAlert alert, Path fallback) {
     return new Run(
