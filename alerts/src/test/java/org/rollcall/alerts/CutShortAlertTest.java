@@ -141,9 +141,7 @@ class CutShortAlertTest {
   void aSignalBeforeTheFirstByteOfStdinStillSavesWhatComesJustAfter() throws Exception {
     Path fallback = dir.resolve("fallback.log");
     Pipe pipe = Pipe.open();
-    AbstractAlert alert = new FileAlert();
-    alert.stdin = Channels.newInputStream(pipe.source());
-    alert.env = Map.of();
+    AbstractAlert alert = pipedFileAlert(pipe);
     Run run = fileAlertRun(alert, fallback);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!"the end of stdin".equals(alert.pending()) && System.nanoTime() < deadline) {
@@ -184,9 +182,7 @@ class CutShortAlertTest {
   void aCutBeforeTheRunReadsStdinSharesItsReaderWithTheRun() throws Exception {
     Path fallback = dir.resolve("fallback.log");
     Pipe pipe = Pipe.open();
-    AbstractAlert alert = new FileAlert();
-    alert.stdin = Channels.newInputStream(pipe.source());
-    alert.env = Map.of();
+    AbstractAlert alert = pipedFileAlert(pipe);
     new picocli.CommandLine(alert)
         .parseArgs("-s", "ps", "-g", "local", "--fallback", fallback.toString(), "x.log");
     long readersBefore = stdinReaders();
@@ -228,6 +224,14 @@ class CutShortAlertTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals("rollcall-stdin") && t.isAlive())
         .count();
+  }
+
+  /** A file.alert whose stdin is {@code pipe}'s end, with no environment. */
+  private static AbstractAlert pipedFileAlert(Pipe pipe) {
+    AbstractAlert alert = new FileAlert();
+    alert.stdin = Channels.newInputStream(pipe.source());
+    alert.env = Map.of();
+    return alert;
   }
 
   /** file.alert writing to alerts.log in the test's directory, saving to {@code fallback}. */

@@ -39,8 +39,8 @@ final class IdTerm implements Term {
   }
 
   @Override
-  public boolean readsCredentials() {
-    return true;
+  public ReadAhead readsAhead() {
+    return ReadAhead.CREDENTIALS;
   }
 
   @Override

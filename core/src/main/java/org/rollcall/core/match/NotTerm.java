@@ -26,13 +26,8 @@ final class NotTerm implements Term {
   }
 
   @Override
-  public boolean readsStat() {
-    return term.readsStat();
-  }
-
-  @Override
-  public boolean readsCredentials() {
-    return term.readsCredentials();
+  public ReadAhead readsAhead() {
+    return term.readsAhead();
   }
 
   @Override

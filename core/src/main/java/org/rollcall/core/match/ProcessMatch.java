@@ -28,13 +28,7 @@ public final class ProcessMatch {
     byCost.sort(new ByCost());
     this.terms = List.copyOf(byCost);
     this.byCost = byCost.toArray(new Term[0]);
-    Term first = null;
-    for (Term term : byCost) {
-      if (first == null && !(term instanceof EveryProcessTerm)) {
-        first = term;
-      }
-    }
-    this.deciding = first;
+    this.deciding = firstDeciding(this.byCost);
     boolean zombies = false;
     boolean measuring = false;
     for (Term term : terms) {
@@ -55,7 +49,7 @@ public final class ProcessMatch {
     @Override
     public int compare(Term a, Term b) {
       int byCost = Integer.compare(a.cost(), b.cost());
-      return byCost != 0 ? byCost : Boolean.compare(a.readsStat(), b.readsStat());
+      return byCost != 0 ? byCost : Boolean.compare(readsStat(a), readsStat(b));
     }
   }
 
@@ -106,7 +100,7 @@ public final class ProcessMatch {
    * Every other term decides most processes without it (see {@code ProcFs.scanNames}).
    */
   public boolean readsStatFirst() {
-    return deciding != null && deciding.readsStat();
+    return deciding != null && readsStat(deciding);
   }
 
   /**
@@ -114,7 +108,21 @@ public final class ProcessMatch {
    * group=}): testing any process then reads its status, which a scan can read on its threads.
    */
   public boolean readsCredentialsFirst() {
-    return deciding != null && deciding.readsCredentials();
+    return deciding != null && deciding.readsAhead() == ReadAhead.CREDENTIALS;
+  }
+
+  /** The first of {@code terms} that decides anything ({@code *} decides nothing), or null. */
+  private static Term firstDeciding(Term[] terms) {
+    for (Term term : terms) {
+      if (!(term instanceof EveryProcessTerm)) {
+        return term;
+      }
+    }
+    return null;
+  }
+
+  private static boolean readsStat(Term term) {
+    return term.readsAhead() == ReadAhead.STAT;
   }
 
   /** Whether the MATCH is {@code *} alone: a scan need not read even the names then. */

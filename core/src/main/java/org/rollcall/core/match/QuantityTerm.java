@@ -41,8 +41,8 @@ final class QuantityTerm implements Term {
   }
 
   @Override
-  public boolean readsStat() {
-    return quantity.readsStat();
+  public ReadAhead readsAhead() {
+    return quantity.readsStat() ? ReadAhead.STAT : ReadAhead.NOTHING;
   }
 
   @Override

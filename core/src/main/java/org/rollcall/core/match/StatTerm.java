@@ -18,8 +18,8 @@ abstract class StatTerm implements Term {
   }
 
   @Override
-  public final boolean readsStat() {
-    return true;
+  public final ReadAhead readsAhead() {
+    return ReadAhead.STAT;
   }
 
   @Override

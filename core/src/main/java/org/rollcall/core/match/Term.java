@@ -18,19 +18,11 @@ public interface Term {
   int cost();
 
   /**
-   * Whether testing any process reads its stat (the parent's PID); the others need it only now and
-   * then.
+   * What testing any process reads that a scan can read for every process beforehand: its stat (the
+   * parent's PID), its credentials, or nothing of the kind.
    */
-  default boolean readsStat() {
-    return false;
-  }
-
-  /**
-   * Whether testing any process reads its credentials ({@code status}): a scan can then read every
-   * status on its threads (see {@code ProcFs.scanNamesWithCredentials}).
-   */
-  default boolean readsCredentials() {
-    return false;
+  default ReadAhead readsAhead() {
+    return ReadAhead.NOTHING;
   }
 
   /**
